@@ -1,0 +1,394 @@
+/*
+ * govox_abi.h - the shared-memory contract between the Govox engine and a voice host.
+ *
+ * Aims
+ * - One header for C11, C++20 and Go (cgo). Plain fixed-width fields only: no pointers
+ *   (each process maps the region at its own address) and no _Atomic (cgo cannot read
+ *   it). Fields documented "atomic" are only touched with atomic loads, stores and
+ *   compare-exchange (C++ std::atomic_ref, Go sync/atomic); all are naturally aligned and
+ *   32 or 64 bits wide, which is lock-free and therefore address-free on every target
+ *   Govox supports.
+ * - Every block sits at an offset from the start of the mapping, and the header records
+ *   the size of each block and of each struct, so a mismatched build fails a check with
+ *   a message instead of crashing. Blocks and hot fields are on their own 64-byte lines.
+ * - The engine trusts nothing the voice host writes. It validates the layout once when it
+ *   attaches, keeps its own copy of it, and range-checks every index it reads afterwards.
+ *
+ * Ownership: a field marked "engine writes" is written only by the engine process and a
+ * field marked "host writes" only by the voice host; each side only reads the other's.
+ * voice_slot.state is the one field both sides change, and only by compare-exchange
+ * along the transitions documented at govox_voice_state.
+ *
+ * Region layout (offsets in the header, each a multiple of GOVOX_CACHE_LINE):
+ *   govox_header | govox_event_queue | govox_voice_slot[voice_count]
+ *   | rings: voice_count x ring_capacity_frames x GOVOX_CHANNELS floats, interleaved
+ *   | govox_param_block | govox_host_stats
+ */
+#ifndef GOVOX_ABI_H
+#define GOVOX_ABI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+#define GOVOX_STATIC_ASSERT(cond, msg) static_assert(cond, msg)
+extern "C" {
+#else
+#define GOVOX_STATIC_ASSERT(cond, msg) _Static_assert(cond, msg)
+#endif
+
+/* "GVOX" as bytes in memory on a little-endian machine. */
+#define GOVOX_ABI_MAGIC 0x584F5647u
+/* Bump on any change to a struct, a constant below or a documented protocol. */
+#define GOVOX_ABI_VERSION 1u
+
+#define GOVOX_CACHE_LINE 64u
+#define GOVOX_CHANNELS 2u
+#define GOVOX_MAX_VOICES 128u
+#define GOVOX_MIN_RING_FRAMES 64u
+#define GOVOX_MAX_RING_FRAMES 65536u
+#define GOVOX_EVENT_CAPACITY 1024u
+#define GOVOX_MAX_PARAMS 64u
+#define GOVOX_NAME_LEN 32u
+#define GOVOX_UNIT_LEN 16u
+#define GOVOX_MESSAGE_LEN 2048u
+
+/* ---------------------------------------------------------------------------------------
+ * Header
+ */
+
+/* govox_header.host_state, host writes. */
+typedef enum govox_host_state {
+    GOVOX_HOST_NONE = 0,     /* engine created the region, no host has touched it */
+    GOVOX_HOST_STARTING = 1, /* host mapped the region and is loading the voice library */
+    GOVOX_HOST_READY = 2,    /* descriptors written, voices pre-warmed, events are consumed */
+    GOVOX_HOST_FAILED = 3,   /* could not start; govox_header.message says why */
+    GOVOX_HOST_EXITED = 4    /* stopped after shutdown_requested */
+} govox_host_state;
+
+/* govox_header.quality_hint, engine writes: how much CPU the voices may spend. */
+typedef enum govox_quality {
+    GOVOX_QUALITY_LOW = 0,
+    GOVOX_QUALITY_NORMAL = 1,
+    GOVOX_QUALITY_HIGH = 2
+} govox_quality;
+
+typedef struct govox_header {
+    /* Line 0-1: identity and layout. Engine writes once, before the host starts. */
+    uint32_t magic;                /* GOVOX_ABI_MAGIC */
+    uint32_t abi_version;          /* GOVOX_ABI_VERSION */
+    uint64_t region_size;          /* bytes in the whole mapping */
+    uint32_t header_size;          /* sizeof(govox_header) */
+    uint32_t event_size;           /* sizeof(govox_event) */
+    uint32_t event_queue_size;     /* sizeof(govox_event_queue) */
+    uint32_t voice_slot_size;      /* sizeof(govox_voice_slot) */
+    uint32_t param_block_size;     /* sizeof(govox_param_block) */
+    uint32_t host_stats_size;      /* sizeof(govox_host_stats) */
+    uint32_t voice_count;          /* voice slots, 1..GOVOX_MAX_VOICES */
+    uint32_t ring_capacity_frames; /* per voice, a power of two in [MIN, MAX]_RING_FRAMES */
+    uint32_t channels;             /* GOVOX_CHANNELS, interleaved float32 */
+    uint32_t event_capacity;       /* GOVOX_EVENT_CAPACITY */
+    uint32_t param_capacity;       /* GOVOX_MAX_PARAMS */
+    uint32_t sample_rate;          /* frames per second */
+    uint32_t max_block_frames;     /* largest block the engine reads at once */
+    uint32_t reserved0;
+    uint64_t event_queue_offset;
+    uint64_t voices_offset;
+    uint64_t rings_offset;
+    uint64_t ring_stride_bytes; /* bytes from one voice's ring to the next */
+    uint64_t params_offset;
+    uint64_t host_stats_offset;
+    uint8_t reserved1[8];
+
+    /* Line 2: engine writes (atomic). */
+    uint64_t engine_frame;         /* frames played so far: the clock of event timestamps */
+    uint32_t shutdown_requested;   /* 1: the host must stop rendering and exit */
+    uint32_t ring_target_frames;   /* fill level the host keeps each sounding voice at */
+    uint32_t quality_hint;         /* govox_quality */
+    uint32_t engine_pid;           /* the host exits when this process is gone */
+    uint8_t reserved2[40];
+
+    /* Line 3: host writes (atomic). */
+    uint32_t host_state;           /* govox_host_state */
+    uint32_t host_pid;
+    uint32_t library_abi_version;  /* the ABI version the voice library was built against */
+    uint32_t host_sleeping;        /* 1 while the host waits on wake_word */
+    uint8_t reserved3[48];
+
+    /* Line 4: engine writes (atomic). The engine's event sender (never the audio thread)
+     * increments it after pushing events and futex-wakes a host that set host_sleeping.
+     * A host paces ring refills by time, so it always sleeps with a timeout as well. */
+    uint32_t wake_word;
+    uint8_t reserved4[60];
+
+    /* Host writes, before it sets host_state to FAILED: a NUL-terminated UTF-8 message.
+     * The engine reads at most GOVOX_MESSAGE_LEN bytes and never trusts the terminator. */
+    char message[GOVOX_MESSAGE_LEN];
+} govox_header;
+
+/* ---------------------------------------------------------------------------------------
+ * Event queue: engine -> host, single producer, single consumer.
+ */
+
+typedef enum govox_event_type {
+    GOVOX_EVENT_NOTE_ON = 1,       /* data1 note, data2 velocity 1..127 */
+    GOVOX_EVENT_NOTE_OFF = 2,      /* data1 note, data2 release velocity */
+    GOVOX_EVENT_CONTROL_CHANGE = 3,/* data1 controller, data2 value (64 sustain, 1 mod wheel) */
+    GOVOX_EVENT_PITCH_BEND = 4,    /* bend -8192..8191 */
+    GOVOX_EVENT_ALL_NOTES_OFF = 5, /* release every voice on channel (or all if 0xFF) */
+    GOVOX_EVENT_PARAM_CHANGE = 6   /* param_index, param_value */
+} govox_event_type;
+
+typedef struct govox_event {
+    uint64_t frame;       /* engine_frame at which the event takes effect */
+    uint32_t type;        /* govox_event_type */
+    uint8_t channel;      /* MIDI channel 0..15 */
+    uint8_t data1;        /* note or controller number */
+    uint8_t data2;        /* velocity or controller value */
+    uint8_t reserved0;
+    int32_t bend;         /* PITCH_BEND */
+    uint32_t param_index; /* PARAM_CHANGE: index into govox_param_block */
+    float param_value;    /* PARAM_CHANGE: value in the parameter's own units */
+    uint32_t reserved1;
+} govox_event;
+
+/* A free-running index alone on its cache line. */
+typedef struct govox_index_line {
+    uint32_t value; /* atomic */
+    uint8_t reserved[60];
+} govox_index_line;
+
+typedef struct govox_event_queue {
+    govox_index_line write; /* engine writes: events pushed so far */
+    govox_index_line read;  /* host writes: events consumed so far */
+    govox_event events[GOVOX_EVENT_CAPACITY];
+} govox_event_queue;
+
+/* ---------------------------------------------------------------------------------------
+ * Voice slots: one stereo ring each, host -> engine.
+ */
+
+/* govox_voice_slot.state. Transitions (who, by compare-exchange):
+ *   FREE -> STARTING              host claims the slot for a note; the ring is empty
+ *   STARTING -> ACTIVE            host, once the first block is in the ring
+ *   ACTIVE -> RELEASING           host, at note off (the engine keeps playing)
+ *   ACTIVE|RELEASING -> FINISHED  host, after writing the voice's last frame
+ *   ACTIVE|RELEASING -> STOP_REQUESTED
+ *                                 engine: it faded the voice out (low-priority underrun,
+ *                                 NaN, corrupt indices) and reads no more of it
+ *   STOP_REQUESTED -> FINISHED    host, once it has stopped writing the ring
+ *   FINISHED -> FREE              engine, after playing or dropping what is left; from
+ *                                 then read_index == write_index until the next note
+ * The engine reads the ring only in ACTIVE, RELEASING and FINISHED. */
+typedef enum govox_voice_state {
+    GOVOX_VOICE_FREE = 0,
+    GOVOX_VOICE_STARTING = 1,
+    GOVOX_VOICE_ACTIVE = 2,
+    GOVOX_VOICE_RELEASING = 3,
+    GOVOX_VOICE_FINISHED = 4,
+    GOVOX_VOICE_STOP_REQUESTED = 5
+} govox_voice_state;
+
+/* What the engine does when a voice's ring runs dry before the voice has finished. */
+typedef enum govox_priority {
+    GOVOX_PRIORITY_LOW = 0, /* fade out and stop the voice */
+    GOVOX_PRIORITY_HIGH = 1 /* play what is there, fade the gap, fade back in when data comes */
+} govox_priority;
+
+typedef struct govox_voice_slot {
+    /* Line 0: host writes. */
+    uint32_t write_index; /* atomic: frames written so far, free-running */
+    uint32_t state;       /* atomic: govox_voice_state, see the transitions above */
+    uint32_t priority;    /* govox_priority, set before ACTIVE */
+    uint32_t note;        /* MIDI note 0..127, set before ACTIVE */
+    uint32_t velocity;    /* 1..127, set before ACTIVE */
+    uint32_t channel;     /* MIDI channel 0..15, set before ACTIVE */
+    uint32_t gain_bits;   /* atomic float bits: linear gain, the engine clamps to [0, 4] */
+    uint32_t pan_bits;    /* atomic float bits: -1 left .. 0 centre .. +1 right */
+    uint8_t reserved0[32];
+
+    /* Line 1: engine writes. */
+    uint32_t read_index;       /* atomic: frames consumed so far, free-running */
+    uint32_t underruns;        /* atomic: blocks the ring could not fill while sounding */
+    uint32_t nonfinite_blocks; /* atomic: blocks that held NaN or Inf (voice was stopped) */
+    uint32_t corruptions;      /* atomic: impossible indices or states seen (voice stopped) */
+    uint8_t reserved1[48];
+} govox_voice_slot;
+
+/* ---------------------------------------------------------------------------------------
+ * Parameters: descriptors host -> engine once at start, values engine -> host.
+ */
+
+typedef enum govox_param_curve {
+    GOVOX_CURVE_LINEAR = 0,      /* control position maps linearly onto [min, max] */
+    GOVOX_CURVE_EXPONENTIAL = 1, /* equal ratios per step, for frequencies and times */
+    GOVOX_CURVE_DECIBEL = 2,     /* equal decibels per step, for gains */
+    GOVOX_CURVE_STEPPED = 3      /* integers from min to max, for switches and choices */
+} govox_param_curve;
+
+typedef struct govox_param_desc {
+    char name[GOVOX_NAME_LEN]; /* NUL-padded; the engine never trusts the terminator */
+    char unit[GOVOX_UNIT_LEN]; /* "Hz", "s", "dB", "" */
+    float min_value;
+    float max_value;
+    float default_value;
+    uint32_t curve; /* govox_param_curve */
+} govox_param_desc;
+
+typedef struct govox_param_block {
+    uint32_t count; /* host writes before READY: descriptors in use, <= GOVOX_MAX_PARAMS */
+    uint8_t reserved0[60];
+    govox_param_desc desc[GOVOX_MAX_PARAMS]; /* host writes before READY */
+    uint32_t value_bits[GOVOX_MAX_PARAMS];   /* atomic float bits, engine writes */
+} govox_param_block;
+
+/* ---------------------------------------------------------------------------------------
+ * Host statistics, host writes (all atomic), engine and UI read.
+ */
+
+typedef struct govox_host_stats {
+    uint64_t heartbeat;          /* incremented at least every 50 ms while the host lives */
+    uint64_t heartbeat_ns;       /* CLOCK_MONOTONIC time of the last beat */
+    uint64_t render_ns_last;     /* time spent rendering the last chunk */
+    uint64_t render_ns_total;    /* time spent rendering since start */
+    uint64_t chunks_rendered;
+    uint64_t frames_rendered;
+    uint64_t gc_cycles;          /* completed GC cycles */
+    uint64_t gc_pause_total_ns;  /* stop-the-world pause time since start */
+    uint64_t gc_pause_max_ns;    /* longest pause in the recent window */
+    uint64_t gc_pause_p99_ns;    /* 99th percentile pause in the recent window */
+    uint64_t heap_bytes;         /* live heap */
+    uint64_t heap_goal_bytes;
+    uint32_t goroutines;
+    uint32_t active_voices;
+    uint8_t reserved0[24];
+} govox_host_stats;
+
+/* ---------------------------------------------------------------------------------------
+ * Layout helpers shared by every side so that they cannot disagree.
+ */
+
+typedef struct govox_layout {
+    uint64_t event_queue_offset;
+    uint64_t voices_offset;
+    uint64_t rings_offset;
+    uint64_t ring_stride_bytes;
+    uint64_t params_offset;
+    uint64_t host_stats_offset;
+    uint64_t region_size;
+} govox_layout;
+
+typedef enum govox_layout_error {
+    GOVOX_LAYOUT_OK = 0,
+    GOVOX_LAYOUT_TOO_SMALL,        /* mapping smaller than a header */
+    GOVOX_LAYOUT_BAD_MAGIC,        /* not a Govox region */
+    GOVOX_LAYOUT_BAD_VERSION,      /* built against another ABI version */
+    GOVOX_LAYOUT_BAD_STRUCT_SIZE,  /* a struct size differs: compiler or packing mismatch */
+    GOVOX_LAYOUT_BAD_VOICE_COUNT,  /* voice_count outside 1..GOVOX_MAX_VOICES */
+    GOVOX_LAYOUT_BAD_RING_SIZE,    /* ring capacity not a power of two in range */
+    GOVOX_LAYOUT_BAD_CONSTANT,     /* channels, event or parameter capacity differ */
+    GOVOX_LAYOUT_BAD_OFFSETS,      /* offsets differ from what the sizes imply */
+    GOVOX_LAYOUT_SIZE_MISMATCH     /* region_size differs from the mapping's size */
+} govox_layout_error;
+
+static inline uint64_t govox_align_line(uint64_t n) {
+    return (n + GOVOX_CACHE_LINE - 1u) & ~(uint64_t)(GOVOX_CACHE_LINE - 1u);
+}
+
+static inline int govox_is_valid_ring_capacity(uint32_t frames) {
+    return frames >= GOVOX_MIN_RING_FRAMES && frames <= GOVOX_MAX_RING_FRAMES &&
+           (frames & (frames - 1u)) == 0u;
+}
+
+/* Computes where every block goes. The caller has checked voice_count and capacity. */
+static inline govox_layout govox_layout_compute(uint32_t voice_count,
+                                                uint32_t ring_capacity_frames) {
+    govox_layout l;
+    uint64_t at = govox_align_line(sizeof(govox_header));
+    l.event_queue_offset = at;
+    at = govox_align_line(at + sizeof(govox_event_queue));
+    l.voices_offset = at;
+    at = govox_align_line(at + (uint64_t)voice_count * sizeof(govox_voice_slot));
+    l.rings_offset = at;
+    l.ring_stride_bytes =
+        govox_align_line((uint64_t)ring_capacity_frames * GOVOX_CHANNELS * sizeof(float));
+    at = govox_align_line(at + (uint64_t)voice_count * l.ring_stride_bytes);
+    l.params_offset = at;
+    at = govox_align_line(at + sizeof(govox_param_block));
+    l.host_stats_offset = at;
+    at = govox_align_line(at + sizeof(govox_host_stats));
+    l.region_size = at;
+    return l;
+}
+
+/* Checks a mapped header against this build. mapped_size is what the caller mapped, not
+ * what the header claims. Reads only the identity lines. */
+static inline govox_layout_error govox_layout_validate(const govox_header *h,
+                                                       uint64_t mapped_size) {
+    govox_layout l;
+    if (mapped_size < sizeof(govox_header)) return GOVOX_LAYOUT_TOO_SMALL;
+    if (h->magic != GOVOX_ABI_MAGIC) return GOVOX_LAYOUT_BAD_MAGIC;
+    if (h->abi_version != GOVOX_ABI_VERSION) return GOVOX_LAYOUT_BAD_VERSION;
+    if (h->header_size != sizeof(govox_header) || h->event_size != sizeof(govox_event) ||
+        h->event_queue_size != sizeof(govox_event_queue) ||
+        h->voice_slot_size != sizeof(govox_voice_slot) ||
+        h->param_block_size != sizeof(govox_param_block) ||
+        h->host_stats_size != sizeof(govox_host_stats))
+        return GOVOX_LAYOUT_BAD_STRUCT_SIZE;
+    if (h->voice_count < 1u || h->voice_count > GOVOX_MAX_VOICES)
+        return GOVOX_LAYOUT_BAD_VOICE_COUNT;
+    if (!govox_is_valid_ring_capacity(h->ring_capacity_frames))
+        return GOVOX_LAYOUT_BAD_RING_SIZE;
+    if (h->channels != GOVOX_CHANNELS || h->event_capacity != GOVOX_EVENT_CAPACITY ||
+        h->param_capacity != GOVOX_MAX_PARAMS)
+        return GOVOX_LAYOUT_BAD_CONSTANT;
+    l = govox_layout_compute(h->voice_count, h->ring_capacity_frames);
+    if (h->event_queue_offset != l.event_queue_offset || h->voices_offset != l.voices_offset ||
+        h->rings_offset != l.rings_offset || h->ring_stride_bytes != l.ring_stride_bytes ||
+        h->params_offset != l.params_offset || h->host_stats_offset != l.host_stats_offset)
+        return GOVOX_LAYOUT_BAD_OFFSETS;
+    if (h->region_size != l.region_size || mapped_size != l.region_size)
+        return GOVOX_LAYOUT_SIZE_MISMATCH;
+    return GOVOX_LAYOUT_OK;
+}
+
+static inline const char *govox_layout_error_text(govox_layout_error e) {
+    switch (e) {
+    case GOVOX_LAYOUT_OK: return "ok";
+    case GOVOX_LAYOUT_TOO_SMALL: return "region is smaller than a Govox header";
+    case GOVOX_LAYOUT_BAD_MAGIC: return "not a Govox region (wrong magic number)";
+    case GOVOX_LAYOUT_BAD_VERSION: return "ABI version mismatch";
+    case GOVOX_LAYOUT_BAD_STRUCT_SIZE: return "struct sizes differ from this build";
+    case GOVOX_LAYOUT_BAD_VOICE_COUNT: return "voice count out of range";
+    case GOVOX_LAYOUT_BAD_RING_SIZE: return "ring capacity is not a power of two in range";
+    case GOVOX_LAYOUT_BAD_CONSTANT: return "channel, event or parameter capacity differs";
+    case GOVOX_LAYOUT_BAD_OFFSETS: return "block offsets differ from the layout";
+    case GOVOX_LAYOUT_SIZE_MISMATCH: return "region size differs from its layout";
+    }
+    return "unknown layout error";
+}
+
+/* The layout is part of the ABI: these sizes change only with GOVOX_ABI_VERSION. */
+GOVOX_STATIC_ASSERT(sizeof(govox_header) == 5 * 64 + GOVOX_MESSAGE_LEN, "govox_header size");
+GOVOX_STATIC_ASSERT(offsetof(govox_header, engine_frame) == 128, "engine line at 128");
+GOVOX_STATIC_ASSERT(offsetof(govox_header, host_state) == 192, "host line at 192");
+GOVOX_STATIC_ASSERT(offsetof(govox_header, wake_word) == 256, "wake word at 256");
+GOVOX_STATIC_ASSERT(offsetof(govox_header, message) == 320, "message at 320");
+GOVOX_STATIC_ASSERT(sizeof(govox_event) == 32, "govox_event size");
+GOVOX_STATIC_ASSERT(sizeof(govox_index_line) == 64, "govox_index_line size");
+GOVOX_STATIC_ASSERT(sizeof(govox_event_queue) == 128 + 32 * GOVOX_EVENT_CAPACITY,
+                    "govox_event_queue size");
+GOVOX_STATIC_ASSERT(sizeof(govox_voice_slot) == 128, "govox_voice_slot size");
+GOVOX_STATIC_ASSERT(offsetof(govox_voice_slot, read_index) == 64, "reader line at 64");
+GOVOX_STATIC_ASSERT(sizeof(govox_param_desc) == 64, "govox_param_desc size");
+GOVOX_STATIC_ASSERT(sizeof(govox_param_block) == 64 + 64 * GOVOX_MAX_PARAMS + 4 * GOVOX_MAX_PARAMS,
+                    "govox_param_block size");
+GOVOX_STATIC_ASSERT(sizeof(govox_host_stats) == 128, "govox_host_stats size");
+GOVOX_STATIC_ASSERT((GOVOX_EVENT_CAPACITY & (GOVOX_EVENT_CAPACITY - 1u)) == 0,
+                    "event capacity is a power of two");
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* GOVOX_ABI_H */

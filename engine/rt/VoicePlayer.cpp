@@ -1,0 +1,241 @@
+#include "engine/rt/VoicePlayer.hpp"
+
+#include "engine/abi/SharedAtomic.hpp"
+#include "engine/rt/SampleChecks.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace govox::rt {
+namespace {
+
+bool isSounding(std::uint32_t state) noexcept GOVOX_NONBLOCKING {
+    return state == GOVOX_VOICE_ACTIVE || state == GOVOX_VOICE_RELEASING ||
+           state == GOVOX_VOICE_FINISHED;
+}
+
+float asFloat(std::uint32_t bits) noexcept GOVOX_NONBLOCKING {
+    float value;
+    std::memcpy(&value, &bits, sizeof value);
+    return value;
+}
+
+} // namespace
+
+void VoicePlayer::bind(govox_voice_slot& slot, FrameRingView ring,
+                       std::uint32_t fadeFrames) noexcept {
+    slot_ = &slot;
+    reader_ = FrameRingReader(ring, abi::loadAcquire(slot.write_index));
+    fadeFrames_ = std::max<std::uint32_t>(fadeFrames, 1);
+    fadeIn_ = fadeFrames_;
+}
+
+void VoicePlayer::mix(float* left, float* right, std::uint32_t frames,
+                      MixTally& tally) noexcept GOVOX_NONBLOCKING {
+    left_ = left;
+    right_ = right;
+    tailCursor_ = 0;
+    const std::uint32_t state = abi::loadAcquire(slot_->state);
+    if (phase_ == Phase::AwaitingStop)
+        awaitStop(state);
+    else if (phase_ == Phase::Idle && isSounding(state))
+        beginNote();
+    std::uint32_t fill = 0;
+    if (phase_ == Phase::Playing) {
+        playRing(frames, state, tally);
+        bool corrupt = false;
+        fill = phase_ == Phase::Playing ? reader_.available(corrupt) : 0;
+        tally.soundingVoices += 1;
+    }
+    renderTail(frames);
+    publishMeter(fill);
+}
+
+void VoicePlayer::beginNote() noexcept GOVOX_NONBLOCKING {
+    phase_ = Phase::Playing;
+    highPriority_ = abi::loadAcquire(slot_->priority) == GOVOX_PRIORITY_HIGH;
+    dry_ = false;
+    fadeIn_ = fadeFrames_;
+    gainBits_ = abi::loadAcquire(slot_->gain_bits);
+    panBits_ = abi::loadAcquire(slot_->pan_bits);
+    gain_ = rampTarget_ = equalPowerPan(asFloat(gainBits_), asFloat(panBits_));
+    rampLeft_ = 0; // a new note starts at its gain, not ramped from the last note's
+}
+
+// Starts a fade-long ramp when the host changed the voice's gain or pan. The pan law's
+// trigonometry runs only on a change.
+void VoicePlayer::followGain() noexcept GOVOX_NONBLOCKING {
+    const std::uint32_t g = abi::loadAcquire(slot_->gain_bits);
+    const std::uint32_t p = abi::loadAcquire(slot_->pan_bits);
+    if (g == gainBits_ && p == panBits_) return;
+    gainBits_ = g;
+    panBits_ = p;
+    rampTarget_ = equalPowerPan(asFloat(g), asFloat(p));
+    const float inv = 1.0f / static_cast<float>(fadeFrames_);
+    rampStep_ = {(rampTarget_.left - gain_.left) * inv, (rampTarget_.right - gain_.right) * inv};
+    rampLeft_ = fadeFrames_;
+}
+
+void VoicePlayer::playRing(std::uint32_t frames, std::uint32_t state,
+                           MixTally& tally) noexcept GOVOX_NONBLOCKING {
+    if (!isSounding(state)) { // only the engine leaves the sounding states
+        countCorruption(tally);
+        stopVoice(0, state);
+        return;
+    }
+    bool corrupt = false;
+    const std::uint32_t ready = reader_.available(corrupt);
+    if (corrupt) {
+        countCorruption(tally);
+        stopVoice(0, state);
+        return;
+    }
+    const std::uint32_t n = std::min(ready, frames);
+    const FrameSpans spans = reader_.peek(n);
+    const std::uint32_t good = finiteFrames(spans, n);
+    followGain();
+    if (good > 0 && dry_) { // data is back after an underrun: fade it in
+        dry_ = false;
+        fadeIn_ = 0;
+    }
+    mixFrames(spans, good);
+    reader_.consume(n);
+    if (good < n) {
+        ++nonfiniteBlocks_;
+        ++tally.nonfiniteBlocks;
+        abi::storeRelaxed(slot_->nonfinite_blocks, nonfiniteBlocks_);
+        stopVoice(good, state);
+        return;
+    }
+    if (n == frames) return;
+    if (state == GOVOX_VOICE_FINISHED) { // played to its end
+        stopVoice(n, state);
+        return;
+    }
+    if (!dry_) {
+        dry_ = true;
+        ++underruns_;
+        ++tally.underruns;
+        abi::storeRelaxed(slot_->underruns, underruns_);
+        startTail(n);
+    }
+    if (!highPriority_) stopVoice(n, state);
+}
+
+void VoicePlayer::mixFrames(const FrameSpans& spans, std::uint32_t count) noexcept
+    GOVOX_NONBLOCKING {
+    const std::uint32_t first = std::min(count, spans.firstFrames);
+    mixRun(spans.first, first, 0);
+    mixRun(spans.second, count - first, first);
+}
+
+// Adds `count` interleaved frames at block offset `at`, following any gain ramp and
+// fade-in.
+void VoicePlayer::mixRun(const float* src, std::uint32_t count, std::uint32_t at) noexcept
+    GOVOX_NONBLOCKING {
+    if (count == 0) return;
+    float* l = left_ + at;
+    float* r = right_ + at;
+    if (rampLeft_ == 0 && fadeIn_ >= fadeFrames_) { // the common case: constant gains
+        const float gl = gain_.left, gr = gain_.right;
+        for (std::uint32_t i = 0; i < count; ++i) {
+            l[i] += src[2 * i] * gl;
+            r[i] += src[2 * i + 1] * gr;
+        }
+        lastLeft_ = src[2 * (count - 1)] * gl;
+        lastRight_ = src[2 * (count - 1) + 1] * gr;
+        return;
+    }
+    const float inv = 1.0f / static_cast<float>(fadeFrames_);
+    for (std::uint32_t i = 0; i < count; ++i) {
+        if (rampLeft_ > 0) {
+            gain_.left += rampStep_.left;
+            gain_.right += rampStep_.right;
+            if (--rampLeft_ == 0) gain_ = rampTarget_;
+        }
+        float fade = 1.0f;
+        if (fadeIn_ < fadeFrames_) fade = static_cast<float>(++fadeIn_) * inv;
+        lastLeft_ = src[2 * i] * gain_.left * fade;
+        lastRight_ = src[2 * i + 1] * gain_.right * fade;
+        l[i] += lastLeft_;
+        r[i] += lastRight_;
+    }
+}
+
+// Ends the voice at block offset `at`: fades from the last frame, then either frees the
+// slot (the host has finished writing) or asks the host to stop and waits for it.
+void VoicePlayer::stopVoice(std::uint32_t at, std::uint32_t state) noexcept GOVOX_NONBLOCKING {
+    if (!dry_) startTail(at);
+    dry_ = true;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        if (state == GOVOX_VOICE_FINISHED) {
+            reader_.dropAll();
+            abi::compareExchange(slot_->state, state, std::uint32_t{GOVOX_VOICE_FREE});
+            phase_ = Phase::Idle;
+            return;
+        }
+        if (state != GOVOX_VOICE_ACTIVE && state != GOVOX_VOICE_RELEASING) break;
+        if (abi::compareExchange(slot_->state, state,
+                                 std::uint32_t{GOVOX_VOICE_STOP_REQUESTED})) {
+            phase_ = Phase::AwaitingStop;
+            return;
+        }
+        state = abi::loadAcquire(slot_->state); // the host moved it meanwhile
+    }
+    phase_ = Phase::AwaitingStop; // a state only a broken host produces: wait it out
+}
+
+// The host acknowledges a stop by moving to FINISHED; anything but STOP_REQUESTED ends
+// the wait, and the ring is dropped so the next note starts clean.
+void VoicePlayer::awaitStop(std::uint32_t state) noexcept GOVOX_NONBLOCKING {
+    if (state == GOVOX_VOICE_STOP_REQUESTED) return;
+    reader_.dropAll();
+    if (state == GOVOX_VOICE_FINISHED)
+        abi::compareExchange(slot_->state, state, std::uint32_t{GOVOX_VOICE_FREE});
+    phase_ = Phase::Idle;
+}
+
+void VoicePlayer::startTail(std::uint32_t at) noexcept GOVOX_NONBLOCKING {
+    renderTail(at); // the running tail up to here, then fold it into the new one
+    const float keep = static_cast<float>(tailLeft_) / static_cast<float>(fadeFrames_);
+    holdLeft_ = holdLeft_ * keep + lastLeft_;
+    holdRight_ = holdRight_ * keep + lastRight_;
+    lastLeft_ = lastRight_ = 0.0f;
+    tailLeft_ = fadeFrames_;
+}
+
+void VoicePlayer::renderTail(std::uint32_t to) noexcept GOVOX_NONBLOCKING {
+    const float inv = 1.0f / static_cast<float>(fadeFrames_);
+    for (std::uint32_t i = tailCursor_; i < to && tailLeft_ > 0; ++i) {
+        const float g = static_cast<float>(--tailLeft_) * inv;
+        left_[i] += holdLeft_ * g;
+        right_[i] += holdRight_ * g;
+    }
+    tailCursor_ = std::max(tailCursor_, to);
+    if (tailLeft_ == 0) holdLeft_ = holdRight_ = 0.0f;
+}
+
+void VoicePlayer::countCorruption(MixTally& tally) noexcept GOVOX_NONBLOCKING {
+    ++corruptions_;
+    ++tally.corruptions;
+    abi::storeRelaxed(slot_->corruptions, corruptions_);
+}
+
+void VoicePlayer::publishMeter(std::uint32_t fill) noexcept GOVOX_NONBLOCKING {
+    VoiceDisplayState shown = VoiceDisplayState::Free;
+    if (phase_ == Phase::AwaitingStop) {
+        shown = VoiceDisplayState::Stopped;
+    } else if (phase_ == Phase::Playing) {
+        const std::uint32_t s = abi::loadRelaxed(slot_->state);
+        shown = dry_ ? VoiceDisplayState::Underrun
+                     : (s == GOVOX_VOICE_ACTIVE ? VoiceDisplayState::Active
+                                                : VoiceDisplayState::Releasing);
+    }
+    meter_.fillFrames.store(fill, std::memory_order_relaxed);
+    meter_.state.store(static_cast<std::uint32_t>(shown), std::memory_order_relaxed);
+    meter_.underruns.store(underruns_, std::memory_order_relaxed);
+    meter_.nonfiniteBlocks.store(nonfiniteBlocks_, std::memory_order_relaxed);
+    meter_.corruptions.store(corruptions_, std::memory_order_relaxed);
+}
+
+} // namespace govox::rt

@@ -1,0 +1,110 @@
+// VoicePlayer.hpp - the audio thread's side of one voice slot.
+//
+// Aims
+// - Read the voice's ring one block at a time and add it to a stereo bus with the
+//   voice's gain and equal-power pan, both smoothed across the block.
+// - Enforce the underrun policy of the design: a high-priority voice plays what it has,
+//   fades the gap out from its last sample and fades back in when data returns; a
+//   low-priority voice is faded out and stopped. Every transition is a ramp of
+//   `fadeFrames`, whatever the block size, so nothing steps by more than 1/fadeFrames of
+//   full scale: never a click.
+// - Trust nothing from the host: impossible states or indices and non-finite samples
+//   stop the voice (faded from its last good sample) and are counted.
+//
+// Threads: bind() on a control thread before the player is handed to the audio thread;
+// mix() on the audio thread only; meter() from any thread.
+#pragma once
+
+#include "engine/abi/govox_abi.h"
+#include "engine/rt/FrameRing.hpp"
+#include "engine/rt/PanLaw.hpp"
+#include "engine/rt/RealtimeAttributes.hpp"
+
+#include <atomic>
+#include <cstdint>
+
+namespace govox::rt {
+
+// What a voice looks like to the user, as meters show it.
+enum class VoiceDisplayState : std::uint32_t { Free, Active, Releasing, Underrun, Stopped };
+
+// Written by the audio thread (relaxed), read by the UI on a timer.
+struct VoiceMeter {
+    std::atomic<std::uint32_t> fillFrames{0};
+    std::atomic<std::uint32_t> state{0}; // VoiceDisplayState
+    std::atomic<std::uint32_t> underruns{0};
+    std::atomic<std::uint32_t> nonfiniteBlocks{0};
+    std::atomic<std::uint32_t> corruptions{0};
+};
+
+// Events of one block, summed over voices by the caller.
+struct MixTally {
+    std::uint32_t underruns = 0;
+    std::uint32_t nonfiniteBlocks = 0;
+    std::uint32_t corruptions = 0;
+    std::uint32_t soundingVoices = 0;
+};
+
+class VoicePlayer {
+public:
+    // Control thread, before the player reaches the audio thread. Reading starts at the
+    // slot's current write index, so anything written before is ignored.
+    void bind(govox_voice_slot& slot, FrameRingView ring, std::uint32_t fadeFrames) noexcept;
+
+    // Adds up to `frames` frames of this voice to left/right. Audio thread only.
+    void mix(float* left, float* right, std::uint32_t frames, MixTally& tally) noexcept
+        GOVOX_NONBLOCKING;
+
+    const VoiceMeter& meter() const noexcept { return meter_; }
+
+private:
+    enum class Phase : std::uint8_t { Idle, Playing, AwaitingStop };
+
+    void beginNote() noexcept GOVOX_NONBLOCKING;
+    void followGain() noexcept GOVOX_NONBLOCKING;
+    void playRing(std::uint32_t frames, std::uint32_t state, MixTally& tally) noexcept
+        GOVOX_NONBLOCKING;
+    void mixFrames(const FrameSpans& spans, std::uint32_t count) noexcept GOVOX_NONBLOCKING;
+    void mixRun(const float* src, std::uint32_t count, std::uint32_t at) noexcept
+        GOVOX_NONBLOCKING;
+    void stopVoice(std::uint32_t at, std::uint32_t state) noexcept GOVOX_NONBLOCKING;
+    void awaitStop(std::uint32_t state) noexcept GOVOX_NONBLOCKING;
+    void startTail(std::uint32_t at) noexcept GOVOX_NONBLOCKING;
+    void renderTail(std::uint32_t to) noexcept GOVOX_NONBLOCKING;
+    void countCorruption(MixTally& tally) noexcept GOVOX_NONBLOCKING;
+    void publishMeter(std::uint32_t fill) noexcept GOVOX_NONBLOCKING;
+
+    govox_voice_slot* slot_ = nullptr;
+    FrameRingReader reader_;
+    std::uint32_t fadeFrames_ = 128;
+    Phase phase_ = Phase::Idle;
+    bool highPriority_ = false;
+    bool dry_ = false; // the ring ran out while sounding and no frame has come since
+
+    // The block being mixed (valid only during mix()).
+    float* left_ = nullptr;
+    float* right_ = nullptr;
+
+    StereoGain gain_;          // gains applied to the last mixed frame
+    StereoGain rampStep_;      // per-frame change while rampLeft_ > 0
+    StereoGain rampTarget_;    // where the ramp ends
+    std::uint32_t rampLeft_ = 0;
+    std::uint32_t gainBits_ = 0; // slot gain and pan bits that rampTarget_ was made from
+    std::uint32_t panBits_ = 0;
+    std::uint32_t fadeIn_ = 0; // frames into the fade-in after an underrun; >= fadeFrames_ when off
+    float lastLeft_ = 0.0f;    // last frame added to the bus, for the tail
+    float lastRight_ = 0.0f;
+
+    // Tail: a held value ramping to zero over fadeFrames_, spanning blocks.
+    float holdLeft_ = 0.0f;
+    float holdRight_ = 0.0f;
+    std::uint32_t tailLeft_ = 0;   // frames of tail still to play
+    std::uint32_t tailCursor_ = 0; // frame in this block up to which the tail is rendered
+
+    std::uint32_t underruns_ = 0;
+    std::uint32_t nonfiniteBlocks_ = 0;
+    std::uint32_t corruptions_ = 0;
+    VoiceMeter meter_;
+};
+
+} // namespace govox::rt
