@@ -83,7 +83,7 @@ public:
     // Copies up to `frames` frames into dst; returns how many. 0 if the ring is corrupt.
     std::uint32_t read(float* dst, std::uint32_t frames) noexcept GOVOX_NONBLOCKING {
         std::uint32_t ready = cachedWrite_ - read_;
-        if (ready < frames) {
+        if (ready < frames || ready > view_.capacity) { // the cache is short, or was corrupt
             bool corrupt = false;
             ready = available(corrupt);
         }

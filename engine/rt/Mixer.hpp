@@ -15,6 +15,7 @@
 // process() on the audio thread; countXrun() on the backend's thread; stats() anywhere.
 #pragma once
 
+#include "engine/rt/AudioCallback.hpp"
 #include "engine/rt/CallbackLoad.hpp"
 #include "engine/rt/MixerStats.hpp"
 #include "engine/rt/RealtimeAttributes.hpp"
@@ -38,7 +39,7 @@ struct MixerConfig {
     float limiterReleaseMs = 50.0f;
 };
 
-class Mixer {
+class Mixer final : public AudioCallback {
 public:
     static constexpr std::uint32_t kMaxRegions = 8;
 
@@ -61,9 +62,14 @@ public:
 
     // --- audio thread ---------------------------------------------------------------
     void process(float* left, float* right, std::uint32_t frames) noexcept GOVOX_NONBLOCKING;
+    void render(float* left, float* right, std::uint32_t frames) noexcept GOVOX_NONBLOCKING
+        override {
+        process(left, right, frames);
+    }
 
     // --- any thread -----------------------------------------------------------------
     void countXrun() noexcept { stats_.xruns.fetch_add(1, std::memory_order_relaxed); }
+    void xrun() noexcept override { countXrun(); }
     const MixerStats& stats() const noexcept { return stats_; }
     std::uint32_t sampleRate() const noexcept { return config_.sampleRate; }
     std::uint32_t maxBlockFrames() const noexcept { return config_.maxBlockFrames; }

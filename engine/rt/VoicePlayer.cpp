@@ -25,7 +25,7 @@ float asFloat(std::uint32_t bits) noexcept GOVOX_NONBLOCKING {
 void VoicePlayer::bind(govox_voice_slot& slot, FrameRingView ring,
                        std::uint32_t fadeFrames) noexcept {
     slot_ = &slot;
-    reader_ = FrameRingReader(ring, abi::loadAcquire(slot.write_index));
+    reader_ = FrameRingReader(ring, abi::loadAcquire(slot.read_index));
     fadeFrames_ = std::max<std::uint32_t>(fadeFrames, 1);
     fadeIn_ = fadeFrames_;
 }

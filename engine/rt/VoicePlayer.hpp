@@ -47,8 +47,10 @@ struct MixTally {
 
 class VoicePlayer {
 public:
-    // Control thread, before the player reaches the audio thread. Reading starts at the
-    // slot's current write index, so anything written before is ignored.
+    // Control thread, before the player reaches the audio thread. Reading continues from
+    // the slot's published read index (0 in a new region), so frames a host prefilled
+    // before the region was added are played. A bad index is caught by the range check
+    // on the first read like any other.
     void bind(govox_voice_slot& slot, FrameRingView ring, std::uint32_t fadeFrames) noexcept;
 
     // Adds up to `frames` frames of this voice to left/right. Audio thread only.

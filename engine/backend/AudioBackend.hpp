@@ -1,0 +1,69 @@
+// AudioBackend.hpp - the small driver interface every audio output implements.
+//
+// Aims
+// - One adapter file per backend behind this interface (RtAudio, null, offline; the Qt
+//   Multimedia one lives in ui/ because it needs Qt). The engine calls outward only
+//   through it.
+// - start() either runs the stream or returns a message that names the problem (no
+//   such device, server not running, rate refused). It never throws.
+//
+// Threads: start/stop/info from one control thread. The backend calls the callback's
+// render() on its audio thread and xrun() on whichever thread learns of an underflow.
+#pragma once
+
+#include "engine/rt/AudioCallback.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace govox::backend {
+
+enum class BackendKind { Jack, Alsa, Pulse, Null, Offline };
+
+// "jack", "alsa", "pulse", "null", "offline"; parse returns false for anything else.
+const char* backendName(BackendKind kind) noexcept;
+bool parseBackendKind(const std::string& name, BackendKind& out) noexcept;
+
+struct StreamRequest {
+    std::string device;                // empty: the backend's default output
+    std::uint32_t sampleRate = 48000;
+    std::uint32_t bufferFrames = 128;  // frames per callback asked for
+    std::string clientName = "Govox";  // JACK client / PulseAudio stream name
+    bool connectOutputs = true;        // JACK: connect to the system playback ports
+    // Offline only: where the WAV goes and how many frames to render (0: until stop()).
+    std::string outputPath;
+    std::uint64_t offlineFrames = 0;
+};
+
+struct StreamInfo {
+    std::string backend;               // backendName()
+    std::string device;                // the device actually opened
+    std::uint32_t sampleRate = 0;      // as granted, may differ from the request
+    std::uint32_t bufferFrames = 0;    // as granted
+    std::uint32_t outputLatencyFrames = 0; // what the device adds after the callback
+};
+
+struct DeviceInfo {
+    std::string name;
+    bool isDefault = false;
+    std::vector<std::uint32_t> sampleRates;
+};
+
+class AudioBackend {
+public:
+    virtual ~AudioBackend() = default;
+    // Opens the device and starts calling `callback`. Empty string on success.
+    virtual std::string start(const StreamRequest& request, rt::AudioCallback& callback) = 0;
+    // Stops the stream; after it returns the callback is no longer called.
+    virtual void stop() = 0;
+    virtual bool running() const = 0;
+    virtual StreamInfo info() const = 0;
+};
+
+std::unique_ptr<AudioBackend> makeBackend(BackendKind kind);
+// Output devices the backend can see; empty (with error set) when it cannot look.
+std::vector<DeviceInfo> listOutputDevices(BackendKind kind, std::string& error);
+
+} // namespace govox::backend

@@ -1,0 +1,21 @@
+// AudioCallback.hpp - what an audio backend calls. The engine's side of the small
+// driver interface (see backend/AudioBackend.hpp).
+#pragma once
+
+#include "engine/rt/RealtimeAttributes.hpp"
+
+#include <cstdint>
+
+namespace govox::rt {
+
+class AudioCallback {
+public:
+    virtual ~AudioCallback() = default;
+    // Audio thread: write `frames` frames of the left and right output channels.
+    virtual void render(float* left, float* right, std::uint32_t frames) noexcept
+        GOVOX_NONBLOCKING = 0;
+    // The backend's thread: the device reported an underflow (an xrun).
+    virtual void xrun() noexcept = 0;
+};
+
+} // namespace govox::rt
