@@ -1,4 +1,4 @@
-#include "engine/testing/ToneVoiceHost.hpp"
+#include "engine/standin/ToneVoiceHost.hpp"
 
 #include "engine/abi/SharedAtomic.hpp"
 
@@ -8,7 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
-namespace govox::testing {
+namespace govox::standin {
 namespace {
 
 std::uint64_t nowNs() {
@@ -160,4 +160,4 @@ void ToneVoiceHost::stopThread() {
     if (thread_.joinable()) thread_.join();
 }
 
-} // namespace govox::testing
+} // namespace govox::standin
