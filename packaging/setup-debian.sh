@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what Govox needs to build, run and test on Debian 12, and nothing that is
+# already there. Idempotent; works as root or through sudo.
+set -euo pipefail
+
+packages=(
+  # build tools
+  cmake ninja-build pkg-config g++ git
+  # Qt 6 and the libraries the app links
+  qt6-base-dev qt6-multimedia-dev libqcustomplot-dev
+  librtaudio-dev librtmidi-dev libsndfile1-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev libboost-dev
+  jackd2 libjack-jackd2-dev xvfb xauth
+  # the sanitizer builds (RealtimeSanitizer needs clang 20 or newer)
+  clang-22 libclang-rt-22-dev llvm-22
+)
+# Go: the one on PATH if there is one, else Debian's (the Go module declares go 1.19).
+command -v go >/dev/null 2>&1 || packages+=(golang-go)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "setup: every package Govox needs is installed"
+  exit 0
+fi
+
+if ((EUID == 0)); then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+  as_root=(sudo)
+else
+  echo "setup: these packages are missing and I am not root and there is no sudo:" >&2
+  echo "  ${missing[*]}" >&2
+  echo "setup: install them as root (apt-get install ${missing[*]}) and run me again" >&2
+  exit 1
+fi
+
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -q
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"

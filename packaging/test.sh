@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The README's test command: installs what is missing, builds every configuration and
+# runs every test - the plain build (app, tests, benchmark smoke runs) and the engine
+# under AddressSanitizer, ThreadSanitizer and RealtimeSanitizer. Idempotent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./packaging/setup-debian.sh
+
+presets=(${GOVOX_TEST_PRESETS:-default asan tsan rtsan})
+for preset in "${presets[@]}"; do
+  echo "=== $preset: configure, build, test"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset"
+  ctest --preset "$preset"
+done
+echo "=== every test passed in: ${presets[*]}"
