@@ -7,8 +7,9 @@
 // - start() either runs the stream or returns a message that names the problem (no
 //   such device, server not running, rate refused). It never throws.
 //
-// Threads: start/stop/info from one control thread. The backend calls the callback's
-// render() on its audio thread and xrun() on whichever thread learns of an underflow.
+// Threads: start/stop/running/info/lastError from one control thread. The backend calls
+// the callback's render() on its audio thread and xrun() on whichever thread learns of an
+// underflow. start() allocates; nothing the backend does on its audio thread does.
 #pragma once
 
 #include "engine/rt/AudioCallback.hpp"
@@ -58,8 +59,13 @@ public:
     virtual std::string start(const StreamRequest& request, rt::AudioCallback& callback) = 0;
     // Stops the stream; after it returns the callback is no longer called.
     virtual void stop() = 0;
+    // False before start(), after stop(), and once the stream has ended by itself (an
+    // offline render reached its length, the JACK server went away, a write failed).
     virtual bool running() const = 0;
     virtual StreamInfo info() const = 0;
+    // Why a stream that start() opened has failed since (device lost, disk full); empty
+    // if it has not. Kept until the next start().
+    virtual std::string lastError() const { return {}; }
 };
 
 std::unique_ptr<AudioBackend> makeBackend(BackendKind kind);

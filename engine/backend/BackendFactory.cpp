@@ -1,0 +1,84 @@
+// BackendFactory.cpp - the one table that knows every engine backend.
+//
+// Adding a backend means a BackendKind value and one row below: its name, how to make it
+// and how to list its devices. (The Qt Multimedia output lives in ui/ and is made there.)
+#include "engine/backend/AudioBackend.hpp"
+#include "engine/backend/NullBackend.hpp"
+#include "engine/backend/OfflineBackend.hpp"
+#include "engine/backend/RtAudioBackend.hpp"
+#include "engine/backend/RtAudioDevices.hpp"
+
+
+namespace govox::backend {
+namespace {
+
+struct Entry {
+    BackendKind kind;
+    const char* name;
+    std::unique_ptr<AudioBackend> (*make)(BackendKind kind);
+    std::vector<DeviceInfo> (*list)(BackendKind kind, std::string& error);
+};
+
+std::unique_ptr<AudioBackend> makeRtAudio(BackendKind kind) {
+    return std::make_unique<RtAudioBackend>(kind);
+}
+std::unique_ptr<AudioBackend> makeNull(BackendKind) { return std::make_unique<NullBackend>(); }
+std::unique_ptr<AudioBackend> makeOffline(BackendKind) {
+    return std::make_unique<OfflineBackend>();
+}
+
+// Null and offline have no devices to choose from; one pseudo device keeps device menus
+// and `govox devices` uniform.
+std::vector<DeviceInfo> listNull(BackendKind, std::string&) {
+    return {DeviceInfo{"null", true, {}}};
+}
+std::vector<DeviceInfo> listOffline(BackendKind, std::string&) {
+    return {DeviceInfo{"WAV file", true, {}}};
+}
+
+constexpr Entry kEntries[] = {
+    {BackendKind::Jack, "jack", makeRtAudio, rtaudio::listRtAudioOutputs},
+    {BackendKind::Alsa, "alsa", makeRtAudio, rtaudio::listRtAudioOutputs},
+    {BackendKind::Pulse, "pulse", makeRtAudio, rtaudio::listRtAudioOutputs},
+    {BackendKind::Null, "null", makeNull, listNull},
+    {BackendKind::Offline, "offline", makeOffline, listOffline},
+};
+
+const Entry* find(BackendKind kind) noexcept {
+    for (const Entry& e : kEntries)
+        if (e.kind == kind) return &e;
+    return nullptr;
+}
+
+} // namespace
+
+const char* backendName(BackendKind kind) noexcept {
+    const Entry* e = find(kind);
+    return e != nullptr ? e->name : "unknown";
+}
+
+bool parseBackendKind(const std::string& name, BackendKind& out) noexcept {
+    for (const Entry& e : kEntries)
+        if (name == e.name) {
+            out = e.kind;
+            return true;
+        }
+    return false;
+}
+
+std::unique_ptr<AudioBackend> makeBackend(BackendKind kind) {
+    const Entry* e = find(kind);
+    return e != nullptr ? e->make(kind) : nullptr;
+}
+
+std::vector<DeviceInfo> listOutputDevices(BackendKind kind, std::string& error) {
+    error.clear();
+    const Entry* e = find(kind);
+    if (e == nullptr) {
+        error = "unknown backend";
+        return {};
+    }
+    return e->list(kind, error);
+}
+
+} // namespace govox::backend
