@@ -14,6 +14,15 @@
  * - The engine trusts nothing the voice host writes. It validates the layout once when it
  *   attaches, keeps its own copy of it, and range-checks every index it reads afterwards.
  *
+ * Lockstep (offline rendering, header.lockstep == 1): the engine renders block by block
+ * without a clock. Before the block [F, F + n) it pushes the block's events, sets
+ * lockstep_frame to F + n, bumps wake_word and waits until the host has set
+ * lockstep_done_frame to F + n. By then the host has acted on every event (a note-on's
+ * slot is ACTIVE) and every sounding voice's ring holds its frames up to F + n: each
+ * voice is rendered on its own timeline, chunks split at event frames, a note's start
+ * padded with silence to its frame. Nothing fill- or time-dependent is used, so the
+ * output is bit-identical run to run.
+ *
  * Ownership: a field marked "engine writes" is written only by the engine process and a
  * field marked "host writes" only by the voice host; each side only reads the other's.
  * voice_slot.state is the one field both sides change, and only by compare-exchange
@@ -102,18 +111,21 @@ typedef struct govox_header {
 
     /* Line 2: engine writes (atomic). */
     uint64_t engine_frame;         /* frames played so far: the clock of event timestamps */
+    uint64_t lockstep_frame;       /* lockstep: render every voice up to this frame */
     uint32_t shutdown_requested;   /* 1: the host must stop rendering and exit */
     uint32_t ring_target_frames;   /* fill level the host keeps each sounding voice at */
     uint32_t quality_hint;         /* govox_quality */
     uint32_t engine_pid;           /* the host exits when this process is gone */
-    uint8_t reserved2[40];
+    uint32_t lockstep;             /* 1: offline render, see "Lockstep" above; set before start */
+    uint8_t reserved2[28];
 
     /* Line 3: host writes (atomic). */
     uint32_t host_state;           /* govox_host_state */
     uint32_t host_pid;
     uint32_t library_abi_version;  /* the ABI version the voice library was built against */
     uint32_t host_sleeping;        /* 1 while the host waits on wake_word */
-    uint8_t reserved3[48];
+    uint64_t lockstep_done_frame;  /* lockstep: every voice is rendered up to this frame */
+    uint8_t reserved3[40];
 
     /* Line 4: engine writes (atomic). The engine's event sender (never the audio thread)
      * increments it after pushing events and futex-wakes a host that set host_sleeping.
@@ -239,7 +251,8 @@ typedef struct govox_param_block {
     uint32_t count; /* host writes before READY: descriptors in use, <= GOVOX_MAX_PARAMS */
     uint8_t reserved0[60];
     govox_param_desc desc[GOVOX_MAX_PARAMS]; /* host writes before READY */
-    uint32_t value_bits[GOVOX_MAX_PARAMS];   /* atomic float bits, engine writes */
+    uint32_t value_bits[GOVOX_MAX_PARAMS];   /* atomic float bits: host writes the defaults
+                                                before READY, the engine writes after */
 } govox_param_block;
 
 /* ---------------------------------------------------------------------------------------

@@ -1,0 +1,35 @@
+// Package dsp is Govox's building-block library for synthesizer voices:
+// oscillators, noise, filters, envelopes, LFOs, parameter smoothers and
+// small conversion helpers. It is pure Go with no dependencies beyond the
+// standard library.
+//
+// # Aims
+//
+//   - Caller owns the buffer. Every unit has a per-sample Next and a block
+//     Process that writes into a slice the caller provides. Next and Process
+//     never allocate, lock or do I/O, so a voice can run them in its render
+//     loop without creating garbage. Render and Apply are the easy,
+//     allocating paths for code that does not care.
+//   - Block and sample paths agree. Process(buf) produces exactly the samples
+//     that len(buf) calls of Next would, whatever the chunk size.
+//   - The sample rate is an argument, never a global: each unit is told the
+//     rate together with the frequency or time that depends on it.
+//   - Samples are float32. Phase accumulators, filter states and envelope
+//     levels are float64 internally, where float32 would drift or lose low
+//     cutoffs; they cost the same on the scalar code Go generates.
+//   - Zero values are usable: a zero Saw is silent at phase 0, a zero Noise is
+//     seeded with 0, a zero MoogLadder runs at QualityNormal.
+//   - Deterministic. Noise and the sample-and-hold LFO take explicit seeds, so
+//     the same voice renders the same samples every time.
+//
+// # Threads
+//
+// No type in this package is safe for concurrent use. A voice owns its
+// units and calls them from the one goroutine that renders it.
+//
+// # Modulating ahead of the audio
+//
+// Voices render ahead of the engine, so a modulation source can be rendered
+// into a buffer for a whole block first and then applied sample by sample.
+// See Multiply and the package examples.
+package dsp

@@ -1,0 +1,3 @@
+module govox.dev/govox
+
+go 1.19

@@ -1,0 +1,129 @@
+package sdk
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// Priority says what the engine does when a voice's ring runs dry.
+type Priority int
+
+const (
+	// PriorityLow voices are faded out and stopped on an underrun.
+	PriorityLow Priority = 0
+	// PriorityHigh voices play what they have, fade the gap and fade back in.
+	PriorityHigh Priority = 1
+)
+
+// Curve says how a parameter's control maps onto its range.
+type Curve int
+
+const (
+	Linear      Curve = 0 // equal steps
+	Exponential Curve = 1 // equal ratios: frequencies, times
+	Decibel     Curve = 2 // equal decibels: gains
+	Stepped     Curve = 3 // integers from Min to Max: switches and choices
+)
+
+// Param declares one parameter the app shows as a control.
+type Param struct {
+	Name    string // unique within the instrument, at most 31 bytes
+	Min     float32
+	Max     float32
+	Default float32
+	Unit    string // "Hz", "s", "dB", "%", "" ...; at most 15 bytes
+	Curve   Curve
+}
+
+// Instrument describes a voice library: what to call it, its parameters, and how to
+// make one voice. Register it from an init function in the voice's main package.
+type Instrument struct {
+	Name   string
+	Params []Param
+	// Polyphony is how many notes sound at once before the oldest is stolen (default 16).
+	Polyphony int
+	Priority  Priority
+	// ChunkFrames is the most a voice renders at once (default 2048). Right after a
+	// note-on the first chunk is one engine block, so the note starts at once.
+	ChunkFrames int
+	// New makes one voice. It is called once per voice slot when the host starts (the
+	// pool is pre-warmed), never while notes play.
+	New func(ctx *Context) Voice
+}
+
+// Voice is one sounding note. The SDK calls its methods from one goroutine at a time.
+// A voice also implements one of MonoRenderer, StereoRenderer or Processor.
+type Voice interface {
+	NoteOn(note int, velocity float32)
+	NoteOff()
+	// Done reports that the voice has fallen silent after NoteOff (its release ended).
+	Done() bool
+}
+
+// MonoRenderer fills out with the voice's next samples; the SDK plays them on both
+// channels. out belongs to the SDK; the voice may allocate freely in Render.
+type MonoRenderer interface {
+	Render(out []float32)
+}
+
+// StereoRenderer fills left and right with the voice's next frames.
+type StereoRenderer interface {
+	RenderStereo(left, right []float32)
+}
+
+// Processor is the original design's style: return a fresh slice of `samples` mono
+// samples each call. Allocating a slice per chunk is fine.
+type Processor interface {
+	Process(samples int) []float32
+}
+
+var (
+	registryMu sync.Mutex
+	registered []Instrument
+)
+
+// Register makes inst the instrument this library plays. Call it exactly once, from init.
+func Register(inst Instrument) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	registered = append(registered, inst)
+}
+
+// checkInstrument fills defaults and reports what is wrong with inst, naming it.
+func checkInstrument(inst *Instrument, voices int) error {
+	if inst.New == nil {
+		return fmt.Errorf("instrument %q has no New function", inst.Name)
+	}
+	if inst.Polyphony <= 0 {
+		inst.Polyphony = 16
+	}
+	if inst.Polyphony > voices {
+		inst.Polyphony = voices
+	}
+	if inst.ChunkFrames <= 0 {
+		inst.ChunkFrames = 2048
+	}
+	if len(inst.Params) > maxParams {
+		return fmt.Errorf("instrument %q declares %d parameters, at most %d are supported",
+			inst.Name, len(inst.Params), maxParams)
+	}
+	seen := map[string]bool{}
+	for i, p := range inst.Params {
+		switch {
+		case p.Name == "" || len(p.Name) >= nameLen:
+			return fmt.Errorf("parameter %d of %q: the name must be 1 to %d bytes", i, inst.Name, nameLen-1)
+		case seen[strings.ToLower(p.Name)]:
+			return fmt.Errorf("parameter %q of %q is declared twice", p.Name, inst.Name)
+		case len(p.Unit) >= unitLen:
+			return fmt.Errorf("parameter %q: the unit %q is longer than %d bytes", p.Name, p.Unit, unitLen-1)
+		case !(p.Min < p.Max) || p.Default < p.Min || p.Default > p.Max:
+			return fmt.Errorf("parameter %q: needs Min < Max and Default within them (got %g, %g, %g)",
+				p.Name, p.Min, p.Max, p.Default)
+		case p.Curve == Exponential && p.Min <= 0:
+			return fmt.Errorf("parameter %q: an exponential curve needs Min > 0", p.Name)
+		}
+		seen[strings.ToLower(p.Name)] = true
+	}
+	return nil
+}

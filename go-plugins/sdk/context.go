@@ -1,0 +1,120 @@
+package sdk
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"sync/atomic"
+
+	"govox.dev/govox/dsp"
+)
+
+// Context is what a voice may ask of its surroundings: the sample rate, its parameters,
+// the controllers, and how much CPU it should spend. Each voice gets its own; use it
+// from the voice's methods.
+type Context struct {
+	SampleRate float64
+	// Slot is the voice slot this voice renders into, for voices that want variety.
+	Slot int
+
+	params      []ParamValue
+	byName      map[string]int
+	controllers *controllers
+	fill        float32
+	quality     dsp.Quality
+}
+
+// ParamValue is one parameter as a voice sees it. The SDK updates its target at every
+// chunk from the values the app sets; Next smooths towards it sample by sample.
+type ParamValue struct {
+	decl    Param
+	target  float32
+	current float32
+	coeff   float32 // one-pole smoothing per sample
+}
+
+// Value is the parameter's latest value, unsmoothed.
+func (p *ParamValue) Value() float32 { return p.target }
+
+// Next steps the smoother one sample and returns the smoothed value: use it per sample
+// for anything audible (cutoff, gain) to avoid zipper noise.
+func (p *ParamValue) Next() float32 {
+	p.current += (p.target - p.current) * p.coeff
+	return p.current
+}
+
+func (p *ParamValue) set(v float32) {
+	if v != v || v < p.decl.Min || v > p.decl.Max { // NaN or out of range from the engine
+		if v != v {
+			v = p.decl.Default
+		} else if v < p.decl.Min {
+			v = p.decl.Min
+		} else {
+			v = p.decl.Max
+		}
+	}
+	p.target = v
+}
+
+func (p *ParamValue) snap() { p.current = p.target }
+
+// Param returns the named parameter (case-insensitive). Asking for one the instrument
+// does not declare is a bug in the voice: it panics with the name, when the voice is
+// made at start, so the app shows the message.
+func (c *Context) Param(name string) *ParamValue {
+	i, ok := c.byName[strings.ToLower(name)]
+	if !ok {
+		panic(fmt.Sprintf("govox: the voice asked for parameter %q, which the instrument does not declare", name))
+	}
+	return &c.params[i]
+}
+
+// PitchBend is the pitch wheel's offset in semitones (±2 at the wheel's ends).
+func (c *Context) PitchBend() float64 { return c.controllers.bendSemitones() }
+
+// ModWheel is the modulation wheel, 0..1.
+func (c *Context) ModWheel() float32 { return c.controllers.modWheel() }
+
+// NoteHz is a MIDI note's frequency with the pitch wheel applied (A4 = 440 Hz).
+func (c *Context) NoteHz(note int) float64 {
+	return 440 * math.Pow(2, (float64(note)-69+c.PitchBend())/12)
+}
+
+// Fill is the voice's ring fill as a fraction of the target the engine asked for: below
+// 0.25 the voice is falling behind and should spend less.
+func (c *Context) Fill() float32 { return c.fill }
+
+// Quality is what the voice may spend now: the engine's hint, lowered while the voice's
+// ring is low (the dynamic quality adjustment). Offline rendering always says Normal.
+func (c *Context) Quality() dsp.Quality { return c.quality }
+
+func newContext(inst *Instrument, sampleRate float64, slot int, ctl *controllers) *Context {
+	c := &Context{
+		SampleRate:  sampleRate,
+		Slot:        slot,
+		params:      make([]ParamValue, len(inst.Params)),
+		byName:      make(map[string]int, len(inst.Params)),
+		controllers: ctl,
+		fill:        1,
+	}
+	coeff := float32(1 - math.Exp(-1/(0.01*sampleRate))) // 10 ms time constant
+	for i, p := range inst.Params {
+		c.params[i] = ParamValue{decl: p, target: p.Default, current: p.Default, coeff: coeff}
+		c.byName[strings.ToLower(p.Name)] = i
+	}
+	return c
+}
+
+// controllers holds the MIDI controller state every voice reads. Written by the host's
+// event loop, read by voice goroutines: atomics.
+type controllers struct {
+	bend     atomic.Int32  // -8192..8191
+	mod      atomic.Uint32 // float bits
+	bendSpan float64       // semitones at full deflection
+}
+
+func (c *controllers) bendSemitones() float64 {
+	return float64(c.bend.Load()) / 8192 * c.bendSpan
+}
+
+func (c *controllers) modWheel() float32 { return math.Float32frombits(c.mod.Load()) }

@@ -1,0 +1,24 @@
+package sdk
+
+import (
+	"syscall"
+	"time"
+	"unsafe"
+)
+
+const futexWaitOp = 0 // FUTEX_WAIT: the word is shared between processes, so not _PRIVATE
+
+// futexWait sleeps while *word == seen, for at most timeout. The engine's event sender
+// increments the word and wakes the host; spurious wake-ups are harmless.
+func futexWait(word *cUint32, seen uint32, timeout time.Duration) {
+	ts := syscall.NsecToTimespec(int64(timeout))
+	syscall.Syscall6(syscall.SYS_FUTEX, uintptr(unsafe.Pointer(word)), futexWaitOp,
+		uintptr(seen), uintptr(unsafe.Pointer(&ts)), 0, 0)
+}
+
+// engineAlive is false once the engine process is gone (the host is then orphaned;
+// PR_SET_PDEATHSIG normally kills it first).
+func engineAlive(r *region) bool {
+	pid := int(load32(&r.header.engine_pid))
+	return pid <= 0 || syscall.Kill(pid, 0) == nil
+}

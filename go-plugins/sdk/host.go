@@ -1,0 +1,186 @@
+package sdk
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"runtime/debug"
+	"strings"
+	"time"
+	"unsafe"
+
+	"govox.dev/govox/dsp"
+)
+
+// host is the SDK inside one voice-host process: it reads the engine's events, gives
+// notes to voice runners (allocation, stealing, sustain), and publishes statistics.
+type host struct {
+	region   *region
+	inst     Instrument
+	runners  []*runner
+	status   []voiceStatus // the event loop's view of every runner
+	seq      uint64        // note-on order, for stealing the oldest
+	ctl      controllers
+	events   eventReader
+	sustain  bool
+	lockstep bool
+	params   []float32 // lockstep: parameter values as of the events handled so far
+	finished chan int  // runners report here when their note has ended
+	stats    hostStats
+	dropped  int // notes that found no free slot
+}
+
+type voiceStatus struct {
+	state   int // idle, held, sustained, released, stolen
+	note    int
+	channel uint8
+	seq     uint64
+}
+
+const (
+	voiceIdle = iota
+	voiceHeld
+	voiceSustained
+	voiceReleased
+	voiceStolen
+)
+
+func errorf(format string, args ...interface{}) error { return fmt.Errorf(format, args...) }
+
+// runHost is GovoxRun: it returns 0 after a requested shutdown, non-zero after writing
+// why it could not run into the region's message.
+func runHost(base unsafe.Pointer, size uint64) int {
+	r, err := attachRegion(base, size)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "govox sdk:", err)
+		return 1
+	}
+	h, err := newHost(r)
+	if err != nil {
+		r.setMessage(err.Error())
+		fmt.Fprintln(os.Stderr, "govox sdk:", err)
+		store32(&r.header.host_state, hostFailed)
+		return 1
+	}
+	go h.publishStats()
+	store32(&r.header.host_state, hostReady)
+	if h.lockstep {
+		h.runLockstep()
+	} else {
+		h.runLive()
+	}
+	return 0
+}
+
+func newHost(r *region) (h *host, err error) {
+	registryMu.Lock()
+	insts := append([]Instrument(nil), registered...)
+	registryMu.Unlock()
+	if len(insts) != 1 {
+		return nil, fmt.Errorf("the library registers %d instruments; it must call sdk.Register exactly once", len(insts))
+	}
+	h = &host{
+		region:   r,
+		inst:     insts[0],
+		events:   newEventReader(r),
+		lockstep: load32(&r.header.lockstep) != 0,
+		finished: make(chan int, r.voiceCount()),
+	}
+	h.ctl.bendSpan = 2
+	if err := checkInstrument(&h.inst, r.voiceCount()); err != nil {
+		return nil, err
+	}
+	h.writeParamDescriptors()
+	// A panic in New (a voice asking for an undeclared parameter) becomes the message.
+	defer func() {
+		if p := recover(); p != nil {
+			h, err = nil, fmt.Errorf("making a voice of %q panicked: %v\n%s", h.inst.Name, p, trimStack(debug.Stack()))
+		}
+	}()
+	for i := 0; i < r.voiceCount(); i++ { // pre-warm the whole pool
+		rn, err := newRunner(h, i)
+		if err != nil {
+			return nil, fmt.Errorf("instrument %q: %v", h.inst.Name, err)
+		}
+		h.runners = append(h.runners, rn)
+	}
+	h.status = make([]voiceStatus, len(h.runners))
+	return h, nil
+}
+
+func trimStack(s []byte) string {
+	lines := strings.Split(string(s), "\n")
+	if len(lines) > 40 {
+		lines = lines[:40]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (h *host) writeParamDescriptors() {
+	pb := h.region.params
+	h.params = make([]float32, len(h.inst.Params))
+	for i, p := range h.inst.Params {
+		d := &pb.desc[i]
+		copyName(unsafe.Slice((*byte)(unsafe.Pointer(&d.name[0])), nameLen), p.Name)
+		copyName(unsafe.Slice((*byte)(unsafe.Pointer(&d.unit[0])), unitLen), p.Unit)
+		d.min_value = cFloat(p.Min)
+		d.max_value = cFloat(p.Max)
+		d.default_value = cFloat(p.Default)
+		d.curve = cUint(uint32(p.Curve))
+		store32(&pb.value_bits[i], math.Float32bits(p.Default))
+		h.params[i] = p.Default
+	}
+	store32(&pb.count, uint32(len(h.inst.Params)))
+}
+
+func copyName(dst []byte, s string) {
+	n := copy(dst[:len(dst)-1], s)
+	for i := n; i < len(dst); i++ {
+		dst[i] = 0
+	}
+}
+
+// readParams brings a voice's parameter targets up to date: live from the engine's
+// values, in lockstep from the values the events have set so far.
+func (h *host) readParams(c *Context) {
+	for i := range c.params {
+		if h.lockstep {
+			c.params[i].set(h.params[i])
+		} else {
+			c.params[i].set(math.Float32frombits(load32(&h.region.params.value_bits[i])))
+		}
+	}
+}
+
+// fillAndQuality is the dynamic quality adjustment: the engine's hint, one step lower
+// while the ring is under a quarter of its target.
+func (h *host) fillAndQuality(w *ringWriter) (float32, dsp.Quality) {
+	fill := float32(w.fill()) / float32(h.region.ringTarget())
+	q := dsp.QualityNormal
+	switch load32(&h.region.header.quality_hint) {
+	case qualityLowHint:
+		q = dsp.QualityLow
+	case qualityHighHint:
+		q = dsp.QualityHigh
+	}
+	if fill < 0.25 && q > dsp.QualityLow {
+		q--
+	}
+	return fill, q
+}
+
+// report is how a runner says its note has ended (or could not start).
+func (h *host) report(index int) {
+	if h.lockstep {
+		h.status[index].state = voiceIdle
+		return
+	}
+	h.finished <- index
+}
+
+func (h *host) countRender(d time.Duration, frames int) {
+	add64(&h.region.stats.render_ns_total, uint64(d))
+	store64(&h.region.stats.render_ns_last, uint64(d))
+	add64(&h.region.stats.chunks_rendered, 1)
+	add64(&h.region.stats.frames_rendered, uint64(frames))
+}

@@ -1,0 +1,44 @@
+package sdk
+
+import "time"
+
+// runLive is the event loop while the engine plays in real time. Runners render on
+// their own goroutines; this loop hands them notes and sleeps on the engine's wake word
+// between events, so an idle instrument costs next to nothing.
+func (h *host) runLive() {
+	for _, r := range h.runners {
+		go r.loop()
+	}
+	start := func(i int, c command) { h.send(i, c) }
+	for !h.region.shutdownRequested() && engineAlive(h.region) {
+		seen := load32(&h.region.header.wake_word)
+		h.collectFinished()
+		for {
+			e, ok := h.events.next()
+			if !ok {
+				break
+			}
+			h.handle(e, start)
+			h.events.consume()
+		}
+		store32(&h.region.header.host_sleeping, 1)
+		if _, pending := h.events.next(); !pending {
+			futexWait(&h.region.header.wake_word, seen, 5*time.Millisecond)
+		}
+		store32(&h.region.header.host_sleeping, 0)
+	}
+	for _, r := range h.runners {
+		close(r.cmds)
+	}
+}
+
+func (h *host) collectFinished() {
+	for {
+		select {
+		case i := <-h.finished:
+			h.status[i].state = voiceIdle
+		default:
+			return
+		}
+	}
+}

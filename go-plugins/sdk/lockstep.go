@@ -1,0 +1,53 @@
+package sdk
+
+import "time"
+
+// runLockstep is the event loop of an offline render (see "Lockstep" in govox_abi.h):
+// each time the engine asks for the frames up to lockstep_frame, every event before that
+// frame is applied on the voices' own timelines and every sounding voice is rendered to
+// exactly that frame. Nothing depends on timing, so a render is bit-identical each time.
+func (h *host) runLockstep() {
+	hdr := h.region.header
+	blockStart := load64(&hdr.lockstep_done_frame)
+	for !h.region.shutdownRequested() && engineAlive(h.region) {
+		seen := load32(&hdr.wake_word)
+		target := load64(&hdr.lockstep_frame)
+		if target <= blockStart {
+			futexWait(&hdr.wake_word, seen, 20*time.Millisecond)
+			continue
+		}
+		for {
+			e, ok := h.events.next()
+			if !ok || e.frame >= target {
+				break
+			}
+			at := e.frame
+			if at < blockStart {
+				at = blockStart
+			}
+			h.renderAllUntil(at)
+			h.handle(e, func(i int, c command) {
+				r := h.runners[i]
+				r.pos = blockStart
+				if r.start(c, int(at-blockStart)) {
+					r.activate()
+				} else {
+					h.status[i].state = voiceIdle
+				}
+			})
+			h.events.consume()
+		}
+		h.renderAllUntil(target)
+		blockStart = target
+		store64(&hdr.lockstep_done_frame, target)
+	}
+}
+
+// renderAllUntil brings every sounding voice's timeline to frame `at`.
+func (h *host) renderAllUntil(at uint64) {
+	for _, r := range h.runners {
+		if r.sounding && !r.answerStop() && r.pos < at {
+			r.renderFrames(int(at - r.pos))
+		}
+	}
+}

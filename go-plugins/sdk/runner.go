@@ -1,0 +1,220 @@
+package sdk
+
+import (
+	"math"
+	"sync/atomic"
+	"time"
+)
+
+// runner drives one voice slot: it owns the Voice made for that slot, renders it into
+// the slot's ring and follows the slot protocol of govox_abi.h. Live, a goroutine of its
+// own drives it (loop); in lockstep the host's event loop calls it directly. Either way
+// one goroutine at a time touches it.
+type runner struct {
+	h     *host
+	index int
+	slot  *cVoiceSlot
+	voice Voice
+	ctx   *Context
+	draw  renderFunc
+	ring  ringWriter
+	left  []float32
+	right []float32
+
+	sounding  bool
+	released  bool
+	fadeLeft  int // frames of steal fade still to render; -1 when not stolen
+	fadeTotal int
+	pos       uint64 // lockstep: engine frame of the next frame to write
+	ramp      int    // live: most frames the next top-up renders
+
+	cmds        chan command
+	renderStart atomic.Int64 // monotonic ns when the current Render began, 0 outside
+}
+
+type commandKind int
+
+const (
+	cmdStart commandKind = iota
+	cmdRelease
+	cmdSteal
+)
+
+type command struct {
+	kind     commandKind
+	note     int
+	velocity float32
+	channel  uint8
+}
+
+func newRunner(h *host, index int) (*runner, error) {
+	ctx := newContext(&h.inst, h.region.sampleRate, index, &h.ctl)
+	v := h.inst.New(ctx)
+	if v == nil {
+		return nil, errorf("New returned a nil voice")
+	}
+	draw, err := rendererOf(v)
+	if err != nil {
+		return nil, err
+	}
+	return &runner{
+		h:        h,
+		index:    index,
+		slot:     &h.region.slots[index],
+		voice:    v,
+		ctx:      ctx,
+		draw:     draw,
+		ring:     newRingWriter(h.region, index),
+		left:     make([]float32, h.inst.ChunkFrames),
+		right:    make([]float32, h.inst.ChunkFrames),
+		fadeLeft: -1,
+		cmds:     make(chan command, 64),
+	}, nil
+}
+
+// start claims the slot for a note and writes `pad` frames of silence (lockstep aligns a
+// note to its frame). The first audible frames follow via renderFrames.
+func (r *runner) start(c command, pad int) bool {
+	if !cas32(&r.slot.state, stateFree, stateStarting) {
+		return false
+	}
+	store32(&r.slot.priority, uint32(r.h.inst.Priority))
+	store32(&r.slot.note, uint32(c.note))
+	store32(&r.slot.velocity, uint32(c.velocity*127+0.5))
+	store32(&r.slot.channel, uint32(c.channel))
+	store32(&r.slot.gain_bits, math.Float32bits(1))
+	store32(&r.slot.pan_bits, math.Float32bits(0))
+	r.sounding, r.released, r.fadeLeft = true, false, -1
+	r.h.readParams(r.ctx)
+	for i := range r.ctx.params {
+		r.ctx.params[i].snap()
+	}
+	r.voice.NoteOn(c.note, c.velocity)
+	r.writeSilence(pad)
+	return true
+}
+
+// activate publishes the first block: from now on the engine plays the voice.
+func (r *runner) activate() { cas32(&r.slot.state, stateStarting, stateActive) }
+
+func (r *runner) release() {
+	if !r.sounding || r.released {
+		return
+	}
+	r.released = true
+	r.voice.NoteOff()
+	cas32(&r.slot.state, stateActive, stateReleasing)
+}
+
+// steal fades the voice out within 5 ms: the pool needs its place for a new note.
+func (r *runner) steal() {
+	if !r.sounding || r.fadeLeft >= 0 {
+		return
+	}
+	r.fadeTotal = int(0.005 * r.h.region.sampleRate)
+	r.fadeLeft = r.fadeTotal
+	r.release()
+}
+
+func (r *runner) handle(c command, pad int) {
+	switch c.kind {
+	case cmdStart:
+		if r.start(c, pad) {
+			r.renderFrames(int(r.h.region.maxBlock)) // a first block at once: low latency
+			r.activate()
+		} else {
+			r.h.report(r.index)
+		}
+	case cmdRelease:
+		r.release()
+	case cmdSteal:
+		r.steal()
+	}
+}
+
+// renderFrames renders and writes n frames (no more than the ring has room for), in
+// chunks, and finishes the voice when it has fallen silent.
+func (r *runner) renderFrames(n int) {
+	for n > 0 && r.sounding {
+		k := n
+		if k > len(r.left) {
+			k = len(r.left)
+		}
+		if room := int(r.ring.space()); k > room {
+			k = room
+		}
+		if k == 0 {
+			return
+		}
+		r.renderChunk(r.left[:k], r.right[:k])
+		r.ring.writeStereo(r.left[:k], r.right[:k])
+		r.pos += uint64(k)
+		n -= k
+		r.finishIfDone()
+	}
+}
+
+func (r *runner) renderChunk(left, right []float32) {
+	r.h.readParams(r.ctx)
+	began := time.Now()
+	r.renderStart.Store(began.UnixNano())
+	r.draw(left, right)
+	r.renderStart.Store(0)
+	r.h.countRender(time.Since(began), len(left))
+	if r.fadeLeft >= 0 { // stolen: a linear fade to silence
+		for i := range left {
+			g := float32(0)
+			if r.fadeLeft > 0 {
+				g = float32(r.fadeLeft) / float32(r.fadeTotal)
+				r.fadeLeft--
+			}
+			left[i] *= g
+			right[i] *= g
+		}
+	}
+}
+
+func (r *runner) writeSilence(n int) {
+	for n > 0 {
+		k := n
+		if k > len(r.left) {
+			k = len(r.left)
+		}
+		for i := 0; i < k; i++ {
+			r.left[i], r.right[i] = 0, 0
+		}
+		r.ring.writeStereo(r.left[:k], r.right[:k])
+		r.pos += uint64(k)
+		n -= k
+	}
+}
+
+// finishIfDone hands the slot back once the voice is silent: released and Done, or
+// stolen and faded.
+func (r *runner) finishIfDone() {
+	done := (r.released && r.voice.Done()) || r.fadeLeft == 0
+	if !done {
+		return
+	}
+	if cas32(&r.slot.state, stateReleasing, stateFinished) ||
+		cas32(&r.slot.state, stateActive, stateFinished) ||
+		cas32(&r.slot.state, stateStarting, stateFinished) {
+		r.stop()
+	}
+}
+
+// answerStop acknowledges the engine's request to stop (it faded the voice out).
+func (r *runner) answerStop() bool {
+	if load32(&r.slot.state) != stateStopRequested {
+		return false
+	}
+	cas32(&r.slot.state, stateStopRequested, stateFinished)
+	r.stop()
+	return true
+}
+
+func (r *runner) stop() {
+	r.sounding = false
+	r.fadeLeft = -1
+	r.h.report(r.index)
+}

@@ -1,0 +1,63 @@
+package sdk
+
+import "time"
+
+// loop is a runner's goroutine when the engine plays live: wait for a note, then keep
+// the ring near the engine's target fill, sleeping while it is full enough. It never
+// spins: with no note it blocks on its command channel.
+func (r *runner) loop() {
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	for c := range r.cmds {
+		r.ramp = 2 * int(r.h.region.maxBlock)
+		r.handle(c, 0)
+		for r.sounding {
+			select {
+			case c := <-r.cmds:
+				r.handle(c, 0)
+				continue
+			default:
+			}
+			if r.answerStop() {
+				break
+			}
+			r.ctx.fill, r.ctx.quality = r.h.fillAndQuality(&r.ring)
+			target := int(r.h.region.ringTarget())
+			fill := int(r.ring.fill())
+			if fill < target*3/4 { // top up to the target
+				// In growing steps after a note-on, so the second block is ready before
+				// the engine has played the first.
+				n := target - fill
+				if n > r.ramp {
+					n = r.ramp
+				}
+				r.renderFrames(n)
+				if r.ramp < len(r.left) {
+					r.ramp *= 2
+				}
+				continue
+			}
+			// Sleep until the engine has eaten about half of what is there.
+			wait := time.Duration(float64(fill-target/2) / r.h.region.sampleRate * float64(time.Second))
+			if wait < time.Millisecond {
+				wait = time.Millisecond
+			}
+			resetTimer(timer, wait)
+			select {
+			case c := <-r.cmds:
+				r.handle(c, 0)
+			case <-timer.C:
+			}
+		}
+	}
+}
+
+func resetTimer(t *time.Timer, d time.Duration) {
+	if !t.Stop() {
+		select {
+		case <-t.C:
+		default:
+		}
+	}
+	t.Reset(d)
+}

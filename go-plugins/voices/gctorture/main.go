@@ -1,0 +1,91 @@
+// GC torture: a pleasant vibrato sine that allocates on purpose, heavily, every chunk -
+// a fresh output slice (the original design's Process style), maps, strings and a
+// pile of short-lived garbage - so that Govox's GC tolerance can be measured: its rings
+// must ride out the collector's pauses.
+package main
+
+import (
+	"math"
+	"strconv"
+
+	"govox.dev/govox/dsp"
+	"govox.dev/govox/sdk"
+)
+
+func init() {
+	sdk.Register(sdk.Instrument{
+		Name: "gctorture",
+		Params: []sdk.Param{
+			{Name: "Garbage", Min: 0, Max: 4096, Default: 1024, Unit: "KiB"},
+			{Name: "Vibrato", Min: 0, Max: 1, Default: 0.3},
+			{Name: "Volume", Min: -40, Max: 0, Default: -14, Unit: "dB", Curve: sdk.Decibel},
+		},
+		Polyphony: 32,
+		Priority:  sdk.PriorityHigh,
+		New:       newTorture,
+	})
+}
+
+type torture struct {
+	ctx                      *sdk.Context
+	osc                      dsp.Sine
+	lfo                      dsp.LFO
+	env                      dsp.ADSR
+	note                     int
+	garbage, vibrato, volume *sdk.ParamValue
+	kept                     map[string][]byte // survives a chunk, so the GC has to trace it
+	chunks                   int
+}
+
+func newTorture(ctx *sdk.Context) sdk.Voice {
+	t := &torture{
+		ctx:     ctx,
+		garbage: ctx.Param("Garbage"),
+		vibrato: ctx.Param("Vibrato"),
+		volume:  ctx.Param("Volume"),
+		env:     dsp.ADSR{Attack: 0.02, Decay: 0.1, Sustain: 0.8, Release: 0.3, SampleRate: ctx.SampleRate},
+	}
+	t.lfo.SetRate(5.5, ctx.SampleRate)
+	return t
+}
+
+func (t *torture) NoteOn(note int, velocity float32) {
+	t.note = note
+	t.kept = map[string][]byte{}
+	t.env.Gate(true)
+}
+
+func (t *torture) NoteOff()   { t.env.Gate(false) }
+func (t *torture) Done() bool { return !t.env.Active() }
+
+// Process returns a new slice every chunk and litters the heap while it is at it.
+func (t *torture) Process(samples int) []float32 {
+	t.makeGarbage()
+	out := make([]float32, samples)
+	depth := float64(t.vibrato.Value()) * 0.5 // semitones
+	gain := float32(dsp.DBToGain(float64(t.volume.Value())))
+	base := t.ctx.NoteHz(t.note)
+	for i := range out {
+		if i%16 == 0 {
+			t.osc.SetFrequency(base*math.Pow(2, depth*float64(t.lfo.Next())/12), t.ctx.SampleRate)
+		}
+		out[i] = t.osc.Next() * t.env.Next() * gain
+	}
+	return out
+}
+
+func (t *torture) makeGarbage() {
+	t.chunks++
+	kib := int(t.garbage.Value())
+	junk := make([][]byte, 0, 64)
+	for n := 0; n < kib; n += 16 {
+		junk = append(junk, make([]byte, 16<<10))
+	}
+	key := strconv.Itoa(t.chunks % 64)
+	if len(junk) > 0 {
+		t.kept[key] = junk[len(junk)-1] // some of it lives on for a while
+	}
+	_ = junk
+}
+
+func main() {}
