@@ -8,7 +8,7 @@ packages=(
   cmake ninja-build pkg-config g++ git
   # Qt 6 and the libraries the app links
   qt6-base-dev qt6-multimedia-dev libqcustomplot-dev
-  librtaudio-dev librtmidi-dev libsndfile1-dev
+  librtaudio-dev librtmidi-dev libsndfile1-dev libsmf-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev libboost-dev
   jackd2 libjack-jackd2-dev xvfb xauth

@@ -13,7 +13,11 @@ func (h *host) runLockstep() {
 		seen := load32(&hdr.wake_word)
 		target := load64(&hdr.lockstep_frame)
 		if target <= blockStart {
-			futexWait(&hdr.wake_word, seen, 20*time.Millisecond)
+			store32(&hdr.host_sleeping, 1)
+			if load64(&hdr.lockstep_frame) <= blockStart {
+				futexWait(&hdr.wake_word, seen, 20*time.Millisecond)
+			}
+			store32(&hdr.host_sleeping, 0)
 			continue
 		}
 		for {

@@ -1,0 +1,23 @@
+// ProcessRunner.hpp - runs a program to completion and collects what it printed.
+//
+// Threads: any non-real-time thread; blocks until the program exits.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace govox::build {
+
+struct ProcessOutput {
+    bool started = false;
+    int exitCode = -1;   // -1 when killed by a signal
+    std::string output;  // stdout and stderr, interleaved as written
+    std::string error;   // why it could not start
+};
+
+// argv[0] is looked up on PATH. env entries ("NAME=value") are added to this process's
+// environment. cwd empty: the current directory.
+ProcessOutput runProcess(const std::vector<std::string>& argv, const std::string& cwd,
+                         const std::vector<std::string>& env = {});
+
+} // namespace govox::build
