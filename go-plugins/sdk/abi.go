@@ -69,6 +69,9 @@ func add64(p *C.uint64_t, d uint64)             { atomic.AddUint64(u64(p), d) }
 
 func cFloat(v float32) C.float  { return C.float(v) }
 func cUint(v uint32) C.uint32_t { return C.uint32_t(v) }
+func cU64(v uint64) C.uint64_t  { return C.uint64_t(v) }
+func cU8(v uint8) C.uint8_t     { return C.uint8_t(v) }
+func cInt(v int32) C.int32_t    { return C.int32_t(v) }
 
 // validateLayout runs the header's own check, so that C++ and Go cannot disagree.
 func validateLayout(h *cHeader, size uint64) (ok bool, reason string) {
