@@ -82,7 +82,12 @@ HostProblem VoiceHost::crashProblem(HostHealth health, const std::string& fallba
     HostProblem p{health, "voice '" + config_.name + "': ", crash.stack};
     if (!message.empty()) p.message += message;
     else if (!crash.summary.empty()) p.message += crash.summary;
+    else if (process_->exited() && process_->describeExit().rfind("exited with status", 0) == 0)
+        p.message += "the voice ended its own process (os.Exit?)";
     else p.message += fallback;
+    if (crash.summary.find("out of memory") != std::string::npos)
+        p.message += "; a voice may use at most " + std::to_string(config_.addressSpaceMb) +
+                     " MiB of address space";
     if (process_->exited()) p.message += " (host " + process_->describeExit() + ")";
     return p;
 }

@@ -53,9 +53,9 @@ func (h *host) publishStats() {
 	for n := 0; ; n++ {
 		now := time.Now()
 		if slot, d := h.stuckVoice(now); slot >= 0 {
-			msg := fmt.Sprintf("voice %q (slot %d) has been inside its render call for %v: "+
+			msg := fmt.Sprintf("slot %d has been inside its render call for %v: "+
 				"an endless loop? The host stopped its heartbeat and will be restarted.",
-				h.inst.Name, slot, d.Round(time.Millisecond))
+				slot, d.Round(time.Millisecond))
 			h.region.setMessage(msg)
 			fmt.Fprintln(os.Stderr, "govox sdk:", msg)
 			return

@@ -58,10 +58,16 @@ func (p *pluck) NoteOn(note int, velocity float32) {
 	p.line = make([]float32, n) // a fresh string per note
 	// The excitation: noise, lowpassed more for soft notes and a dull brightness.
 	smooth := float32(1 - 0.85*float64(p.brightness.Value())*float64(0.5+0.5*velocity))
-	var s float32
+	var s, peak float32
 	for i := range p.line {
 		s += (p.noise.Next() - s) * (1 - smooth*0.9)
-		p.line[i] = s * velocity
+		p.line[i] = s
+		if a := float32(math.Abs(float64(s))); a > peak {
+			peak = a
+		}
+	}
+	for i := range p.line { // the filtered burst at full scale, then by velocity
+		p.line[i] *= velocity / (peak + 1e-9)
 	}
 	p.pos, p.last = 0, 0
 	// Loop gain so that the string falls 60 dB in Decay seconds.

@@ -1,0 +1,15 @@
+// abimismatch: claims to be a Govox voice built for an ABI version that does not exist.
+package main
+
+// #include <stdint.h>
+import "C"
+
+import "unsafe"
+
+//export GovoxAbiVersion
+func GovoxAbiVersion() C.uint32_t { return 999 }
+
+//export GovoxRun
+func GovoxRun(base unsafe.Pointer, size C.uint64_t) C.int { return 0 }
+
+func main() {}

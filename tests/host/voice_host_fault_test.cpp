@@ -1,0 +1,210 @@
+// A broken voice never takes the app or the other voices down: every fault leaves the
+// engine running, a good voice in the same mixer playing on, and one clear message that
+// names the voice and the cause.
+#include "support/TestVoices.hpp"
+
+#include "engine/backend/NullBackend.hpp"
+#include "engine/host/HostSupervisor.hpp"
+#include "engine/rt/Mixer.hpp"
+#include "engine/session/VoiceFaults.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+namespace {
+
+using namespace std::chrono_literals;
+using govox::host::HostHealth;
+using govox::host::HostProblem;
+using govox::host::VoiceHost;
+using govox::test::liveHostConfig;
+using govox::test::voiceLibrary;
+
+// A mixer playing in real time (null backend) with a good sine voice already sounding.
+class LiveMix {
+public:
+    LiveMix() : mixer_({.sampleRate = 48000, .maxBlockFrames = 256}) {
+        HostProblem p;
+        good_ = VoiceHost::start(liveHostConfig("sine", voiceLibrary("internal/testvoices/sine")), p);
+        EXPECT_TRUE(good_) << p.message;
+        add(good_->region());
+        govox::backend::StreamRequest request;
+        EXPECT_EQ("", backend_.start(request, mixer_));
+        good_->events().noteOn(0, 0, 69, 100);
+    }
+    ~LiveMix() {
+        backend_.stop();
+    }
+    void add(const std::shared_ptr<govox::shm::Region>& region) {
+        auto rm = mixer_.makeRegionMixer(*region);
+        mixers_.push_back(rm.get());
+        regions_.push_back(region);
+        mixer_.add(rm, 0);
+    }
+    // The good voice sounds and its ring keeps being filled.
+    void expectGoodVoicePlaying() {
+        const auto& meter = mixers_.front()->voiceMeter(0);
+        const std::uint64_t before = mixer_.stats().engineFrame.load();
+        std::this_thread::sleep_for(200ms);
+        EXPECT_GT(mixer_.stats().engineFrame.load(), before + 48000 / 10) << "the engine stalled";
+        EXPECT_EQ(1u, meter.state.load()) << "the good voice is not active";
+        EXPECT_EQ(0u, meter.underruns.load()) << "the good voice underran";
+        EXPECT_GT(std::max(mixer_.stats().peakLeft.load(), mixer_.stats().peakRight.load()), 0.1f);
+        EXPECT_EQ(HostHealth::Running, good_->check().health);
+    }
+    govox::rt::Mixer& mixer() { return mixer_; }
+    const govox::rt::RegionMixer& regionMixer(std::size_t i) { return *mixers_.at(i); }
+
+private:
+    std::vector<std::shared_ptr<govox::shm::Region>> regions_; // outlive the mixer
+    govox::rt::Mixer mixer_;
+    std::vector<const govox::rt::RegionMixer*> mixers_;
+    std::unique_ptr<VoiceHost> good_;
+    govox::backend::NullBackend backend_;
+};
+
+HostProblem waitForProblem(VoiceHost& host, std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+        HostProblem p = host.check();
+        if (p.health != HostHealth::Running) return p;
+        std::this_thread::sleep_for(5ms);
+    }
+    return {};
+}
+
+struct RuntimeFault {
+    const char* name;
+    int note;
+    HostHealth health;
+    const char* expected; // in the message
+    const char* stackHas; // in the Go stack, or empty
+};
+
+class RuntimeFaults : public ::testing::TestWithParam<RuntimeFault> {};
+
+TEST_P(RuntimeFaults, LeaveTheEngineAndOtherVoicesPlayingWithAClearMessage) {
+    const RuntimeFault& f = GetParam();
+    LiveMix mix;
+    HostProblem startFailure;
+    auto bad = VoiceHost::start(liveHostConfig("misbehave", voiceLibrary("internal/testvoices/misbehave")),
+                                startFailure);
+    ASSERT_TRUE(bad) << startFailure.message;
+    mix.add(bad->region());
+    bad->events().noteOn(0, 0, static_cast<std::uint8_t>(f.note), 100);
+    const HostProblem p = waitForProblem(*bad, 10s);
+    EXPECT_EQ(f.health, p.health) << p.message;
+    EXPECT_NE(std::string::npos, p.message.find("voice 'misbehave'")) << p.message;
+    EXPECT_NE(std::string::npos, p.message.find(f.expected)) << p.message;
+    if (*f.stackHas) {
+        EXPECT_NE(std::string::npos, p.stack.find(f.stackHas)) << p.stack;
+    }
+    bad.reset(); // reaped
+    mix.expectGoodVoicePlaying();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    VoiceHost, RuntimeFaults,
+    ::testing::Values(
+        RuntimeFault{"Panic", 1, HostHealth::Crashed, "panic: the voice exploded on purpose", "main.(*voice).Render"},
+        RuntimeFault{"NilDereference", 2, HostHealth::Crashed, "nil pointer dereference", "main.(*voice).Render"},
+        RuntimeFault{"OsExit", 3, HostHealth::Crashed, "the voice ended its own process (os.Exit?) (host exited with status 3)", ""},
+        RuntimeFault{"EndlessLoop", 4, HostHealth::Hung, "inside its render call", ""},
+        RuntimeFault{"TenGigabyteAllocation", 5, HostHealth::Crashed, "out of memory", ""}),
+    [](const auto& p) { return std::string(p.param.name); });
+
+TEST(VoiceHost, NanOutputIsSilencedCountedAndReportedWhileTheHostLives) {
+    LiveMix mix;
+    HostProblem startFailure;
+    auto bad = VoiceHost::start(liveHostConfig("misbehave", voiceLibrary("internal/testvoices/misbehave")),
+                                startFailure);
+    ASSERT_TRUE(bad) << startFailure.message;
+    mix.add(bad->region());
+    bad->events().noteOn(0, 0, 6, 100);
+    govox::session::VoiceFaults faults;
+    std::vector<std::string> messages;
+    const auto deadline = std::chrono::steady_clock::now() + 5s;
+    while (messages.empty() && std::chrono::steady_clock::now() < deadline) {
+        messages = faults.poll(mix.regionMixer(1), "misbehave");
+        std::this_thread::sleep_for(5ms);
+    }
+    ASSERT_EQ(1u, messages.size());
+    EXPECT_NE(std::string::npos, messages[0].find("voice 'misbehave' (slot 0) produced NaN")) << messages[0];
+    EXPECT_GE(mix.mixer().stats().nonfiniteBlocks.load(), 1u);
+    EXPECT_EQ(HostHealth::Running, bad->check().health);
+    mix.expectGoodVoicePlaying();
+}
+
+struct StartFault {
+    const char* name;
+    const char* library; // relative to go-plugins, or an absolute bogus path
+    const char* expected;
+};
+
+class StartFaults : public ::testing::TestWithParam<StartFault> {};
+
+TEST_P(StartFaults, AreRefusedWithAClearMessage) {
+    const StartFault& f = GetParam();
+    const std::string lib = f.library[0] == '/' ? f.library : voiceLibrary(f.library);
+    HostProblem p;
+    auto host = VoiceHost::start(liveHostConfig("broken", lib), p);
+    EXPECT_FALSE(host);
+    EXPECT_NE(std::string::npos, p.message.find("voice 'broken'")) << p.message;
+    EXPECT_NE(std::string::npos, p.message.find(f.expected)) << p.message;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    VoiceHost, StartFaults,
+    ::testing::Values(
+        StartFault{"NotAGovoxVoice", "internal/testvoices/notavoice", "is not a Govox voice"},
+        StartFault{"AbiVersionMismatch", "internal/testvoices/abimismatch",
+                   "built for ABI version 999, this Govox speaks version 1"},
+        StartFault{"MissingLibrary", "/nonexistent/voice.so", "cannot load the voice library"}),
+    [](const auto& p) { return std::string(p.param.name); });
+
+TEST(VoiceHost, UnreadableLibraryIsRefusedWithAClearMessage) {
+    const std::string path = std::filesystem::temp_directory_path() / "govox-unreadable.so";
+    { std::ofstream(path) << "not an ELF file"; }
+    HostProblem p;
+    auto host = VoiceHost::start(liveHostConfig("broken", path), p);
+    EXPECT_FALSE(host);
+    EXPECT_NE(std::string::npos, p.message.find("cannot load the voice library")) << p.message;
+    std::filesystem::remove(path);
+}
+
+TEST(HostSupervisor, RestartsACrashedHostWithBackoffAndGivesUpOnACrashLoop) {
+    LiveMix mix;
+    auto config = liveHostConfig("misbehave", voiceLibrary("internal/testvoices/misbehave"));
+    int attached = 0;
+    govox::host::HostSupervisor sup(config, [&](const auto& region) {
+        ++attached;
+        mix.add(region);
+    }, {.firstBackoff = 50ms, .maxBackoff = 200ms, .crashLoopCount = 3, .crashLoopWindow = 30s});
+    ASSERT_EQ(HostHealth::Running, sup.start().health);
+    std::vector<pid_t> pids;
+    const auto deadline = std::chrono::steady_clock::now() + 20s;
+    while (sup.state() != govox::host::SupervisorState::GaveUp &&
+           std::chrono::steady_clock::now() < deadline) {
+        if (sup.state() == govox::host::SupervisorState::Running && sup.host() &&
+            (pids.empty() || pids.back() != sup.host()->pid())) {
+            pids.push_back(sup.host()->pid());
+            sup.host()->events().noteOn(0, 0, 1, 100); // crash it
+        }
+        sup.poll();
+        std::this_thread::sleep_for(5ms);
+    }
+    EXPECT_EQ(govox::host::SupervisorState::GaveUp, sup.state());
+    EXPECT_EQ(3, attached);
+    EXPECT_EQ(2, sup.restarts());
+    EXPECT_NE(std::string::npos, sup.lastProblem().message.find("stopped restarting it"))
+        << sup.lastProblem().message;
+    for (pid_t pid : pids) EXPECT_NE(0, kill(pid, 0)) << "host " << pid << " is still alive";
+    mix.expectGoodVoicePlaying();
+}
+
+} // namespace
