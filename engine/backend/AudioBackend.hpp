@@ -9,7 +9,7 @@
 //
 // Threads: start/stop/running/info/lastError from one control thread. The backend calls
 // the callback's render() on its audio thread and xrun() on whichever thread learns of an
-// underflow. start() allocates; nothing the backend does on its audio thread does.
+// underflow. start() allocates; Govox's code on the audio thread never does.
 #pragma once
 
 #include "engine/rt/AudioCallback.hpp"

@@ -10,27 +10,12 @@
 namespace govox::backend {
 namespace {
 
-// AudioCallback::xrun() is a relaxed atomic increment by contract, but it is not declared
-// nonblocking, so the effect analysis cannot know that. This is the one call it is told
-// to trust.
-#if defined(__clang__)
-#pragma clang diagnostic push
-#pragma clang diagnostic ignored "-Wunknown-warning-option"
-#pragma clang diagnostic ignored "-Wfunction-effects"
-#endif
-inline void reportXrun(rt::AudioCallback& callback) noexcept GOVOX_NONBLOCKING {
-    callback.xrun();
-}
-#if defined(__clang__)
-#pragma clang diagnostic pop
-#endif
-
 // What RtAudio calls on its audio thread. The buffer is non-interleaved: `frames` left
 // samples, then `frames` right samples.
 int onAudio(void* output, void* /*input*/, unsigned int frames, double /*streamTime*/,
             RtAudioStreamStatus status, void* user) noexcept GOVOX_NONBLOCKING {
     auto& callback = *static_cast<rt::AudioCallback*>(user);
-    if ((status & RTAUDIO_OUTPUT_UNDERFLOW) != 0) reportXrun(callback);
+    if ((status & RTAUDIO_OUTPUT_UNDERFLOW) != 0) callback.xrun();
     float* left = static_cast<float*>(output);
     callback.render(left, left + frames, frames);
     return 0;

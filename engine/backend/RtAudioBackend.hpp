@@ -12,7 +12,9 @@
 //
 // Threads: every member function on one control thread. The callback's render() and
 // xrun() run on RtAudio's (or JACK's) audio thread between start() and stop(). start()
-// allocates (RtAudio's stream buffers); the audio thread never does.
+// allocates (RtAudio's stream buffers); the audio thread never does. RtAudio's own ALSA
+// and PulseAudio loops take a stream mutex around each device write, which only start()
+// and stop() contend for; its JACK path takes none.
 #pragma once
 
 #include "engine/backend/AudioBackend.hpp"

@@ -84,6 +84,8 @@ std::string findOutput(RtAudio& audio, BackendKind kind, const std::string& name
                        OutputDevice& out) {
     std::string problem;
     const std::vector<OutputDevice> devices = probeOutputs(audio, kind, problem);
+    // JACK and PulseAudio list nothing when their server is down, and that is what to say
+    // even if a device was named; ALSA says which name it could not find.
     if (devices.empty() && (name.empty() || kind != BackendKind::Alsa)) return problem;
     if (!name.empty()) {
         for (const OutputDevice& d : devices)

@@ -14,11 +14,13 @@ std::string WavFileWriter::open(const std::string& path, std::uint32_t sampleRat
     SF_INFO format{};
     format.samplerate = static_cast<int>(sampleRate);
     format.channels = 2;
-    format.format = SF_FORMAT_RF64 | SF_FORMAT_FLOAT;
+    format.format = SF_FORMAT_WAV | SF_FORMAT_FLOAT;
     SNDFILE* file = sf_open(path.c_str(), SFM_WRITE, &format);
     if (file == nullptr)
         return "cannot create '" + path + "': " + sf_strerror(nullptr);
-    sf_command(file, SFC_RF64_AUTO_DOWNGRADE, nullptr, SF_TRUE);
+    // libsndfile's PEAK chunk carries a timestamp: without it, the same audio gives the
+    // same file, byte for byte (offline renders are compared that way).
+    sf_command(file, SFC_SET_ADD_PEAK_CHUNK, nullptr, SF_FALSE);
     file_ = file;
     path_ = path;
     interleaved_.assign(std::size_t{maxBlockFrames} * 2, 0.0f);
@@ -30,6 +32,8 @@ std::string WavFileWriter::write(const float* left, const float* right, std::uin
     if (file_ == nullptr) return "writing to a file that is not open";
     if (std::size_t{frames} * 2 > interleaved_.size())
         return "block of " + std::to_string(frames) + " frames is larger than the buffer";
+    if (written_ + frames > kMaxFrames)
+        return "'" + path_ + "' reached the 4 GiB size limit of WAV files";
     for (std::uint32_t i = 0; i < frames; ++i) {
         interleaved_[2 * i] = left[i];
         interleaved_[2 * i + 1] = right[i];

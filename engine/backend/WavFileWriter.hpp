@@ -5,9 +5,9 @@
 //   buffer allocated once by open().
 // - Every failure (cannot create, short write such as a full disk, header not finished
 //   on close) comes back as a message naming the file and libsndfile's reason.
-// - Files are written as RF64 that libsndfile turns into a plain WAV on close when the
-//   data fits in 4 GiB (SFC_RF64_AUTO_DOWNGRADE), so a render of several hours still
-//   yields a valid file and a short one a WAV that every program reads.
+// - Plain WAV (WAVE_FORMAT_IEEE_FLOAT), which every program reads. Its sizes are 32-bit,
+//   so a file stops at kMaxFrames (4 GiB, about 3 hours at 48 kHz) with an error rather
+//   than a header that silently wraps around.
 //
 // Threads: one thread at a time. open() allocates; write() does not. <sndfile.h> stays
 // private to the engine target.
@@ -23,6 +23,9 @@ namespace govox::backend {
 
 class WavFileWriter {
 public:
+    // Stereo float32 frames that fit in a WAV file, leaving room for the header chunks.
+    static constexpr std::uint64_t kMaxFrames = (0xffffffffull - 4096) / 8;
+
     WavFileWriter() = default;
     ~WavFileWriter(); // closes, ignoring errors: call close() to see them
     WavFileWriter(const WavFileWriter&) = delete;

@@ -14,8 +14,9 @@ public:
     // Audio thread: write `frames` frames of the left and right output channels.
     virtual void render(float* left, float* right, std::uint32_t frames) noexcept
         GOVOX_NONBLOCKING = 0;
-    // The backend's thread: the device reported an underflow (an xrun).
-    virtual void xrun() noexcept = 0;
+    // The backend's thread (the audio thread for RtAudio): the device reported an
+    // underflow (an xrun). A relaxed atomic increment.
+    virtual void xrun() noexcept GOVOX_NONBLOCKING = 0;
 };
 
 } // namespace govox::rt

@@ -68,8 +68,10 @@ public:
     }
 
     // --- any thread -----------------------------------------------------------------
-    void countXrun() noexcept { stats_.xruns.fetch_add(1, std::memory_order_relaxed); }
-    void xrun() noexcept override { countXrun(); }
+    void countXrun() noexcept GOVOX_NONBLOCKING {
+        stats_.xruns.fetch_add(1, std::memory_order_relaxed);
+    }
+    void xrun() noexcept GOVOX_NONBLOCKING override { countXrun(); }
     const MixerStats& stats() const noexcept { return stats_; }
     std::uint32_t sampleRate() const noexcept { return config_.sampleRate; }
     std::uint32_t maxBlockFrames() const noexcept { return config_.maxBlockFrames; }

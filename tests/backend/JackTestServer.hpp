@@ -1,0 +1,42 @@
+// JackTestServer.hpp - a private jackd (dummy driver) for one test, stopped however the
+// test ends.
+//
+// The server gets a name unique to this process and test, and JACK_DEFAULT_SERVER points
+// the whole process (RtAudio's clients and the test's own) at it, so tests never touch a
+// user's JACK session and parallel runs cannot collide. Readiness is checked by
+// connecting a client, polled against a deadline. Not thread-safe: it sets environment
+// variables, so create it before the test starts threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <sys/types.h>
+
+namespace govox::backend::test {
+
+class JackTestServer {
+public:
+    // Starts `jackd --no-realtime -n <unique> -d dummy -r <rate> -p <period>`.
+    JackTestServer(std::uint32_t sampleRate, std::uint32_t periodFrames);
+    // SIGTERM, then SIGKILL if it has not exited within five seconds; always reaped.
+    ~JackTestServer();
+    JackTestServer(const JackTestServer&) = delete;
+    JackTestServer& operator=(const JackTestServer&) = delete;
+
+    // Empty once the server accepts clients; otherwise why not (with jackd's output).
+    const std::string& error() const { return error_; }
+    const std::string& name() const { return name_; }
+    // What jackd has printed so far (it names late clients when it reports an xrun).
+    std::string log() const;
+
+private:
+    std::string spawn(std::uint32_t sampleRate, std::uint32_t periodFrames);
+    std::string waitUntilReady();
+
+    std::string name_;
+    std::string logPath_;
+    pid_t pid_ = -1;
+    std::string error_;
+};
+
+} // namespace govox::backend::test
