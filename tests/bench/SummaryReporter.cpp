@@ -1,8 +1,25 @@
 #include "tests/bench/SummaryReporter.hpp"
 
 #include <cstdio>
+#include <string_view>
+
+#include <unistd.h>
 
 namespace govox::bench {
+
+namespace {
+
+bool wantsColor(int argc, char** argv) {
+    bool color = isatty(STDOUT_FILENO) != 0;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--benchmark_color=false" || arg == "--benchmark_color=no") color = false;
+        if (arg == "--benchmark_color=true" || arg == "--benchmark_color=yes") color = true;
+    }
+    return color;
+}
+
+} // namespace
 
 void SummaryReporter::ReportRuns(const std::vector<Run>& runs) {
     ConsoleReporter::ReportRuns(runs);
@@ -15,6 +32,10 @@ void SummaryReporter::ReportRuns(const std::vector<Run>& runs) {
         if (aggregate ? run.aggregate_name != "median" : run.repetitions > 1) continue;
         kept_.insert_or_assign(run.run_name.function_name, run);
     }
+}
+
+void SummaryReporter::useColor(bool color) noexcept {
+    output_options_ = color ? OO_ColorTabular : OO_Tabular;
 }
 
 const benchmark::BenchmarkReporter::Run* SummaryReporter::find(const std::string& name) const {
@@ -32,6 +53,7 @@ double SummaryReporter::counter(const Run& run, const std::string& name) {
 }
 
 int runBenchmarks(int argc, char** argv, SummaryReporter& reporter) {
+    reporter.useColor(wantsColor(argc, argv));
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
     benchmark::RunSpecifiedBenchmarks(&reporter);

@@ -22,6 +22,7 @@ namespace govox::bench {
 class SummaryReporter final : public benchmark::ConsoleReporter {
 public:
     void ReportRuns(const std::vector<Run>& runs) override;
+    void useColor(bool color) noexcept;
 
     // The kept run of the benchmark registered as `name`, or nullptr when it did not run
     // (filtered out, or failed).
@@ -40,6 +41,8 @@ private:
 
 // Initialises Google Benchmark from the command line, runs the registered benchmarks with
 // `reporter`, and returns the process exit code (non-zero on bad flags or a failed run).
+// The console output is coloured on a terminal unless --benchmark_color=false; it is
+// always the console format (--benchmark_out=FILE --benchmark_out_format=json gives JSON).
 int runBenchmarks(int argc, char** argv, SummaryReporter& reporter);
 
 // "met" or "MISSED", for summary lines.
