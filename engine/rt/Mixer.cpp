@@ -124,7 +124,7 @@ void Mixer::processBlock(float* left, float* right, std::uint32_t frames) noexce
     for (Slot& s : slots_) {
         if (s.region == nullptr) continue;
         s.region->mix(frames, tally);
-        s.fade.apply(s.region->busLeft(), s.region->busRight(), left, right, frames);
+        s.fade.apply(s.region->bus(), left, right, frames);
         abi::storeRelaxed(s.region->region().header().engine_frame, engineFrame_ + frames);
         if (s.fade.silent() && retired_.push(s.region)) s.region = nullptr; // else next block
         else ++regions;

@@ -9,6 +9,7 @@
 #include "engine/rt/RealtimeAttributes.hpp"
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <numbers>
 
@@ -39,13 +40,13 @@ public:
     // True once a fade-out has reached silence: the region can be retired.
     bool silent() const noexcept { return fadingOut_ && theta_ <= 0.0f; }
 
-    // out += bus * gain, frame by frame. Audio thread.
-    void apply(const float* busL, const float* busR, float* outL, float* outR,
+    // out += bus * gain, frame by frame; bus is interleaved stereo. Audio thread.
+    void apply(const float* __restrict bus, float* __restrict outL, float* __restrict outR,
                std::uint32_t frames) noexcept GOVOX_NONBLOCKING {
         if (step_ == 0.0f && theta_ >= kFull) { // the common case: full gain
-            for (std::uint32_t i = 0; i < frames; ++i) {
-                outL[i] += busL[i];
-                outR[i] += busR[i];
+            for (std::size_t i = 0; i < frames; ++i) {
+                outL[i] += bus[2 * i];
+                outR[i] += bus[2 * i + 1];
             }
             return;
         }
@@ -59,8 +60,8 @@ public:
                 step_ = 0.0f;
             }
             const float g = std::sin(theta_);
-            outL[i] += busL[i] * g;
-            outR[i] += busR[i] * g;
+            outL[i] += bus[2 * i] * g;
+            outR[i] += bus[2 * i + 1] * g;
         }
     }
 

@@ -29,8 +29,8 @@ public:
     // what was there. Audio thread only.
     void mix(std::uint32_t frames, MixTally& tally) noexcept GOVOX_NONBLOCKING;
 
-    const float* busLeft() const noexcept { return left_.data(); }
-    const float* busRight() const noexcept { return right_.data(); }
+    // The mixed block, interleaved stereo.
+    const float* bus() const noexcept { return bus_.data(); }
     std::uint32_t id() const noexcept { return id_; }
     std::uint32_t voiceCount() const noexcept { return voiceCount_; }
     shm::Region& region() const noexcept { return region_; }
@@ -43,8 +43,7 @@ private:
     std::uint32_t id_;
     std::uint32_t voiceCount_;
     std::unique_ptr<VoicePlayer[]> players_;
-    std::vector<float> left_;
-    std::vector<float> right_;
+    std::vector<float> bus_;
 };
 
 } // namespace govox::rt

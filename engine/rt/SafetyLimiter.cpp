@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
+#include <limits>
 
 namespace govox::rt {
 
@@ -12,12 +14,32 @@ void SafetyLimiter::prepare(double sampleRate, float ceiling, float releaseMs) n
     gain_ = 1.0f;
 }
 
+namespace {
+
+// True when every sample is within the ceiling (a NaN or Inf is not).
+bool allWithin(const float* __restrict left, const float* __restrict right, std::size_t frames,
+               float ceiling) noexcept GOVOX_NONBLOCKING {
+    bool ok = true;
+    for (std::size_t i = 0; i < frames; ++i)
+        ok &= std::fabs(left[i]) <= ceiling && std::fabs(right[i]) <= ceiling;
+    return ok;
+}
+
+} // namespace
+
 float SafetyLimiter::process(float* left, float* right, std::uint32_t frames) noexcept
     GOVOX_NONBLOCKING {
+    // Nearly always: nothing to limit and no release under way, so nothing to change.
+    if (gain_ == 1.0f && allWithin(left, right, frames, ceiling_)) return 1.0f;
     float lowest = gain_;
     for (std::uint32_t i = 0; i < frames; ++i) {
         const float peak = std::max(std::fabs(left[i]), std::fabs(right[i]));
+        if (!(peak <= std::numeric_limits<float>::max())) { // finite voices can sum to Inf
+            left[i] = right[i] = 0.0f;
+            continue;
+        }
         gain_ += (1.0f - gain_) * release_;
+        if (gain_ > 0.9999f) gain_ = 1.0f; // so that the fast path comes back
         if (peak * gain_ > ceiling_) gain_ = ceiling_ / peak;
         lowest = std::min(lowest, gain_);
         left[i] = std::clamp(left[i] * gain_, -ceiling_, ceiling_);

@@ -12,7 +12,8 @@
 
 namespace govox::rt {
 
-inline bool allFinite(const float* samples, std::uint32_t count) noexcept GOVOX_NONBLOCKING {
+GOVOX_VECTOR_CLONES inline bool allFinite(const float* samples, std::uint32_t count) noexcept
+    GOVOX_NONBLOCKING {
     std::uint32_t bad = 0;
     for (std::uint32_t i = 0; i < count; ++i) {
         std::uint32_t bits;

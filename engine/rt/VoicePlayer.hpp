@@ -1,7 +1,8 @@
 // VoicePlayer.hpp - the audio thread's side of one voice slot.
 //
 // Aims
-// - Read the voice's ring one block at a time and add it to a stereo bus with the
+// - Read the voice's ring one block at a time and add it to an interleaved stereo bus
+//   (the ring's own layout, so the hot loop is a plain multiply-add) with the
 //   voice's gain and equal-power pan, both smoothed across the block.
 // - Enforce the underrun policy of the design: a high-priority voice plays what it has,
 //   fades the gap out from its last sample and fades back in when data returns; a
@@ -53,9 +54,9 @@ public:
     // on the first read like any other.
     void bind(govox_voice_slot& slot, FrameRingView ring, std::uint32_t fadeFrames) noexcept;
 
-    // Adds up to `frames` frames of this voice to left/right. Audio thread only.
-    void mix(float* left, float* right, std::uint32_t frames, MixTally& tally) noexcept
-        GOVOX_NONBLOCKING;
+    // Adds up to `frames` frames of this voice to `bus`, interleaved stereo like the
+    // ring. Audio thread only.
+    void mix(float* bus, std::uint32_t frames, MixTally& tally) noexcept GOVOX_NONBLOCKING;
 
     const VoiceMeter& meter() const noexcept { return meter_; }
 
@@ -65,6 +66,8 @@ private:
     void beginNote() noexcept GOVOX_NONBLOCKING;
     void followGain() noexcept GOVOX_NONBLOCKING;
     void playRing(std::uint32_t frames, std::uint32_t state, MixTally& tally) noexcept
+        GOVOX_NONBLOCKING;
+    std::uint32_t mixSteady(const FrameSpans& spans, std::uint32_t count) noexcept
         GOVOX_NONBLOCKING;
     void mixFrames(const FrameSpans& spans, std::uint32_t count) noexcept GOVOX_NONBLOCKING;
     void mixRun(const float* src, std::uint32_t count, std::uint32_t at) noexcept
@@ -84,8 +87,7 @@ private:
     bool dry_ = false; // the ring ran out while sounding and no frame has come since
 
     // The block being mixed (valid only during mix()).
-    float* left_ = nullptr;
-    float* right_ = nullptr;
+    float* bus_ = nullptr;
 
     StereoGain gain_;          // gains applied to the last mixed frame
     StereoGain rampStep_;      // per-frame change while rampLeft_ > 0

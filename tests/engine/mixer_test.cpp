@@ -199,6 +199,35 @@ TEST(Mixer, SafetyLimiterKeepsManyLoudVoicesUnderTheCeiling) {
     EXPECT_LT(rig.mixer().stats().limiterGain.load(), 0.1f);
 }
 
+TEST(Mixer, HugeFiniteSamplesThatSumToInfinityNeverReachTheOutputAsNaN) {
+    MixerRig rig;
+    SlotDriver a(rig.region(), 0), b(rig.region(), 1);
+    for (SlotDriver* d : {&a, &b}) {
+        d->claim();
+        d->writeConstant(512, 3e38f, -3e38f);
+        d->setState(GOVOX_VOICE_ACTIVE);
+    }
+    const Rendered out = rig.render(256);
+    EXPECT_TRUE(allFinite(out.left));
+    EXPECT_TRUE(allFinite(out.right));
+    EXPECT_LE(peak(out.left), 0.98f);
+}
+
+TEST(Mixer, LimiterLetsGoAfterALoudPassage) {
+    MixerRig rig;
+    SlotDriver v(rig.region(), 0);
+    v.claim(GOVOX_PRIORITY_HIGH, 4.0f);
+    v.writeConstant(256, 1.0f, 1.0f); // four times full scale
+    v.setState(GOVOX_VOICE_ACTIVE);
+    rig.render(256);
+    EXPECT_LT(rig.mixer().stats().limiterGain.load(), 0.3f);
+    v.setGain(0.25f);
+    v.writeConstant(1024 - 256, 1.0f, 1.0f);
+    const Rendered quiet = rig.render(48000 / 2, 128); // half a second, partly dry
+    EXPECT_EQ(1.0f, rig.mixer().stats().limiterGain.load()) << "the limiter never recovered";
+    (void)quiet;
+}
+
 TEST(Mixer, AcceptsBlocksLargerThanItsMaximumAndOddSizes) {
     MixerRig rig(2, 4096);
     SlotDriver v(rig.region(), 0);

@@ -23,7 +23,7 @@ TEST(VoicePlayerBounds, CorruptIndicesNeverReadOutsideTheRing) {
     rt::VoicePlayer player;
     player.bind(*slot, {frames.data(), kCapacity, &slot->write_index, &slot->read_index}, 16);
     abi::storeFloatBits(slot->gain_bits, 1.0f);
-    std::vector<float> left(256), right(256);
+    std::vector<float> bus(2 * 256);
     rt::MixTally tally;
     std::uint32_t corrupt = 0;
     for (std::uint32_t delta : {1u, 63u, 64u, 65u, 100u, 4096u, 0x7fffffffu, 0x80000000u,
@@ -31,14 +31,14 @@ TEST(VoicePlayerBounds, CorruptIndicesNeverReadOutsideTheRing) {
         // Start a note whose host claims `delta` frames beyond the engine's read index.
         abi::storeRelease(slot->write_index, slot->read_index + delta);
         abi::storeRelease(slot->state, std::uint32_t{GOVOX_VOICE_ACTIVE});
-        for (int block = 0; block < 3; ++block) player.mix(left.data(), right.data(), 256, tally);
-        for (float x : left) ASSERT_TRUE(std::isfinite(x));
+        for (int block = 0; block < 3; ++block) player.mix(bus.data(), 256, tally);
+        for (float x : bus) ASSERT_TRUE(std::isfinite(x));
         if (delta > kCapacity) ++corrupt;
         EXPECT_EQ(corrupt, tally.corruptions) << "delta " << delta;
         // End the note the way a host does, whichever way the engine left it.
         abi::storeRelease(slot->state, std::uint32_t{GOVOX_VOICE_FINISHED});
-        player.mix(left.data(), right.data(), 256, tally);
-        player.mix(left.data(), right.data(), 256, tally);
+        player.mix(bus.data(), 256, tally);
+        player.mix(bus.data(), 256, tally);
         ASSERT_EQ(std::uint32_t{GOVOX_VOICE_FREE}, abi::loadAcquire(slot->state));
         ASSERT_EQ(slot->write_index, slot->read_index);
     }
