@@ -14,6 +14,8 @@
 #include "engine/abi/govox_abi.h"
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -22,7 +24,6 @@
 #include <dlfcn.h>
 #include <string>
 #include <sys/mman.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -99,12 +100,22 @@ void limitMemory(const Options& o) {
 
 } // namespace
 
+// A host must never outlive the engine that reads its rings. PR_SET_PDEATHSIG would fire
+// when the engine *thread* that spawned the host ends, which may be long before the
+// engine does, so a small thread watches for this process being orphaned instead.
+void exitWithParent(pid_t parent) {
+    std::thread([parent] {
+        while (getppid() == parent) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        std::_Exit(0);
+    }).detach();
+}
+
 int main(int argc, char** argv) {
-    // Die with the engine: a host must never outlive the app that reads its rings.
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    const pid_t parent = getppid();
+    exitWithParent(parent);
     const Options o = parse(argc, argv);
     mapRegion(o.fd);
-    if (std::atomic_ref<std::uint32_t>(header->engine_pid).load() != std::uint32_t(getppid()))
+    if (std::atomic_ref<std::uint32_t>(header->engine_pid).load() != std::uint32_t(parent))
         fail("the engine that started this host is gone");
     limitMemory(o);
 

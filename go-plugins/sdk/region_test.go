@@ -1,6 +1,7 @@
 package sdk
 
 import (
+	"syscall"
 	"testing"
 	"unsafe"
 )
@@ -46,6 +47,7 @@ func newTestRegion(t testing.TB, voices, ringFrames, block uint32, lockstep bool
 	h.params_offset = l.params_offset
 	h.host_stats_offset = l.host_stats_offset
 	h.ring_target_frames = cUint(ringFrames / 2)
+	h.engine_pid = cUint(uint32(syscall.Getppid())) // the host's "engine" is the test's parent
 	if lockstep {
 		h.lockstep = cUint(1)
 	}

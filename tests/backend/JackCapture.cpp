@@ -52,9 +52,9 @@ std::string JackCapture::connectFrom(const std::string& client) {
     return {};
 }
 
-bool JackCapture::waitFull(std::chrono::milliseconds limit) const {
+bool JackCapture::waitFrames(std::size_t frames, std::chrono::milliseconds limit) const {
     const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (recorded_.load(std::memory_order_acquire) < left_.size()) {
+    while (recorded_.load(std::memory_order_acquire) < std::min(frames, left_.size())) {
         if (std::chrono::steady_clock::now() >= deadline) return false;
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }

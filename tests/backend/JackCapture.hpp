@@ -32,8 +32,10 @@ public:
     std::string connectFrom(const std::string& client);
     // Starts recording at the next cycle.
     void arm() { armed_.store(true, std::memory_order_release); }
+    // Waits until `frames` frames are recorded or `limit` has passed; true if they are.
+    bool waitFrames(std::size_t frames, std::chrono::milliseconds limit) const;
     // Waits until the buffers are full or `limit` has passed; true when full.
-    bool waitFull(std::chrono::milliseconds limit) const;
+    bool waitFull(std::chrono::milliseconds limit) const { return waitFrames(left_.size(), limit); }
 
     const std::vector<float>& left() const { return left_; }
     const std::vector<float>& right() const { return right_; }

@@ -14,7 +14,9 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 
 namespace {
 
@@ -175,6 +177,40 @@ TEST(VoiceHost, UnreadableLibraryIsRefusedWithAClearMessage) {
     EXPECT_FALSE(host);
     EXPECT_NE(std::string::npos, p.message.find("cannot load the voice library")) << p.message;
     std::filesystem::remove(path);
+}
+
+// True while `pid` exists and is not a zombie.
+bool processRunning(pid_t pid) {
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    if (!std::getline(stat, line)) return false;
+    const auto close = line.rfind(')');
+    return close != std::string::npos && close + 2 < line.size() && line[close + 2] != 'Z';
+}
+
+TEST(VoiceHost, ExitsWhenTheEngineProcessDies) {
+    const std::string library = voiceLibrary("internal/testvoices/sine");
+    int fds[2];
+    ASSERT_EQ(0, pipe(fds));
+    const pid_t engine = fork();
+    ASSERT_GE(engine, 0);
+    if (engine == 0) { // a short-lived "engine": starts a host, then dies without a word
+        HostProblem p;
+        auto host = VoiceHost::start(liveHostConfig("sine", library), p);
+        const pid_t hostPid = host ? host->pid() : -1;
+        (void)!write(fds[1], &hostPid, sizeof hostPid);
+        _exit(0); // no destructors: the host is orphaned, not shut down
+    }
+    close(fds[1]);
+    pid_t hostPid = -1;
+    ASSERT_EQ(static_cast<ssize_t>(sizeof hostPid), read(fds[0], &hostPid, sizeof hostPid));
+    close(fds[0]);
+    waitpid(engine, nullptr, 0);
+    ASSERT_GT(hostPid, 0);
+    const auto deadline = std::chrono::steady_clock::now() + 3s;
+    while (processRunning(hostPid) && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(10ms);
+    EXPECT_FALSE(processRunning(hostPid)) << "the orphaned host " << hostPid << " lives on";
 }
 
 TEST(HostSupervisor, RestartsACrashedHostWithBackoffAndGivesUpOnACrashLoop) {

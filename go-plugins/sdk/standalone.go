@@ -1,0 +1,26 @@
+package sdk
+
+// NewStandaloneContext makes a Context outside the engine, for a voice's own tests and
+// benchmarks: parameters start at their defaults and can be changed with SetParam,
+// controllers are at rest, and Quality is normal.
+func NewStandaloneContext(inst Instrument, sampleRate float64) *Context {
+	return newContext(&inst, sampleRate, 0, &controllers{bendSpan: 2})
+}
+
+// SetParam sets a standalone Context's parameter (clamped to its range), as the app's
+// control would. Unknown names panic, as Param does.
+func (c *Context) SetParam(name string, value float32) {
+	p := c.Param(name)
+	p.set(value)
+}
+
+// RegisteredInstrument returns the instrument registered by this library (for tests and
+// benchmarks of a voice package), and false if there is not exactly one.
+func RegisteredInstrument() (Instrument, bool) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	if len(registered) != 1 {
+		return Instrument{}, false
+	}
+	return registered[0], true
+}
