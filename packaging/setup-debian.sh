@@ -16,7 +16,10 @@ packages=(
   clang-22 libclang-rt-22-dev llvm-22
 )
 # Go: the one on PATH if there is one, else Debian's (the Go module declares go 1.19).
+# Debian's Go 1.19 is installed beside it either way: the tests prove the SDK still
+# builds with the oldest toolchain Govox supports.
 command -v go >/dev/null 2>&1 || packages+=(golang-go)
+packages+=(golang-1.19-go)
 
 missing=()
 for p in "${packages[@]}"; do

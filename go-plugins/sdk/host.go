@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -27,7 +28,8 @@ type host struct {
 	params   []float32 // lockstep: parameter values as of the events handled so far
 	finished chan int  // runners report here when their note has ended
 	stats    hostStats
-	dropped  int // notes that found no free slot
+	dropped  int          // notes that found no free slot
+	active   atomic.Int32 // voices not idle, for the stats goroutine
 }
 
 type voiceStatus struct {
@@ -167,6 +169,17 @@ func (h *host) fillAndQuality(w *ringWriter) (float32, dsp.Quality) {
 		q--
 	}
 	return fill, q
+}
+
+// countActive publishes how many voices are in use; the event loop owns status.
+func (h *host) countActive() {
+	n := int32(0)
+	for _, s := range h.status {
+		if s.state != voiceIdle {
+			n++
+		}
+	}
+	h.active.Store(n)
 }
 
 // report is how a runner says its note has ended (or could not start).

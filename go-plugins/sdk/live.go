@@ -21,6 +21,7 @@ func (h *host) runLive() {
 			h.handle(e, start)
 			h.events.consume()
 		}
+		h.countActive()
 		store32(&h.region.header.host_sleeping, 1)
 		if _, pending := h.events.next(); !pending {
 			futexWait(&h.region.header.wake_word, seen, 5*time.Millisecond)

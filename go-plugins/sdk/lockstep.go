@@ -42,6 +42,7 @@ func (h *host) runLockstep() {
 			h.events.consume()
 		}
 		h.renderAllUntil(target)
+		h.countActive()
 		blockStart = target
 		store64(&hdr.lockstep_done_frame, target)
 	}

@@ -87,13 +87,7 @@ func (s *hostStats) publish(h *host) {
 	store64(&st.heap_goal_bytes, s.samples[1].Value.Uint64())
 	store32(&st.goroutines, uint32(s.samples[2].Value.Uint64()))
 	store64(&st.gc_cycles, s.samples[3].Value.Uint64())
-	active := 0
-	for _, r := range h.status {
-		if r.state != voiceIdle {
-			active++
-		}
-	}
-	store32(&st.active_voices, uint32(active))
+	store32(&st.active_voices, uint32(h.active.Load()))
 	if s.pauseIndex >= 0 && s.samples[s.pauseIndex].Value.Kind() == metrics.KindFloat64Histogram {
 		s.publishPauses(h, s.samples[s.pauseIndex].Value.Float64Histogram())
 	}
