@@ -30,8 +30,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     timer->start(33);
 }
 
-// The tone panel's region must go before the engine that mixes it.
-MainWindow::~MainWindow() { delete tonePanel_; }
+MainWindow::~MainWindow() = default;
 
 void MainWindow::startEngine() {
     session::EngineConfig config; // JACK first, then PulseAudio, ALSA and null
@@ -63,6 +62,7 @@ void MainWindow::refresh() {
             .arg(s.load.windowP99Ns.load() / 1000.0, 0, 'f', 0)
             .arg(period > 0 ? 100.0 * s.load.windowP99Ns.load() / period : 0.0, 0, 'f', 1));
     tonePanel_->refresh();
+    engine_.collect();
 }
 
 } // namespace govox::ui

@@ -57,18 +57,12 @@ TonePanel::TonePanel(session::AudioEngine& engine, QWidget* parent)
     region_ = std::move(created.region);
     host_ = std::make_unique<standin::ToneVoiceHost>(*region_);
     host_->startThread();
-    auto regionMixer = mixer->makeRegionMixer(*region_);
-    regionId_ = regionMixer->id();
-    mixer->add(regionMixer, 0);
+    engine_.attach(region_, 0);
     latency_->setText(tr("%1 ms (buffer + device + ring)").arg(engine_.latencyMs(kRingTarget), 0,
                                                                 'f', 1));
 }
 
-TonePanel::~TonePanel() {
-    host_.reset();
-    // The engine still mixes the region: stop the stream before unmapping it.
-    if (region_) engine_.stop();
-}
+TonePanel::~TonePanel() = default; // the engine keeps the region until it stops mixing it
 
 void TonePanel::setPlaying(bool on) {
     if (!host_) return;

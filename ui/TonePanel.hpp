@@ -30,9 +30,8 @@ private:
     void setPlaying(bool on);
 
     session::AudioEngine& engine_;
-    std::unique_ptr<shm::Region> region_;
+    std::shared_ptr<shm::Region> region_;
     std::unique_ptr<standin::ToneVoiceHost> host_;
-    std::uint32_t regionId_ = 0;
     QPushButton* button_ = nullptr;
     QProgressBar* left_ = nullptr;
     QProgressBar* right_ = nullptr;

@@ -28,7 +28,7 @@ struct ToneOptions {
     QString out;
 };
 
-std::unique_ptr<shm::Region> makeRegion(const ToneOptions& o, std::string& error) {
+std::shared_ptr<shm::Region> makeRegion(const ToneOptions& o, std::string& error) {
     std::uint32_t capacity = 256;
     while (capacity < 2 * o.ringFrames) capacity *= 2;
     auto r = shm::Region::create({.voiceCount = 1,
@@ -90,7 +90,6 @@ void printStatusLine(const rt::Mixer& mixer, double elapsed) {
 }
 
 int playLive(const ToneOptions& o) {
-    std::unique_ptr<shm::Region> region; // outlives the engine that reads it
     session::AudioEngine engine;
     const std::string error = engine.start(o.engine);
     if (!error.empty()) return std::fprintf(stderr, "govox tone: %s\n", error.c_str()), 1;
@@ -99,10 +98,9 @@ int playLive(const ToneOptions& o) {
     ToneOptions granted = o;
     granted.engine.stream.sampleRate = st.stream.sampleRate;
     std::string regionError;
-    region = makeRegion(granted, regionError);
+    std::shared_ptr<shm::Region> region = makeRegion(granted, regionError);
     if (!region) return std::fprintf(stderr, "govox tone: %s\n", regionError.c_str()), 1;
-    auto regionMixer = engine.mixer()->makeRegionMixer(*region);
-    engine.mixer()->add(regionMixer, 0);
+    engine.attach(region, 0);
     standin::ToneVoiceHost host(*region);
     host.startThread();
     host.noteOn(0, {.frequency = o.frequency});

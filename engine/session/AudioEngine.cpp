@@ -59,7 +59,47 @@ std::string AudioEngine::tryStart(backend::BackendKind kind, const EngineConfig&
 void AudioEngine::stop() {
     if (backend_) backend_->stop();
     backend_.reset();
-    mixer_.reset();
+    mixer_.reset(); // frees the RegionMixers; then the regions may go
+    attached_.clear();
+}
+
+std::uint32_t AudioEngine::attach(std::shared_ptr<shm::Region> region, std::uint32_t fadeInFrames) {
+    if (!mixer_ || !region) return 0;
+    auto rm = mixer_->makeRegionMixer(*region);
+    const rt::RegionMixer* raw = rm.get();
+    const std::uint32_t id = rm->id();
+    if (!mixer_->add(rm, fadeInFrames)) return 0;
+    attached_[id] = {std::move(region), raw};
+    return id;
+}
+
+std::uint32_t AudioEngine::crossfade(std::uint32_t fromId, std::shared_ptr<shm::Region> to,
+                                     std::uint32_t frames) {
+    if (!mixer_ || !to) return 0;
+    auto rm = mixer_->makeRegionMixer(*to);
+    const rt::RegionMixer* raw = rm.get();
+    const std::uint32_t id = rm->id();
+    if (!mixer_->crossfade(fromId, rm, frames)) return 0;
+    attached_[id] = {std::move(to), raw};
+    return id;
+}
+
+void AudioEngine::detach(std::uint32_t id, std::uint32_t fadeOutFrames) {
+    if (mixer_ && attached_.count(id)) mixer_->remove(id, fadeOutFrames);
+}
+
+void AudioEngine::collect() {
+    if (!mixer_) return;
+    for (std::unique_ptr<rt::RegionMixer>& gone : mixer_->collectRetired()) {
+        const std::uint32_t id = gone->id();
+        gone.reset(); // the RegionMixer first: it points into the region
+        attached_.erase(id);
+    }
+}
+
+const rt::RegionMixer* AudioEngine::regionMixer(std::uint32_t id) const {
+    const auto it = attached_.find(id);
+    return it == attached_.end() ? nullptr : it->second.mixer;
 }
 
 bool AudioEngine::running() const { return backend_ && backend_->running(); }

@@ -8,8 +8,10 @@
 
 #include "engine/backend/AudioBackend.hpp"
 #include "engine/rt/Mixer.hpp"
+#include "engine/shm/Region.hpp"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -44,15 +46,36 @@ public:
     const EngineStatus& status() const noexcept { return status_; }
     // Null while stopped. Regions added to it are dropped by stop() or a restart.
     rt::Mixer* mixer() noexcept { return mixer_.get(); }
+
+    // Regions to mix, shared with the voice hosts writing them: the engine keeps each
+    // one alive until it has faded out of the mixer. Each returns the region's id in the
+    // mixer, or 0 when the engine is stopped or too busy to take the command.
+    std::uint32_t attach(std::shared_ptr<shm::Region> region, std::uint32_t fadeInFrames);
+    // Fades `fromId` out and `to` in over the same frames (hot reload, host restarts).
+    std::uint32_t crossfade(std::uint32_t fromId, std::shared_ptr<shm::Region> to,
+                            std::uint32_t frames);
+    void detach(std::uint32_t id, std::uint32_t fadeOutFrames);
+    // Frees what has faded out. Call regularly from the control thread.
+    void collect();
+    // True until the region has faded out and been collected.
+    bool attached(std::uint32_t id) const { return attached_.count(id) != 0; }
+    // The audio thread's meters for a region; null once it is gone.
+    const rt::RegionMixer* regionMixer(std::uint32_t id) const;
     // Latency of a continuing sound: host buffer + device + ring fill, in milliseconds.
     double latencyMs(std::uint32_t ringTargetFrames) const noexcept;
 
 private:
     std::string tryStart(backend::BackendKind kind, const EngineConfig& config);
 
+    struct Attached {
+        std::shared_ptr<shm::Region> region;
+        const rt::RegionMixer* mixer = nullptr; // owned by the Mixer until collected
+    };
+
     std::unique_ptr<rt::Mixer> mixer_;
     std::unique_ptr<backend::AudioBackend> backend_;
     EngineStatus status_;
+    std::map<std::uint32_t, Attached> attached_;
 };
 
 // The live backends in the order a fallback tries them after `first`.
