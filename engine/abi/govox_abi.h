@@ -161,7 +161,10 @@ typedef struct govox_event {
     int32_t bend;         /* PITCH_BEND */
     uint32_t param_index; /* PARAM_CHANGE: index into govox_param_block */
     float param_value;    /* PARAM_CHANGE: value in the parameter's own units */
-    uint32_t reserved1;
+    uint32_t resume_frames; /* NOTE_ON: > 0 when hot reload moves a held note into a new
+                               build: the note has sounded this long already, so the voice
+                               renders that much silently first and carries on from there,
+                               past its attack */
 } govox_event;
 
 /* A free-running index alone on its cache line. */

@@ -2,7 +2,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <csignal>
 #include <fcntl.h>
+#include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,7 +14,7 @@ extern char** environ;
 namespace govox::build {
 
 ProcessOutput runProcess(const std::vector<std::string>& argv, const std::string& cwd,
-                         const std::vector<std::string>& env) {
+                         const std::vector<std::string>& env, const std::atomic<bool>* cancel) {
     ProcessOutput result;
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) {
@@ -40,8 +42,13 @@ ProcessOutput runProcess(const std::vector<std::string>& argv, const std::string
     posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
     posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
     if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP); // a group of its own, to cancel
+    posix_spawnattr_setpgroup(&attr, 0);
     pid_t pid = -1;
-    const int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), envp.data());
+    const int rc = posix_spawnp(&pid, args[0], &actions, &attr, args.data(), envp.data());
+    posix_spawnattr_destroy(&attr);
     posix_spawn_file_actions_destroy(&actions);
     close(fds[1]);
     if (rc != 0) {
@@ -51,16 +58,26 @@ ProcessOutput runProcess(const std::vector<std::string>& argv, const std::string
     }
     result.started = true;
     char buf[4096];
-    for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) != 0;) {
+    bool killed = false;
+    for (;;) {
+        pollfd p{fds[0], POLLIN, 0};
+        const int ready = poll(&p, 1, 50);
+        if (cancel && cancel->load() && !killed) {
+            kill(-pid, SIGKILL);
+            killed = true;
+        }
+        if (ready < 0 && errno == EINTR) continue;
+        if (ready <= 0) continue;
+        const ssize_t n = read(fds[0], buf, sizeof buf);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) break;
+        if (n <= 0) break;
         result.output.append(buf, static_cast<std::size_t>(n));
     }
     close(fds[0]);
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
-    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.exitCode = WIFEXITED(status) && !killed ? WEXITSTATUS(status) : -1;
     return result;
 }
 

@@ -3,6 +3,7 @@
 // Threads: any non-real-time thread; blocks until the program exits.
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -16,8 +17,10 @@ struct ProcessOutput {
 };
 
 // argv[0] is looked up on PATH. env entries ("NAME=value") are added to this process's
-// environment. cwd empty: the current directory.
+// environment. cwd empty: the current directory. When *cancel becomes true the program
+// and everything it started (its process group) are killed; exitCode is then -1.
 ProcessOutput runProcess(const std::vector<std::string>& argv, const std::string& cwd,
-                         const std::vector<std::string>& env = {});
+                         const std::vector<std::string>& env = {},
+                         const std::atomic<bool>* cancel = nullptr);
 
 } // namespace govox::build

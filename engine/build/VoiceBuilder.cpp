@@ -107,13 +107,20 @@ BuildResult buildVoice(const BuildRequest& r) {
     const fs::path library = out / (dir.filename().string() + "-" + std::to_string(getpid()) +
                                     "-" + std::to_string(++buildCounter) + ".so");
     const ProcessOutput run = runProcess(
-        {r.goBinary, "build", "-buildmode=c-shared", "-o", library.string(), "."}, dir.string(), env);
+        {r.goBinary, "build", "-buildmode=c-shared", "-o", library.string(), "."}, dir.string(), env,
+        r.cancel);
     fs::remove(library.string().substr(0, library.string().size() - 3) + ".h", ec); // cgo's header
     result.output = run.output;
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (!run.started) {
         result.error = "cannot run " + r.goBinary + ": " + run.error +
                        " (install Go: apt-get install golang-go, or put go on PATH)";
+        return result;
+    }
+    if (r.cancel && r.cancel->load()) {
+        result.cancelled = true;
+        result.error = "build cancelled";
+        fs::remove(library, ec);
         return result;
     }
     if (run.exitCode != 0) {

@@ -12,6 +12,7 @@
 // Threads: any non-real-time thread; blocks for the length of the build.
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct BuildRequest {
     std::string outputDir;  // where libraries go (created if missing)
     std::string sdkDir;     // the folder holding the SDK's go.mod (govox.dev/govox)
     std::string goBinary = "go";
+    const std::atomic<bool>* cancel = nullptr; // set to abandon the build (a newer save)
 };
 
 struct CompileError {
@@ -38,6 +40,7 @@ struct BuildResult {
     std::vector<CompileError> errors;  // parsed from output
     std::string error;                 // one line for the user, when not ok
     double seconds = 0.0;
+    bool cancelled = false;
 };
 
 BuildResult buildVoice(const BuildRequest& request);

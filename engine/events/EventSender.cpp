@@ -47,10 +47,11 @@ govox_event make(std::uint64_t frame, govox_event_type type, std::uint8_t channe
 } // namespace
 
 bool EventSender::noteOn(std::uint64_t frame, std::uint8_t channel, std::uint8_t note,
-                         std::uint8_t velocity) {
+                         std::uint8_t velocity, std::uint32_t resumeFrames) {
     govox_event e = make(frame, GOVOX_EVENT_NOTE_ON, channel);
     e.data1 = note;
     e.data2 = velocity;
+    e.resume_frames = resumeFrames;
     return send(e);
 }
 

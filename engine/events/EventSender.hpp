@@ -26,7 +26,9 @@ public:
     // False when the queue is full (the host has stopped reading); the event is dropped.
     bool send(const govox_event& event);
 
-    bool noteOn(std::uint64_t frame, std::uint8_t channel, std::uint8_t note, std::uint8_t velocity);
+    // resumeFrames > 0: a held note moved into a new build (see govox_event.resume_frames).
+    bool noteOn(std::uint64_t frame, std::uint8_t channel, std::uint8_t note, std::uint8_t velocity,
+                std::uint32_t resumeFrames = 0);
     bool noteOff(std::uint64_t frame, std::uint8_t channel, std::uint8_t note);
     bool controlChange(std::uint64_t frame, std::uint8_t channel, std::uint8_t controller,
                        std::uint8_t value);

@@ -3,8 +3,7 @@
 namespace govox::host {
 
 HostSupervisor::HostSupervisor(VoiceHostConfig config, Attach attach, SupervisorPolicy policy)
-    : config_(std::move(config)), attach_(std::move(attach)), policy_(policy),
-      backoff_(policy.firstBackoff) {}
+    : config_(std::move(config)), attach_(std::move(attach)), crashes_(policy) {}
 
 HostProblem HostSupervisor::launch() {
     HostProblem failure;
@@ -16,8 +15,7 @@ HostProblem HostSupervisor::launch() {
 }
 
 HostProblem HostSupervisor::start() {
-    crashes_.clear();
-    backoff_ = policy_.firstBackoff;
+    crashes_.reset();
     HostProblem p = launch();
     if (p.health != HostHealth::Running) {
         state_ = SupervisorState::GaveUp; // a library that cannot start is not retried
@@ -28,7 +26,7 @@ HostProblem HostSupervisor::start() {
 
 HostProblem HostSupervisor::poll() {
     const auto now = std::chrono::steady_clock::now();
-    if (state_ == SupervisorState::Restarting && now >= restartAt_) {
+    if (state_ == SupervisorState::Restarting && now >= crashes_.restartAt()) {
         ++restarts_;
         HostProblem p = launch();
         if (p.health == HostHealth::Running) return {};
@@ -41,18 +39,15 @@ HostProblem HostSupervisor::poll() {
     if (p.health == HostHealth::Running || p.health == HostHealth::Stopped) return {};
     lastProblem_ = p;
     host_.reset(); // reaps it; the region lives on in the mixer until faded out
-    crashes_.push_back(now);
-    while (!crashes_.empty() && now - crashes_.front() > policy_.crashLoopWindow) crashes_.pop_front();
-    if (static_cast<int>(crashes_.size()) >= policy_.crashLoopCount) {
+    if (crashes_.crashed(now)) {
         state_ = SupervisorState::GaveUp;
-        lastProblem_.message += "; it crashed " + std::to_string(crashes_.size()) + " times in " +
-                                std::to_string(policy_.crashLoopWindow.count()) +
+        lastProblem_.message += "; it crashed " + std::to_string(crashes_.recentCrashes()) +
+                                " times in " +
+                                std::to_string(crashes_.policy().crashLoopWindow.count()) +
                                 " s, so Govox stopped restarting it";
         return lastProblem_;
     }
     state_ = SupervisorState::Restarting;
-    restartAt_ = now + backoff_;
-    backoff_ = std::min(backoff_ * 2, policy_.maxBackoff);
     return p;
 }
 

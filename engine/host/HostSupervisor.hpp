@@ -13,10 +13,10 @@
 // Threads: one control thread calls start(), poll() and the accessors.
 #pragma once
 
+#include "engine/host/CrashPolicy.hpp"
 #include "engine/host/VoiceHost.hpp"
 
 #include <chrono>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <string>
@@ -24,13 +24,6 @@
 namespace govox::host {
 
 enum class SupervisorState { Stopped, Running, Restarting, GaveUp };
-
-struct SupervisorPolicy {
-    std::chrono::milliseconds firstBackoff{250};
-    std::chrono::milliseconds maxBackoff{4000};
-    int crashLoopCount = 4;
-    std::chrono::seconds crashLoopWindow{30};
-};
 
 class HostSupervisor {
 public:
@@ -56,13 +49,10 @@ private:
 
     VoiceHostConfig config_;
     Attach attach_;
-    SupervisorPolicy policy_;
+    CrashPolicy crashes_;
     std::unique_ptr<VoiceHost> host_;
     SupervisorState state_ = SupervisorState::Stopped;
     HostProblem lastProblem_;
-    std::deque<std::chrono::steady_clock::time_point> crashes_;
-    std::chrono::steady_clock::time_point restartAt_;
-    std::chrono::milliseconds backoff_;
     int restarts_ = 0;
 };
 

@@ -105,6 +105,13 @@ void Mixer::process(float* left, float* right, std::uint32_t frames) noexcept
         processBlock(left + done, right + done, n);
         done += n;
     }
+    if (OutputTap* tap = tap_.load(std::memory_order_acquire)) {
+        for (std::uint32_t done = 0; done < frames;) {
+            const std::uint32_t n = std::min(frames - done, config_.maxBlockFrames);
+            tap->write(left + done, right + done, n);
+            done += n;
+        }
+    }
     const std::uint64_t ns = monotonicNs() - start;
     load_.setWindow(config_.sampleRate / std::max<std::uint32_t>(frames, 1));
     load_.record(static_cast<std::uint32_t>(std::min<std::uint64_t>(ns, 0xffffffffu)),

@@ -18,6 +18,7 @@
 #include "engine/rt/AudioCallback.hpp"
 #include "engine/rt/CallbackLoad.hpp"
 #include "engine/rt/MixerStats.hpp"
+#include "engine/rt/OutputTap.hpp"
 #include "engine/rt/RealtimeAttributes.hpp"
 #include "engine/rt/RegionFade.hpp"
 #include "engine/rt/RegionMixer.hpp"
@@ -59,6 +60,11 @@ public:
     bool crossfade(std::uint32_t fromId, std::unique_ptr<RegionMixer>& to, std::uint32_t frames);
     // Regions that have faded out, or could not be added because all slots were taken.
     std::vector<std::unique_ptr<RegionMixer>> collectRetired();
+
+    // Copies every block played from now on into `tap` (null: stop). The previous tap may
+    // still be written by a callback in progress: free it only after stats().callbacks
+    // has advanced twice, or with the stream stopped.
+    void setTap(OutputTap* tap) noexcept { tap_.store(tap, std::memory_order_release); }
 
     // --- audio thread ---------------------------------------------------------------
     void process(float* left, float* right, std::uint32_t frames) noexcept GOVOX_NONBLOCKING;
@@ -109,6 +115,7 @@ private:
     CallbackLoad load_;
     std::uint64_t engineFrame_ = 0;
     MixerStats stats_;
+    std::atomic<OutputTap*> tap_{nullptr};
 };
 
 } // namespace govox::rt

@@ -1,6 +1,8 @@
 #include "engine/session/AudioEngine.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 namespace govox::session {
 
@@ -58,12 +60,17 @@ std::string AudioEngine::tryStart(backend::BackendKind kind, const EngineConfig&
 
 void AudioEngine::stop() {
     if (backend_) backend_->stop();
+    if (mixer_) mixer_->setTap(nullptr);
+    tap_.reset();
+    retiredTaps_.clear(); // the stream has stopped: nobody writes them any more
     backend_.reset();
+    std::lock_guard lock(regionsMutex_);
     mixer_.reset(); // frees the RegionMixers; then the regions may go
     attached_.clear();
 }
 
 std::uint32_t AudioEngine::attach(std::shared_ptr<shm::Region> region, std::uint32_t fadeInFrames) {
+    std::lock_guard lock(regionsMutex_);
     if (!mixer_ || !region) return 0;
     auto rm = mixer_->makeRegionMixer(*region);
     const rt::RegionMixer* raw = rm.get();
@@ -75,6 +82,7 @@ std::uint32_t AudioEngine::attach(std::shared_ptr<shm::Region> region, std::uint
 
 std::uint32_t AudioEngine::crossfade(std::uint32_t fromId, std::shared_ptr<shm::Region> to,
                                      std::uint32_t frames) {
+    std::lock_guard lock(regionsMutex_);
     if (!mixer_ || !to) return 0;
     auto rm = mixer_->makeRegionMixer(*to);
     const rt::RegionMixer* raw = rm.get();
@@ -85,10 +93,12 @@ std::uint32_t AudioEngine::crossfade(std::uint32_t fromId, std::shared_ptr<shm::
 }
 
 void AudioEngine::detach(std::uint32_t id, std::uint32_t fadeOutFrames) {
+    std::lock_guard lock(regionsMutex_);
     if (mixer_ && attached_.count(id)) mixer_->remove(id, fadeOutFrames);
 }
 
 void AudioEngine::collect() {
+    std::lock_guard lock(regionsMutex_);
     if (!mixer_) return;
     for (std::unique_ptr<rt::RegionMixer>& gone : mixer_->collectRetired()) {
         const std::uint32_t id = gone->id();
@@ -97,7 +107,37 @@ void AudioEngine::collect() {
     }
 }
 
+std::shared_ptr<rt::OutputTap> AudioEngine::startTap(std::uint32_t capacityFrames) {
+    if (!mixer_) return nullptr;
+    stopTap();
+    tap_ = std::make_shared<rt::OutputTap>(capacityFrames, mixer_->maxBlockFrames());
+    mixer_->setTap(tap_.get());
+    return tap_;
+}
+
+void AudioEngine::stopTap() {
+    if (!tap_ || !mixer_) return;
+    mixer_->setTap(nullptr);
+    // A callback that loaded the old pointer ends before the one after it starts.
+    const std::uint64_t seen = mixer_->stats().callbacks.load();
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+    while (running() && mixer_->stats().callbacks.load() < seen + 2) {
+        if (std::chrono::steady_clock::now() > deadline) { // a stalled stream: keep it safe
+            retiredTaps_.push_back(std::move(tap_));
+            return;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    tap_.reset();
+}
+
+bool AudioEngine::attached(std::uint32_t id) const {
+    std::lock_guard lock(regionsMutex_);
+    return attached_.count(id) != 0;
+}
+
 const rt::RegionMixer* AudioEngine::regionMixer(std::uint32_t id) const {
+    std::lock_guard lock(regionsMutex_);
     const auto it = attached_.find(id);
     return it == attached_.end() ? nullptr : it->second.mixer;
 }

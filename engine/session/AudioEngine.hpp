@@ -2,8 +2,10 @@
 // audio backend, started with fallback to the other backends when the chosen one cannot
 // open (no JACK server, no such device), and saying so.
 //
-// Threads: every member on one control thread. The Mixer it hands out is shared with the
-// audio thread under the Mixer's own rules.
+// Threads: start/stop/status/mixer on one control thread. The region calls (attach,
+// crossfade, detach, collect, attached, regionMixer) may come from several non-real-time
+// threads (the UI, a reload worker): a mutex makes them one producer for the Mixer's
+// command queue. The audio thread never takes it.
 #pragma once
 
 #include "engine/backend/AudioBackend.hpp"
@@ -12,6 +14,7 @@
 
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <string>
 #include <vector>
@@ -58,9 +61,15 @@ public:
     // Frees what has faded out. Call regularly from the control thread.
     void collect();
     // True until the region has faded out and been collected.
-    bool attached(std::uint32_t id) const { return attached_.count(id) != 0; }
+    bool attached(std::uint32_t id) const;
     // The audio thread's meters for a region; null once it is gone.
     const rt::RegionMixer* regionMixer(std::uint32_t id) const;
+
+    // A copy of the output from now on (recording, tests); capacityFrames a power of two.
+    // Drain it with OutputTap::read faster than it fills. Control thread.
+    std::shared_ptr<rt::OutputTap> startTap(std::uint32_t capacityFrames);
+    // Detaches the tap; it is released once no callback can still be writing it.
+    void stopTap();
     // Latency of a continuing sound: host buffer + device + ring fill, in milliseconds.
     double latencyMs(std::uint32_t ringTargetFrames) const noexcept;
 
@@ -75,7 +84,10 @@ private:
     std::unique_ptr<rt::Mixer> mixer_;
     std::unique_ptr<backend::AudioBackend> backend_;
     EngineStatus status_;
+    mutable std::mutex regionsMutex_;
     std::map<std::uint32_t, Attached> attached_;
+    std::shared_ptr<rt::OutputTap> tap_;
+    std::vector<std::shared_ptr<rt::OutputTap>> retiredTaps_;
 };
 
 // The live backends in the order a fallback tries them after `first`.

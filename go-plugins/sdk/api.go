@@ -72,6 +72,14 @@ type StereoRenderer interface {
 	RenderStereo(left, right []float32)
 }
 
+// Resumer is optional. Hot reload moves notes that are held into the new build; it
+// calls Resume(frames) right after NoteOn with how long the note has sounded, so the
+// voice can jump past its attack. Without it the SDK renders that much (at most 3 s)
+// silently instead, which does the same for any voice that depends only on time.
+type Resumer interface {
+	Resume(frames int)
+}
+
 // Processor is the original design's style: return a fresh slice of `samples` mono
 // samples each call. Allocating a slice per chunk is fine.
 type Processor interface {

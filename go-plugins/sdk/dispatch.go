@@ -11,7 +11,7 @@ func (h *host) handle(e event, start func(index int, c command)) {
 			h.noteOff(e.channel, int(e.data1))
 			return
 		}
-		h.noteOn(e.channel, int(e.data1), float32(e.data2)/127, start)
+		h.noteOn(e.channel, int(e.data1), float32(e.data2)/127, int(e.resume), start)
 	case eventNoteOff:
 		h.noteOff(e.channel, int(e.data1))
 	case eventControl:
@@ -33,7 +33,7 @@ func (h *host) handle(e event, start func(index int, c command)) {
 	}
 }
 
-func (h *host) noteOn(channel uint8, note int, velocity float32, start func(int, command)) {
+func (h *host) noteOn(channel uint8, note int, velocity float32, resume int, start func(int, command)) {
 	// The same key again: the old note releases, a new voice starts.
 	for i := range h.status {
 		s := &h.status[i]
@@ -52,7 +52,7 @@ func (h *host) noteOn(channel uint8, note int, velocity float32, start func(int,
 		if h.status[i].state == voiceIdle && load32(&h.region.slots[i].state) == stateFree {
 			h.seq++
 			h.status[i] = voiceStatus{state: voiceHeld, note: note, channel: channel, seq: h.seq}
-			start(i, command{kind: cmdStart, note: note, velocity: velocity, channel: channel})
+			start(i, command{kind: cmdStart, note: note, velocity: velocity, channel: channel, resume: resume})
 			return
 		}
 	}

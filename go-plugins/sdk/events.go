@@ -15,6 +15,7 @@ type event struct {
 	bend       int32
 	paramIndex uint32
 	paramValue float32
+	resume     uint32 // note-on moved from an older build: frames it has already sounded
 }
 
 // eventReader consumes the engine's event queue. The engine's write index is checked
@@ -63,6 +64,7 @@ func (e *eventReader) next() (event, bool) {
 		bend:       int32(c.bend),
 		paramIndex: uint32(c.param_index),
 		paramValue: float32(c.param_value),
+		resume:     uint32(c.resume_frames),
 	}, true
 }
 

@@ -45,6 +45,7 @@ type command struct {
 	note     int
 	velocity float32
 	channel  uint8
+	resume   int // frames the note has already sounded in an older build
 }
 
 func newRunner(h *host, index int) (*runner, error) {
@@ -90,8 +91,34 @@ func (r *runner) start(c command, pad int) bool {
 		r.ctx.params[i].snap()
 	}
 	r.voice.NoteOn(c.note, c.velocity)
+	if c.resume > 0 {
+		r.fastForward(c.resume)
+	}
 	r.writeSilence(pad)
 	return true
+}
+
+// maxFastForward bounds the silent render of a resumed note: enough for any attack and
+// decay, short enough that a reload stays quick.
+const maxFastForwardSeconds = 3
+
+// fastForward brings a resumed note to where it was in the old build.
+func (r *runner) fastForward(frames int) {
+	if res, ok := r.voice.(Resumer); ok {
+		res.Resume(frames)
+		return
+	}
+	if limit := int(maxFastForwardSeconds * r.h.region.sampleRate); frames > limit {
+		frames = limit
+	}
+	for frames > 0 {
+		k := frames
+		if k > len(r.left) {
+			k = len(r.left)
+		}
+		r.draw(r.left[:k], r.right[:k])
+		frames -= k
+	}
 }
 
 // activate publishes the first block: from now on the engine plays the voice.
