@@ -1,6 +1,7 @@
 // govox - entry point. With no command it opens the desktop window; commands run the
 // engine headless (for machines without a display, scripts and tests).
 #include "app/govox/GuiLaunch.hpp"
+#include "app/govox/PlayCommand.hpp"
 #include "app/govox/RenderCommand.hpp"
 #include "app/govox/ToneCommand.hpp"
 
@@ -16,6 +17,7 @@ void printUsage() {
                 "Without a command, opens the Govox window.\n"
                 "\n"
                 "Commands:\n"
+                "  play    play a Go voice live, reloading it on save (govox play --help)\n"
                 "  render  render a MIDI file through a Go voice into a WAV file (govox render --help)\n"
                 "  tone    play a test tone through the engine, headless (govox tone --help)\n");
 }
@@ -33,6 +35,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (first == "tone") return govox::app::runToneCommand(argc - 1, argv + 1);
+    if (first == "play") return govox::app::runPlayCommand(argc - 1, argv + 1);
     if (first == "render") return govox::app::runRenderCommand(argc - 1, argv + 1);
     if (!first.empty() && first[0] != '-') {
         std::fprintf(stderr, "govox: unknown command '%s'\n\n", first.c_str());

@@ -20,6 +20,7 @@
 #include "engine/build/VoiceBuilder.hpp"
 #include "engine/host/CrashPolicy.hpp"
 #include "engine/host/VoiceHost.hpp"
+#include "engine/midi/MidiSink.hpp"
 #include "engine/reload/PlayingState.hpp"
 #include "engine/reload/ReloadReport.hpp"
 #include "engine/reload/SourceWatcher.hpp"
@@ -53,10 +54,10 @@ struct VoiceSessionConfig {
     host::SupervisorPolicy restarts;
 };
 
-class VoiceSession {
+class VoiceSession final : public midi::MidiSink {
 public:
     VoiceSession(AudioEngine& engine, VoiceSessionConfig config);
-    ~VoiceSession();
+    ~VoiceSession() override;
     VoiceSession(const VoiceSession&) = delete;
     VoiceSession& operator=(const VoiceSession&) = delete;
 
@@ -65,11 +66,11 @@ public:
     void stop();
 
     // Playing (any non-real-time thread).
-    void noteOn(std::uint8_t channel, std::uint8_t note, std::uint8_t velocity);
-    void noteOff(std::uint8_t channel, std::uint8_t note);
-    void controlChange(std::uint8_t channel, std::uint8_t controller, std::uint8_t value);
-    void pitchBend(std::uint8_t channel, std::int32_t bend);
-    void allNotesOff();
+    void noteOn(std::uint8_t channel, std::uint8_t note, std::uint8_t velocity) override;
+    void noteOff(std::uint8_t channel, std::uint8_t note) override;
+    void controlChange(std::uint8_t channel, std::uint8_t controller, std::uint8_t value) override;
+    void pitchBend(std::uint8_t channel, std::int32_t bend) override;
+    void allNotesOff() override;
     // Sets a parameter by name (clamped to its range); false if the voice has none so named.
     bool setParam(const std::string& name, float value);
 

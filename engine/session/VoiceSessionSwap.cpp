@@ -44,6 +44,7 @@ void VoiceSession::workerLoop() {
 
 void VoiceSession::runReload(Clock::time_point changeSeen) {
     reload::SessionEvent report;
+    report.timings.changeSeen = changeSeen;
     report.timings.buildStartMs = msSince(changeSeen);
     const build::BuildResult built = build::buildVoice({.voiceDir = config_.voiceDir,
                                                         .outputDir = config_.buildDir,
