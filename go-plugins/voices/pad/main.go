@@ -75,6 +75,15 @@ func (p *pad) NoteOff() {
 
 func (p *pad) Done() bool { return !p.env.Active() }
 
+// Resume moves a note that hot reload brought over from the previous build to where it
+// was: only the envelopes depend on time, so they alone are advanced.
+func (p *pad) Resume(frames int) {
+	for i := 0; i < frames && (p.env.Stage() != dsp.StageSustain || p.filterEnv.Stage() != dsp.StageSustain); i++ {
+		p.env.Next()
+		p.filterEnv.Next()
+	}
+}
+
 func (p *pad) RenderStereo(left, right []float32) {
 	rate := p.ctx.SampleRate
 	hz := p.ctx.NoteHz(p.note)
