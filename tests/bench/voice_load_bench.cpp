@@ -1,0 +1,298 @@
+// voice_load_bench - real-time soaks of Go voices: a govox-voicehost rendering into the
+// rings, the engine's Mixer playing them through a NullBackend at 48 kHz in 128-frame
+// buffers (LiveRig). Not Google Benchmark: each run is one long, live measurement.
+//
+// --mode polyphony (issue 3, target 2: >= 64 voices): N pad voices held at once
+//   (go-plugins/internal/testvoices/padpoly, the pad at polyphony 128) in a region of 128
+//   slots, ring target 512 frames, capacity 2048, for each N of --voices; after a warm-up
+//   the run counts underruns over --seconds (default 30). The answer is the largest N
+//   with no underrun, counted from the note-ons on, at that N and every smaller one.
+// --mode gc (issue 3, target 3: no underrun at 1024 frames): 32 GC-torture voices
+//   (go-plugins/voices/gctorture: about 1 MiB of garbage per rendered chunk) at each ring
+//   target of --depths (capacity twice the target), --seconds (default 60) each:
+//   underruns per minute and the GC pauses the host reports.
+// --quick: a few voices for a few seconds; fails only if the voices do not play (the
+//   CTest smoke test). Other options: --voices 16,32,..  --depths 256,512,..  --seconds S
+//   --warmup S (default 3).
+//
+// Underruns are blocks a voice's ring could not fill (the Mixer's count, summed over
+// voices). Exit status 1 if a run could not be made or the voices did not play.
+#include "tests/bench/GoVoices.hpp"
+#include "tests/bench/LiveRig.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <numeric>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+using govox::bench::LiveRig;
+using govox::bench::RigSnapshot;
+
+constexpr std::uint32_t kRate = 48000;
+constexpr std::uint32_t kBlock = 128;
+
+enum class Mode { Polyphony, Gc };
+
+struct Options {
+    Mode mode = Mode::Polyphony;
+    bool quick = false;
+    std::vector<std::uint32_t> voices{16, 32, 48, 64, 80, 96, 112, 128};
+    std::vector<std::uint32_t> depths{256, 512, 1024, 2048};
+    double seconds = 0; // 0: the mode's default
+    double warmup = 3;
+};
+
+// One soak: which voice, how many notes, how deep the rings.
+struct Plan {
+    std::string voiceDir;
+    std::uint32_t notes = 0, slots = 0, ringTarget = 0, ringCapacity = 0;
+    double warmup = 0, seconds = 0;
+};
+
+struct Result {
+    std::string problem; // non-empty: the run failed (host died, voices did not play)
+    RigSnapshot noteOn, begin, end; // at the note-ons, and the measured window
+    std::uint32_t minSounding = 0;
+    std::uint64_t gcP99Max = 0, gcMaxMax = 0, heapMax = 0;
+    double cbMeanUs = 0, cbP99Us = 0, cbMaxUs = 0;
+
+    std::uint64_t startUnderruns() const { return begin.underruns - noteOn.underruns; }
+    std::uint64_t windowUnderruns() const { return end.underruns - begin.underruns; }
+    std::uint64_t underruns() const { return end.underruns - noteOn.underruns; }
+    double window() const { return end.seconds - begin.seconds; }
+    // Cores the host process used (100 % = one core), from its CPU time.
+    double hostCpuPercent() const { return 100 * (end.hostCpuSeconds - begin.hostCpuSeconds) / window(); }
+    // CPU time other processes took meanwhile (100 % = one core): a busy machine.
+    double otherCpuPercent() const {
+        const double others = (end.busySeconds - begin.busySeconds) -
+                              (end.hostCpuSeconds - begin.hostCpuSeconds) -
+                              (end.selfCpuSeconds - begin.selfCpuSeconds);
+        return std::max(0.0, 100 * others / window());
+    }
+    double renderNsPerFrame() const {
+        const auto frames = end.framesRendered - begin.framesRendered;
+        return frames ? static_cast<double>(end.renderNs - begin.renderNs) / static_cast<double>(frames) : 0;
+    }
+};
+
+unsigned long long ull(std::uint64_t v) { return static_cast<unsigned long long>(v); }
+
+std::vector<std::uint32_t> parseList(const char* text) {
+    std::vector<std::uint32_t> out;
+    std::stringstream in(text);
+    for (std::string item; std::getline(in, item, ',');)
+        if (const long v = std::atol(item.c_str()); v > 0) out.push_back(static_cast<std::uint32_t>(v));
+    return out;
+}
+
+bool parseOptions(int argc, char** argv, Options& o) {
+    for (int i = 1; i < argc; ++i) {
+        const char* a = argv[i];
+        const char* value = i + 1 < argc ? argv[i + 1] : nullptr;
+        if (std::strcmp(a, "--quick") == 0) {
+            o.quick = true;
+            continue;
+        }
+        if (value == nullptr) return false;
+        ++i;
+        if (std::strcmp(a, "--mode") == 0 && std::strcmp(value, "polyphony") == 0)
+            o.mode = Mode::Polyphony;
+        else if (std::strcmp(a, "--mode") == 0 && std::strcmp(value, "gc") == 0)
+            o.mode = Mode::Gc;
+        else if (std::strcmp(a, "--voices") == 0)
+            o.voices = parseList(value);
+        else if (std::strcmp(a, "--depths") == 0)
+            o.depths = parseList(value);
+        else if (std::strcmp(a, "--seconds") == 0)
+            o.seconds = std::atof(value);
+        else if (std::strcmp(a, "--warmup") == 0)
+            o.warmup = std::atof(value);
+        else
+            return false;
+    }
+    return !o.voices.empty() && !o.depths.empty();
+}
+
+void callbackFigures(std::vector<std::uint32_t> ns, Result& r) {
+    if (ns.empty()) return;
+    std::sort(ns.begin(), ns.end());
+    const double sum = std::accumulate(ns.begin(), ns.end(), 0.0);
+    const auto p99 = static_cast<std::size_t>(std::ceil(0.99 * static_cast<double>(ns.size())));
+    r.cbMeanUs = sum / static_cast<double>(ns.size()) / 1e3;
+    r.cbP99Us = ns[std::max<std::size_t>(p99, 1) - 1] / 1e3;
+    r.cbMaxUs = ns.back() / 1e3;
+}
+
+// Sleeps `seconds` in 100 ms steps, following the host's health and the sampled maxima.
+void watch(LiveRig& rig, double seconds, Result& r, bool measuring) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (r.problem.empty() && std::chrono::steady_clock::now() < until) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        r.problem = rig.hostProblem();
+        if (!measuring) continue;
+        const RigSnapshot s = rig.snapshot();
+        r.minSounding = std::min(r.minSounding, s.soundingVoices);
+        r.gcP99Max = std::max(r.gcP99Max, s.gcPauseP99Ns);
+        r.gcMaxMax = std::max(r.gcMaxMax, s.gcPauseMaxNs);
+        r.heapMax = std::max(r.heapMax, s.heapBytes);
+    }
+}
+
+Result soak(const Plan& p) {
+    Result r;
+    const auto built = govox::bench::buildGoVoice(p.voiceDir);
+    if (built.library.empty()) {
+        r.problem = built.error;
+        return r;
+    }
+    govox::bench::LiveRigConfig config{
+        .name = p.voiceDir,
+        .library = built.library,
+        .region = {.voiceCount = p.slots,
+                   .ringCapacityFrames = p.ringCapacity,
+                   .ringTargetFrames = p.ringTarget,
+                   .sampleRate = kRate,
+                   .maxBlockFrames = kBlock},
+        .maxTimedCallbacks = static_cast<std::size_t>((p.seconds + 10) * kRate / kBlock)};
+    std::string error;
+    auto rig = LiveRig::start(config, error);
+    if (!rig) {
+        r.problem = error;
+        return r;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200)); // the stream settles
+    r.noteOn = rig->snapshot();
+    // Distinct keys, so no note replaces another: 64 per channel, from E2 up.
+    for (std::uint32_t i = 0; i < p.notes; ++i)
+        if (!rig->noteOn(static_cast<std::uint8_t>(i / 64), static_cast<std::uint8_t>(40 + i % 64), 100))
+            r.problem = "the event queue is full";
+    watch(*rig, p.warmup, r, false);
+    r.begin = rig->snapshot();
+    r.minSounding = r.begin.soundingVoices;
+    rig->timing().record();
+    watch(*rig, p.seconds, r, true);
+    r.end = rig->snapshot();
+    callbackFigures(rig->timing().stop(), r);
+    if (r.problem.empty() && r.minSounding < p.notes)
+        r.problem = "only " + std::to_string(r.minSounding) + " of " + std::to_string(p.notes) +
+                    " voices sounded throughout";
+    if (r.problem.empty() && (r.end.nonfinite != r.noteOn.nonfinite || r.end.corruptions != r.noteOn.corruptions))
+        r.problem = "the mixer saw non-finite samples or corrupt indices";
+    return r;
+}
+
+void printCommonHeader(const Plan& p) {
+    std::printf("48 kHz, %u-frame buffers, ring target %u frames (%.1f ms), capacity %u; "
+                "warm-up %.0f s, then %.0f s measured\n",
+                kBlock, p.ringTarget, 1e3 * p.ringTarget / kRate, p.ringCapacity, p.warmup, p.seconds);
+}
+
+int runPolyphony(const Options& o) {
+    Plan plan{.voiceDir = "internal/testvoices/padpoly", .slots = 128, .ringTarget = 512,
+              .ringCapacity = 2048, .warmup = o.warmup, .seconds = o.seconds > 0 ? o.seconds : 30};
+    std::vector<std::uint32_t> voices = o.voices;
+    if (o.quick) {
+        voices = {4};
+        plan.slots = 8;
+        plan.warmup = 1;
+        plan.seconds = o.seconds > 0 ? o.seconds : 2;
+    }
+    std::printf("Polyphony: pad voices held at once (padpoly), %u slots\n", plan.slots);
+    printCommonHeader(plan);
+    std::printf("  voices  underruns     xruns  voices  callback us           host   render      GC"
+                "      others\n");
+    std::printf("          start window         hit     mean    p99     max  CPU %%  ns/v-frame  cycles"
+                "  CPU %%\n");
+    std::uint32_t best = 0;
+    bool clean = true;
+    int status = 0;
+    for (std::uint32_t n : voices) {
+        plan.notes = n;
+        const Result r = soak(plan);
+        if (!r.problem.empty()) {
+            std::printf("  %6u  failed: %s\n", n, r.problem.c_str());
+            status = 1;
+            clean = false;
+            continue;
+        }
+        std::printf("  %6u  %5llu %6llu  %8llu  %6u  %6.1f %6.1f %7.1f  %5.1f  %10.1f  %6llu  %5.1f\n",
+                    n, ull(r.startUnderruns()), ull(r.windowUnderruns()),
+                    ull(r.end.xruns - r.noteOn.xruns), r.end.voicesUnderrun, r.cbMeanUs, r.cbP99Us,
+                    r.cbMaxUs, r.hostCpuPercent(), r.renderNsPerFrame(),
+                    ull(r.end.gcCycles - r.begin.gcCycles), r.otherCpuPercent());
+        std::fflush(stdout);
+        clean = clean && r.underruns() == 0;
+        if (clean) best = n;
+    }
+    if (!o.quick)
+        std::printf("\nLargest N with no underrun (at N and every smaller N tried): %u; "
+                    "target >= 64: %s\n", best, best >= 64 ? "met" : "MISSED");
+    return status;
+}
+
+int runGc(const Options& o) {
+    Plan plan{.voiceDir = "voices/gctorture", .notes = 32, .slots = 32, .warmup = o.warmup,
+              .seconds = o.seconds > 0 ? o.seconds : 60};
+    std::vector<std::uint32_t> depths = o.depths;
+    if (o.quick) {
+        depths = {1024};
+        plan.notes = 4;
+        plan.warmup = 1;
+        plan.seconds = o.seconds > 0 ? o.seconds : 2;
+    }
+    std::printf("GC tolerance: %u gctorture voices, %u slots, 48 kHz, %u-frame buffers, "
+                "warm-up %.0f s, then %.0f s measured per depth\n",
+                plan.notes, plan.slots, kBlock, plan.warmup, plan.seconds);
+    std::printf("  target  capa-  underruns     per   voices  xruns  GC      pause us     chunks"
+                "  frames/  host   callback  others\n");
+    std::printf("  frames  city   start window  min   hit            cycles  p99    max   per s "
+                "  chunk    CPU %%  p99 us    CPU %%\n");
+    int status = 0;
+    std::uint64_t at1024 = 1;
+    for (std::uint32_t depth : depths) {
+        plan.ringTarget = depth;
+        plan.ringCapacity = 2 * depth;
+        const Result r = soak(plan);
+        if (!r.problem.empty()) {
+            std::printf("  %6u  failed: %s\n", depth, r.problem.c_str());
+            status = 1;
+            continue;
+        }
+        const double chunks = static_cast<double>(r.end.chunksRendered - r.begin.chunksRendered);
+        const double frames = static_cast<double>(r.end.framesRendered - r.begin.framesRendered);
+        std::printf("  %6u  %5u  %5llu %6llu  %5.1f  %5u  %5llu  %6llu  %5.0f %5.0f  %6.0f  %7.0f  %5.1f"
+                    "  %8.1f  %6.1f\n",
+                    depth, plan.ringCapacity, ull(r.startUnderruns()), ull(r.windowUnderruns()),
+                    static_cast<double>(r.windowUnderruns()) * 60 / r.window(), r.end.voicesUnderrun,
+                    ull(r.end.xruns - r.begin.xruns), ull(r.end.gcCycles - r.begin.gcCycles),
+                    static_cast<double>(r.gcP99Max) / 1e3, static_cast<double>(r.gcMaxMax) / 1e3,
+                    chunks / r.window(), chunks > 0 ? frames / chunks : 0, r.hostCpuPercent(),
+                    r.cbP99Us, r.otherCpuPercent());
+        std::fflush(stdout);
+        if (depth == 1024) at1024 = r.windowUnderruns();
+    }
+    if (!o.quick && std::find(depths.begin(), depths.end(), 1024u) != depths.end())
+        std::printf("\nTarget: no underrun at a 1024-frame ring: %s\n", at1024 == 0 ? "met" : "MISSED");
+    return status;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    if (!parseOptions(argc, argv, o)) {
+        std::fprintf(stderr, "usage: voice_load_bench --mode polyphony|gc [--quick] [--voices 16,32,..] "
+                             "[--depths 256,512,..] [--seconds S] [--warmup S]\n");
+        return 2;
+    }
+    return o.mode == Mode::Polyphony ? runPolyphony(o) : runGc(o);
+}
