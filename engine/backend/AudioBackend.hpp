@@ -21,7 +21,8 @@
 
 namespace govox::backend {
 
-enum class BackendKind { Jack, Alsa, Pulse, Null, Offline };
+// Qt is Qt Multimedia's audio sink: it needs Qt, so it lives in ui/ and registers itself.
+enum class BackendKind { Jack, Alsa, Pulse, Null, Offline, Qt };
 
 // "jack", "alsa", "pulse", "null", "offline"; parse returns false for anything else.
 const char* backendName(BackendKind kind) noexcept;
@@ -68,7 +69,14 @@ public:
     virtual std::string lastError() const { return {}; }
 };
 
+// Null when the kind is not available in this program (Qt before ui/ registered it).
 std::unique_ptr<AudioBackend> makeBackend(BackendKind kind);
+
+// A backend implemented outside the engine registers how to make it and list its
+// devices, once, at start-up (one call per extensible kind).
+using BackendMaker = std::unique_ptr<AudioBackend> (*)();
+using DeviceLister = std::vector<DeviceInfo> (*)(std::string& error);
+void registerBackend(BackendKind kind, BackendMaker make, DeviceLister list);
 // Output devices the backend can see; empty (with error set) when it cannot look.
 std::vector<DeviceInfo> listOutputDevices(BackendKind kind, std::string& error);
 

@@ -42,7 +42,15 @@ constexpr Entry kEntries[] = {
     {BackendKind::Pulse, "pulse", makeRtAudio, rtaudio::listRtAudioOutputs},
     {BackendKind::Null, "null", makeNull, listNull},
     {BackendKind::Offline, "offline", makeOffline, listOffline},
+    {BackendKind::Qt, "qt", nullptr, nullptr}, // registered by ui/ (registerBackend)
 };
+
+// Filled by registerBackend() before any stream starts; read-only afterwards.
+struct Registered {
+    BackendMaker make = nullptr;
+    DeviceLister list = nullptr;
+};
+Registered registeredQt;
 
 const Entry* find(BackendKind kind) noexcept {
     for (const Entry& e : kEntries)
@@ -67,14 +75,24 @@ bool parseBackendKind(const std::string& name, BackendKind& out) noexcept {
 }
 
 std::unique_ptr<AudioBackend> makeBackend(BackendKind kind) {
+    if (kind == BackendKind::Qt) return registeredQt.make ? registeredQt.make() : nullptr;
     const Entry* e = find(kind);
-    return e != nullptr ? e->make(kind) : nullptr;
+    return e != nullptr && e->make != nullptr ? e->make(kind) : nullptr;
+}
+
+void registerBackend(BackendKind kind, BackendMaker make, DeviceLister list) {
+    if (kind == BackendKind::Qt) registeredQt = {make, list};
 }
 
 std::vector<DeviceInfo> listOutputDevices(BackendKind kind, std::string& error) {
     error.clear();
+    if (kind == BackendKind::Qt) {
+        if (registeredQt.list) return registeredQt.list(error);
+        error = "Qt Multimedia output is not available in this program";
+        return {};
+    }
     const Entry* e = find(kind);
-    if (e == nullptr) {
+    if (e == nullptr || e->list == nullptr) {
         error = "unknown backend";
         return {};
     }

@@ -38,6 +38,7 @@ std::string AudioEngine::start(const EngineConfig& config) {
 
 std::string AudioEngine::tryStart(backend::BackendKind kind, const EngineConfig& config) {
     backend_ = backend::makeBackend(kind);
+    if (!backend_) return std::string(backend::backendName(kind)) + ": not available in this program";
     std::uint32_t rate = config.stream.sampleRate;
     for (int attempt = 0; attempt < 2; ++attempt) {
         mixer_ = std::make_unique<rt::Mixer>(rt::MixerConfig{

@@ -153,6 +153,30 @@ std::uint32_t VoiceSession::regionId() const {
     return currentId_;
 }
 
+VoiceSession::HostFigures VoiceSession::hostFigures() const {
+    std::shared_ptr<host::VoiceHost> host;
+    {
+        std::lock_guard lock(routeMutex_);
+        host = current_;
+    }
+    HostFigures f;
+    if (!host) return f;
+    const shm::Region& r = *host->region();
+    const govox_host_stats& st = r.hostStats();
+    f.alive = !gaveUp_;
+    f.heartbeat = abi::loadRelaxed(st.heartbeat);
+    f.gcPauseP99Ns = abi::loadRelaxed(st.gc_pause_p99_ns);
+    f.gcPauseMaxNs = abi::loadRelaxed(st.gc_pause_max_ns);
+    f.gcCycles = abi::loadRelaxed(st.gc_cycles);
+    f.heapBytes = abi::loadRelaxed(st.heap_bytes);
+    f.goroutines = abi::loadRelaxed(st.goroutines);
+    f.activeVoices = abi::loadRelaxed(st.active_voices);
+    f.voices = r.voiceCount();
+    f.ringCapacityFrames = r.ringCapacity();
+    f.ringTargetFrames = abi::loadRelaxed(r.header().ring_target_frames);
+    return f;
+}
+
 pid_t VoiceSession::hostPid() const {
     std::lock_guard lock(routeMutex_);
     return current_ ? current_->pid() : -1;

@@ -84,6 +84,16 @@ public:
     // The voice's parameters as the running build declares them.
     std::vector<host::ParamInfo> params() const;
     float paramValue(const std::string& name) const;
+    // The running host's own figures (heartbeat, Go runtime) and its ring layout.
+    struct HostFigures {
+        bool alive = false;
+        std::uint64_t heartbeat = 0;
+        std::uint64_t gcPauseP99Ns = 0, gcPauseMaxNs = 0, gcCycles = 0, heapBytes = 0;
+        std::uint32_t goroutines = 0, activeVoices = 0;
+        std::uint32_t voices = 0, ringCapacityFrames = 0, ringTargetFrames = 0;
+    };
+    HostFigures hostFigures() const;
+
     // The mixer id of the region sounding now (for meters); 0 if none.
     std::uint32_t regionId() const;
     // The running host's process id, -1 if none (tests, diagnostics).

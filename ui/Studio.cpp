@@ -1,0 +1,246 @@
+#include "ui/Studio.hpp"
+
+#include <QMetaObject>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace govox::ui {
+namespace {
+
+SlotState slotState(rt::VoiceDisplayState s, bool crashed) {
+    if (crashed && s != rt::VoiceDisplayState::Free) return SlotState::Crashed;
+    switch (s) {
+    case rt::VoiceDisplayState::Free: return SlotState::Free;
+    case rt::VoiceDisplayState::Active: return SlotState::Active;
+    case rt::VoiceDisplayState::Releasing: return SlotState::Releasing;
+    case rt::VoiceDisplayState::Underrun: return SlotState::Underrun;
+    case rt::VoiceDisplayState::Stopped: return SlotState::Stopped;
+    }
+    return SlotState::Free;
+}
+
+} // namespace
+
+// MIDI arrives on RtMidi's thread while the UI may replace the voice: this sink holds the
+// Studio's lock for each message.
+class StudioMidiSink final : public midi::MidiSink {
+public:
+    explicit StudioMidiSink(Studio& s) : studio_(s) {}
+    void noteOn(std::uint8_t ch, std::uint8_t n, std::uint8_t v) override { studio_.noteOn(n, v, ch); }
+    void noteOff(std::uint8_t ch, std::uint8_t n) override { studio_.noteOff(n, ch); }
+    void controlChange(std::uint8_t ch, std::uint8_t c, std::uint8_t v) override { studio_.controlChange(c, v, ch); }
+    void pitchBend(std::uint8_t ch, std::int32_t b) override { studio_.pitchBend(b, ch); }
+    void allNotesOff() override { studio_.panic(); }
+
+private:
+    Studio& studio_;
+};
+
+Studio::Studio(StudioPaths paths, QObject* parent)
+    : QObject(parent), paths_(std::move(paths)), started_(std::chrono::steady_clock::now()) {
+    qRegisterMetaType<govox::ui::StudioSnapshot>("govox::ui::StudioSnapshot");
+    qRegisterMetaType<govox::reload::SessionEvent>("govox::reload::SessionEvent");
+    connect(&timer_, &QTimer::timeout, this, &Studio::tick);
+    timer_.start(33);
+}
+
+Studio::~Studio() {
+    timer_.stop();
+    if (opener_.joinable()) opener_.join();
+    midi_.close();
+    recorder_.stop();
+    {
+        std::lock_guard lock(sessionMutex_);
+        session_.reset();
+    }
+    engine_.stop();
+}
+
+QString Studio::startAudio(const session::EngineConfig& config, std::uint32_t ringTargetFrames) {
+    recorder_.stop();
+    {
+        std::lock_guard lock(sessionMutex_);
+        session_.reset(); // its hosts were made for the old stream's rate and block size
+    }
+    ringTargetFrames_ = ringTargetFrames;
+    const std::string error = engine_.start(config);
+    baseRegion_ = 0;
+    emit audioRestarted();
+    if (!error.empty()) return QString::fromStdString(error);
+    if (!voiceDir_.isEmpty()) openVoice(voiceDir_);
+    return {};
+}
+
+session::VoiceSessionConfig Studio::sessionConfig(const QString& dir) const {
+    session::VoiceSessionConfig c;
+    c.voiceDir = std::filesystem::absolute(dir.toStdString()).lexically_normal().string();
+    c.sdkDir = paths_.sdkDir;
+    c.hostBinary = paths_.hostBinary;
+    c.buildDir = paths_.buildDir;
+    c.ringTargetFrames = ringTargetFrames_;
+    return c;
+}
+
+void Studio::openVoice(const QString& dir) {
+    if (opening_) return;
+    if (!engine_.mixer()) {
+        emit voiceFailed(dir, tr("the audio engine is not running"));
+        return;
+    }
+    if (opener_.joinable()) opener_.join();
+    opening_ = true;
+    const session::VoiceSessionConfig config = sessionConfig(dir);
+    opener_ = std::thread([this, config, dir] {
+        auto s = std::make_unique<session::VoiceSession>(engine_, config);
+        const std::string error = s->start();
+        if (!error.empty()) s.reset();
+        QMetaObject::invokeMethod(this, [this, dir, error, raw = s.release()] {
+            adoptSession(std::unique_ptr<session::VoiceSession>(raw), dir, QString::fromStdString(error));
+        }, Qt::QueuedConnection);
+    });
+}
+
+void Studio::adoptSession(std::unique_ptr<session::VoiceSession> s, const QString& dir, const QString& error) {
+    opening_ = false;
+    if (!s) {
+        emit voiceFailed(dir, error);
+        return;
+    }
+    std::unique_ptr<session::VoiceSession> old;
+    {
+        std::lock_guard lock(sessionMutex_);
+        old = std::move(session_);
+        session_ = std::move(s);
+    }
+    if (old) {
+        if (const std::uint32_t id = old->regionId()) engine_.detach(id, 480); // a 10 ms fade
+        old.reset();
+    }
+    voiceDir_ = dir;
+    voiceCrashed_ = false;
+    emit voiceOpened(QString::fromStdString(session_->name()));
+}
+
+void Studio::noteOn(int note, int velocity, int channel) {
+    std::lock_guard lock(sessionMutex_);
+    if (session_)
+        session_->noteOn(static_cast<std::uint8_t>(channel), static_cast<std::uint8_t>(note),
+                         static_cast<std::uint8_t>(std::clamp(velocity, 1, 127)));
+}
+
+void Studio::noteOff(int note, int channel) {
+    std::lock_guard lock(sessionMutex_);
+    if (session_) session_->noteOff(static_cast<std::uint8_t>(channel), static_cast<std::uint8_t>(note));
+}
+
+void Studio::controlChange(int controller, int value, int channel) {
+    std::lock_guard lock(sessionMutex_);
+    if (session_)
+        session_->controlChange(static_cast<std::uint8_t>(channel), static_cast<std::uint8_t>(controller),
+                                static_cast<std::uint8_t>(value));
+}
+
+void Studio::pitchBend(int bend, int channel) {
+    std::lock_guard lock(sessionMutex_);
+    if (session_) session_->pitchBend(static_cast<std::uint8_t>(channel), bend);
+}
+
+void Studio::panic() {
+    std::lock_guard lock(sessionMutex_);
+    if (!session_) return;
+    session_->allNotesOff();
+    for (std::uint8_t ch = 0; ch < 16; ++ch) {
+        session_->controlChange(ch, 64, 0);
+        session_->pitchBend(ch, 0);
+    }
+}
+
+QString Studio::openMidi(const midi::MidiInputConfig& config) {
+    if (!midiSink_) midiSink_ = std::make_unique<StudioMidiSink>(*this);
+    return QString::fromStdString(midi_.open(config, *midiSink_));
+}
+
+QString Studio::startRecording(const QString& path) {
+    return QString::fromStdString(recorder_.start(path.toStdString()));
+}
+
+QString Studio::stopRecording() { return QString::fromStdString(recorder_.stop()); }
+
+void Studio::resetUnderruns() {
+    underrunBase_ += snapshot_.underruns;
+    for (std::size_t i = 0; i < snapshot_.voiceSlots.size() && i < slotUnderrunBase_.size(); ++i)
+        slotUnderrunBase_[i] += snapshot_.voiceSlots[i].underruns;
+}
+
+void Studio::tick() {
+    if (session_) {
+        for (const reload::SessionEvent& e : session_->poll()) {
+            if (e.kind == reload::SessionEventKind::Crashed || e.kind == reload::SessionEventKind::GaveUp)
+                voiceCrashed_ = true;
+            if (e.kind == reload::SessionEventKind::Restarted || e.kind == reload::SessionEventKind::Reverted ||
+                e.kind == reload::SessionEventKind::Reloaded)
+                voiceCrashed_ = false;
+            emit sessionEvent(e);
+        }
+    } else {
+        engine_.collect();
+    }
+    fillSnapshot();
+    emit snapshotUpdated(snapshot_);
+}
+
+void Studio::fillSnapshot() {
+    StudioSnapshot& s = snapshot_;
+    s.time = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    const session::EngineStatus& st = engine_.status();
+    s.running = engine_.running();
+    s.backend = st.stream.backend;
+    s.device = st.stream.device;
+    s.sampleRate = st.stream.sampleRate;
+    s.bufferFrames = st.stream.bufferFrames;
+    s.ringTargetFrames = ringTargetFrames_;
+    s.latencyMs = engine_.latencyMs(ringTargetFrames_);
+    s.midiMessages = midi_.received();
+    if (const rt::Mixer* m = engine_.mixer()) {
+        const rt::MixerStats& ms = m->stats();
+        const double period = std::max(1u, ms.periodNs.load());
+        s.callbacks = ms.callbacks.load();
+        s.xruns = ms.xruns.load();
+        s.underruns = ms.underruns.load() - std::min<std::uint64_t>(underrunBase_, ms.underruns.load());
+        s.callbackLoadLast = ms.load.lastNs.load() / period;
+        s.callbackLoadP99 = ms.load.windowP99Ns.load() / period;
+        s.peakLeft = ms.peakLeft.load();
+        s.peakRight = ms.peakRight.load();
+    }
+    s.voiceName = session_ ? session_->name() : std::string{};
+    s.voiceCrashed = voiceCrashed_;
+    const std::uint32_t region = session_ ? session_->regionId() : 0;
+    if (region != baseRegion_) { // a new build: its counters start at zero
+        baseRegion_ = region;
+        slotUnderrunBase_.clear();
+    }
+    const rt::RegionMixer* rm = engine_.regionMixer(region);
+    const session::VoiceSession::HostFigures host =
+        session_ ? session_->hostFigures() : session::VoiceSession::HostFigures{};
+    s.voiceSlots.resize(rm ? rm->voiceCount() : 0);
+    slotUnderrunBase_.resize(s.voiceSlots.size(), 0);
+    for (std::uint32_t v = 0; rm && v < rm->voiceCount(); ++v) {
+        const rt::VoiceMeter& meter = rm->voiceMeter(v);
+        SlotView& slot = s.voiceSlots[v];
+        slot.fillFrames = meter.fillFrames.load(std::memory_order_relaxed);
+        slot.targetFrames = host.ringTargetFrames;
+        slot.capacityFrames = host.ringCapacityFrames;
+        slot.state = slotState(static_cast<rt::VoiceDisplayState>(meter.state.load()), voiceCrashed_);
+        slot.underruns = meter.underruns.load() - std::min(slotUnderrunBase_[v], meter.underruns.load());
+    }
+    s.hostAlive = host.alive && !voiceCrashed_;
+    s.gcPauseP99Ms = double(host.gcPauseP99Ns) / 1e6;
+    s.gcPauseMaxMs = double(host.gcPauseMaxNs) / 1e6;
+    s.gcCycles = host.gcCycles;
+    s.heapBytes = host.heapBytes;
+    s.goroutines = host.goroutines;
+    s.activeVoices = host.activeVoices;
+}
+
+} // namespace govox::ui

@@ -1,0 +1,117 @@
+// Studio.hpp - the live model behind the window: the audio engine, the voice being
+// played (with hot reload), MIDI input, recording, and the snapshots the widgets draw.
+//
+// Aims
+// - One object owns the engine side; widgets hold a Studio& and listen to its signals.
+// - Nothing blocks the UI thread: opening a voice (a `go build` of about a second) runs
+//   on a worker thread and reports back through a queued signal.
+// - 30 times a second it polls the voice session (watchdog, reload results) and copies
+//   the engine's atomics into a StudioSnapshot.
+//
+// Threads: UI thread, except the note calls, which MIDI also makes (VoiceSession is
+// thread-safe for those).
+#pragma once
+
+#include "engine/midi/MidiInput.hpp"
+#include "engine/reload/ReloadReport.hpp"
+#include "engine/session/AudioEngine.hpp"
+#include "engine/session/Recorder.hpp"
+#include "engine/session/VoiceSession.hpp"
+#include "ui/StudioSnapshot.hpp"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace govox::ui {
+
+class StudioMidiSink;
+
+// Where the app finds its parts (the voice host, the SDK, the build cache).
+struct StudioPaths {
+    std::string hostBinary;
+    std::string sdkDir;
+    std::string buildDir;
+};
+
+class Studio final : public QObject {
+    Q_OBJECT
+
+public:
+    explicit Studio(StudioPaths paths, QObject* parent = nullptr);
+    ~Studio() override;
+
+    // --- audio --------------------------------------------------------------------
+    // (Re)starts the audio stream with these settings; a voice that was playing is
+    // reopened on the new stream. Returns why no output could be opened, or empty.
+    QString startAudio(const session::EngineConfig& config, std::uint32_t ringTargetFrames);
+    const session::EngineStatus& audioStatus() const { return engine_.status(); }
+    session::AudioEngine& engine() { return engine_; }
+
+    // --- the voice ----------------------------------------------------------------
+    // Builds and starts the voice in `dir` in the background; voiceOpened or
+    // voiceFailed follows. The voice playing now keeps playing until then.
+    void openVoice(const QString& dir);
+    QString voiceDir() const { return voiceDir_; }
+    bool opening() const { return opening_; }
+    session::VoiceSession* voice() { return session_.get(); }
+
+    // --- playing (UI thread or MIDI) ------------------------------------------------
+    void noteOn(int note, int velocity, int channel = 0);
+    void noteOff(int note, int channel = 0);
+    void controlChange(int controller, int value, int channel = 0);
+    void pitchBend(int bend, int channel = 0);
+    void panic(); // all notes off, sustain up, bend centred
+
+    // --- MIDI, recording, counters ------------------------------------------------
+    QString openMidi(const midi::MidiInputConfig& config);
+    std::vector<std::string> midiPortsOpened() const { return midi_.opened(); }
+    QString startRecording(const QString& path);
+    QString stopRecording();
+    bool recording() const { return recorder_.recording(); }
+    double recordedSeconds() const { return recorder_.seconds(); }
+    void resetUnderruns();
+
+    const StudioSnapshot& snapshot() const { return snapshot_; }
+
+signals:
+    void snapshotUpdated(const govox::ui::StudioSnapshot& snapshot);
+    void sessionEvent(const govox::reload::SessionEvent& event);
+    void voiceOpened(const QString& name);
+    void voiceFailed(const QString& dir, const QString& message);
+    void audioRestarted();
+
+private:
+    void tick();
+    void fillSnapshot();
+    void adoptSession(std::unique_ptr<session::VoiceSession> s, const QString& dir, const QString& error);
+    session::VoiceSessionConfig sessionConfig(const QString& dir) const;
+
+    StudioPaths paths_;
+    session::AudioEngine engine_;
+    session::Recorder recorder_{engine_};
+    midi::MidiInput midi_;
+    std::mutex sessionMutex_; // the UI replaces the session while MIDI plays into it
+    std::unique_ptr<session::VoiceSession> session_;
+    std::unique_ptr<StudioMidiSink> midiSink_;
+    QString voiceDir_;
+    bool opening_ = false;
+    std::thread opener_;
+    std::uint32_t ringTargetFrames_ = 1024;
+    bool voiceCrashed_ = false;
+    QTimer timer_;
+    StudioSnapshot snapshot_;
+    std::chrono::steady_clock::time_point started_;
+    // Counter values at the last reset, subtracted from what the engine reports.
+    std::uint64_t underrunBase_ = 0;
+    std::vector<std::uint32_t> slotUnderrunBase_;
+    std::uint32_t baseRegion_ = 0;
+};
+
+} // namespace govox::ui
