@@ -7,11 +7,12 @@ packages=(
   # build tools
   cmake ninja-build pkg-config g++ git
   # Qt 6 and the libraries the app links
-  qt6-base-dev qt6-multimedia-dev libqcustomplot-dev
+  qt6-base-dev qt6-multimedia-dev qt6-svg-dev libqcustomplot-dev librsvg2-bin
   librtaudio-dev librtmidi-dev libsndfile1-dev libsmf-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev libboost-dev
   jackd2 libjack-jackd2-dev xvfb xauth
+  pulseaudio pulseaudio-utils
   # the sanitizer builds (RealtimeSanitizer needs clang 20 or newer)
   clang-22 libclang-rt-22-dev llvm-22
 )

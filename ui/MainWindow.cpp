@@ -1,68 +1,256 @@
 #include "ui/MainWindow.hpp"
 
-#include "ui/TonePanel.hpp"
+#include "ui/AudioSettingsDialog.hpp"
+#include "ui/AudioStart.hpp"
+#include "ui/BuildConsole.hpp"
+#include "ui/ComputerKeyboard.hpp"
+#include "ui/CrashBanner.hpp"
+#include "ui/EditorLauncher.hpp"
+#include "ui/HealthPlot.hpp"
+#include "ui/KeyboardWidget.hpp"
+#include "ui/MidiPanel.hpp"
+#include "ui/StatusPanel.hpp"
+#include "ui/VoiceMeters.hpp"
+#include "ui/VoicePicker.hpp"
 
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
-#include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace govox::ui {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(Studio& studio, QString examplesDir, QWidget* parent)
+    : QMainWindow(parent), studio_(studio), examplesDir_(std::move(examplesDir)) {
     setWindowTitle("Govox");
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-    streamLabel_ = new QLabel(central);
-    noticeLabel_ = new QLabel(central);
-    noticeLabel_->setWordWrap(true);
-    noticeLabel_->setStyleSheet("color: #b35c00;");
-    layout->addWidget(streamLabel_);
-    layout->addWidget(noticeLabel_);
-    startEngine();
-    tonePanel_ = new TonePanel(engine_, central);
-    layout->addWidget(tonePanel_);
-    layout->addStretch();
-    setCentralWidget(central);
-    resize(560, 300);
-    auto* timer = new QTimer(this);
-    connect(timer, &QTimer::timeout, this, &MainWindow::refresh);
-    timer->start(33);
+    setWindowIcon(QIcon(":/govox/icons/govox.svg"));
+    buildLayout();
+    buildActions();
+    connectStudio();
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    restoreState(settings.value("window/state").toByteArray());
+    audio_.load(settings);
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::startEngine() {
-    session::EngineConfig config; // JACK first, then PulseAudio, ALSA and null
-    const std::string error = engine_.start(config);
-    if (!error.empty()) {
-        streamLabel_->setText(tr("No audio output"));
-        noticeLabel_->setText(QString::fromStdString(error));
-        return;
-    }
-    const auto& s = engine_.status().stream;
-    streamLabel_->setText(tr("%1 · %2 · %3 Hz · %4-frame buffer")
-                              .arg(QString::fromStdString(s.backend),
-                                   QString::fromStdString(s.device))
-                              .arg(s.sampleRate)
-                              .arg(s.bufferFrames));
-    noticeLabel_->setText(QString::fromStdString(engine_.status().notice));
-    noticeLabel_->setVisible(!engine_.status().notice.empty());
+void MainWindow::buildLayout() {
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    banner_ = new CrashBanner(central);
+    status_ = new StatusPanel(central);
+    meters_ = new VoiceMeters(central);
+    plot_ = new HealthPlot(central);
+    auto* split = new QSplitter(Qt::Horizontal, central);
+    split->setObjectName("metersAndPlot");
+    split->addWidget(meters_);
+    split->addWidget(plot_);
+    split->setStretchFactor(1, 3);
+    split->setMinimumHeight(320);
+    keyboard_ = new KeyboardWidget(central);
+    layout->addWidget(banner_);
+    layout->addWidget(status_);
+    layout->addWidget(split, 1);
+    layout->addWidget(keyboard_);
+    setCentralWidget(central);
+
+    console_ = new BuildConsole(this);
+    auto* dock = new QDockWidget(tr("Build"), this);
+    dock->setObjectName("buildDock");
+    dock->setWidget(console_);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    resizeDocks({dock}, {150}, Qt::Vertical); // the graphs get the room
+
+    figures_ = new QLabel(this);
+    statusBar()->addPermanentWidget(figures_);
+    computerKeys_ = new ComputerKeyboard(this, this);
+    resize(1100, 760);
 }
 
-void MainWindow::refresh() {
-    const rt::Mixer* mixer = engine_.mixer();
-    if (!mixer) return;
-    const rt::MixerStats& s = mixer->stats();
-    const double period = s.periodNs.load();
-    statusBar()->showMessage(
-        tr("xruns %1 · underruns %2 · callback p99 %3 µs (%4% of period)")
-            .arg(s.xruns.load())
-            .arg(s.underruns.load())
-            .arg(s.load.windowP99Ns.load() / 1000.0, 0, 'f', 0)
-            .arg(period > 0 ? 100.0 * s.load.windowP99Ns.load() / period : 0.0, 0, 'f', 1));
-    tonePanel_->refresh();
-    engine_.collect();
+void MainWindow::buildActions() {
+    auto* bar = addToolBar(tr("Voice"));
+    bar->setObjectName("mainToolbar");
+    picker_ = new VoicePicker(examplesDir_, bar);
+    bar->addWidget(picker_);
+    connect(picker_, &VoicePicker::voiceChosen, this, &MainWindow::openVoice);
+
+    auto* reload = bar->addAction(tr("Reload"), this, &MainWindow::reloadNow);
+    reload->setShortcut(QKeySequence(Qt::Key_F5));
+    reload->setToolTip(tr("Rebuild the voice now (saving a .go file does this by itself) (F5)"));
+    auto* panic = bar->addAction(tr("Panic"), &studio_, &Studio::panic);
+    panic->setShortcut(QKeySequence(Qt::Key_Escape));
+    panic->setToolTip(tr("All notes off, sustain up, pitch bend centred (Esc)"));
+    recordAction_ = bar->addAction(tr("Record"), this, &MainWindow::toggleRecording);
+    recordAction_->setCheckable(true);
+    recordAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    recordAction_->setToolTip(tr("Record what Govox plays to a WAV file (Ctrl+R)"));
+    auto* settings = bar->addAction(tr("Audio…"), this, &MainWindow::showAudioSettings);
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    auto* midiBar = addToolBar(tr("MIDI"));
+    midiBar->setObjectName("midiToolbar");
+    midi_ = new MidiPanel(studio_, midiBar);
+    midiBar->addWidget(midi_);
+    connect(midi_, &MidiPanel::panicRequested, &studio_, &Studio::panic);
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Record…"), this, &MainWindow::toggleRecording);
+    file->addSeparator();
+    auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    QMenu* audio = menuBar()->addMenu(tr("&Audio"));
+    audio->addAction(settings);
+    audio->addAction(panic);
+    QMenu* voice = menuBar()->addMenu(tr("&Voice"));
+    voice->addAction(reload);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Govox"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::connectStudio() {
+    connect(&studio_, &Studio::snapshotUpdated, this, &MainWindow::showSnapshot);
+    connect(&studio_, &Studio::sessionEvent, this, &MainWindow::showSessionEvent);
+    connect(&studio_, &Studio::voiceOpened, this, [this](const QString& name) {
+        setWindowTitle(tr("Govox — %1").arg(name));
+        picker_->addRecent(studio_.voiceDir());
+    });
+    connect(&studio_, &Studio::voiceFailed, this, [this](const QString& dir, const QString& message) {
+        status_->setNotice(tr("Could not open %1: %2").arg(dir, message));
+        reload::SessionEvent e;
+        e.kind = reload::SessionEventKind::ReloadFailed;
+        e.message = message.toStdString();
+        console_->show(e);
+    });
+    connect(meters_, &VoiceMeters::resetRequested, &studio_, &Studio::resetUnderruns);
+    connect(console_, &BuildConsole::openRequested, this, [this](const QString& file, int line, int column) {
+        if (const QString error = openInEditor(file, line, column); !error.isEmpty())
+            statusBar()->showMessage(error, 8000);
+    });
+    connect(keyboard_, &KeyboardWidget::noteOn, this, &MainWindow::deliverNoteOn);
+    connect(keyboard_, &KeyboardWidget::noteOff, this, &MainWindow::deliverNoteOff);
+    connect(computerKeys_, &ComputerKeyboard::noteOn, this, &MainWindow::deliverNoteOn);
+    connect(computerKeys_, &ComputerKeyboard::noteOff, this, &MainWindow::deliverNoteOff);
+}
+
+void MainWindow::deliverNoteOn(int note, int velocity) {
+    studio_.noteOn(note, velocity);
+    keyboard_->setNoteHeld(note, true);
+}
+
+void MainWindow::deliverNoteOff(int note) {
+    studio_.noteOff(note);
+    keyboard_->setNoteHeld(note, false);
+}
+
+void MainWindow::begin(const QString& voiceDir) {
+    applyAudio(audio_);
+    QString dir = voiceDir;
+    if (dir.isEmpty()) dir = QSettings().value("voices/last").toString();
+    if (dir.isEmpty() || !QFileInfo::exists(dir + "/main.go")) dir = examplesDir_ + "/pad";
+    openVoice(dir);
+}
+
+void MainWindow::applyAudio(const AudioSettings& settings) {
+    audio_ = settings;
+    const StartResult r = startWithFallback(studio_, settings);
+    status_->setNotice(r.playing ? r.notice : tr("No audio output: %1").arg(r.error));
+    QSettings s;
+    audio_.save(s);
+}
+
+void MainWindow::openVoice(const QString& dir) {
+    status_->setBuilding(QDir(dir).dirName());
+    QSettings().setValue("voices/last", dir);
+    studio_.openVoice(dir);
+}
+
+void MainWindow::reloadNow() {
+    if (session::VoiceSession* v = studio_.voice()) v->sourceChanged(std::chrono::steady_clock::now());
+}
+
+void MainWindow::showSessionEvent(const reload::SessionEvent& e) {
+    status_->show(e);
+    console_->show(e);
+    banner_->show(e);
+    if (e.kind == reload::SessionEventKind::Fault || e.kind == reload::SessionEventKind::Notice)
+        statusBar()->showMessage(QString::fromStdString(e.message), 10000);
+}
+
+void MainWindow::showSnapshot(const StudioSnapshot& s) {
+    status_->update(s);
+    meters_->setSnapshot(s);
+    plot_->addSnapshot(s);
+    midi_->setMessageCount(s.midiMessages);
+    QString text = tr("xruns %1 · underruns %2 · callback %3% (p99) · GC pause %4 ms (p99)")
+                       .arg(s.xruns)
+                       .arg(s.underruns)
+                       .arg(100.0 * s.callbackLoadP99, 0, 'f', 1)
+                       .arg(s.gcPauseP99Ms, 0, 'f', 2);
+    if (studio_.recording()) text += tr(" · recording %1 s").arg(studio_.recordedSeconds(), 0, 'f', 1);
+    figures_->setText(text);
+}
+
+void MainWindow::toggleRecording() {
+    if (studio_.recording()) {
+        const QString error = studio_.stopRecording();
+        recordAction_->setChecked(false);
+        statusBar()->showMessage(error.isEmpty() ? tr("Recording saved") : error, 8000);
+        return;
+    }
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::MusicLocation);
+    const QString suggested =
+        folder + "/govox-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss") + ".wav";
+    const QString path = QFileDialog::getSaveFileName(this, tr("Record to"), suggested, tr("WAV files (*.wav)"));
+    if (path.isEmpty()) {
+        recordAction_->setChecked(false);
+        return;
+    }
+    const QString error = studio_.startRecording(path);
+    recordAction_->setChecked(error.isEmpty());
+    if (!error.isEmpty()) QMessageBox::warning(this, tr("Record"), error);
+}
+
+void MainWindow::showAudioSettings() {
+    AudioSettingsDialog dialog(audio_, this);
+    connect(&dialog, &AudioSettingsDialog::applied, this, [this, &dialog](const AudioSettings& s) {
+        audio_ = s;
+        const StartResult r = startWithFallback(studio_, s);
+        dialog.showStartResult(r);
+        status_->setNotice(r.playing ? r.notice : tr("No audio output: %1").arg(r.error));
+        QSettings settings;
+        audio_.save(settings);
+    });
+    dialog.exec();
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(this, tr("About Govox"),
+                       tr("<h3>Govox %1</h3><p>Write synthesizer voices in Go and play them live.</p>"
+                          "<p>Voices are rebuilt and swapped in without a dropout when you save their "
+                          "source; each runs in a process of its own.</p>"
+                          "<p>Qt %2 · RtAudio · RtMidi · QCustomPlot · libsndfile</p>")
+                           .arg(QApplication::applicationVersion(), qVersion()));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (studio_.recording()) studio_.stopRecording();
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    computerKeys_->releaseAll();
+    event->accept();
 }
 
 } // namespace govox::ui

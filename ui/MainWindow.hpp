@@ -1,36 +1,86 @@
-// MainWindow.hpp - Govox's main window. For now: the engine's status, a test tone and
-// its meters; the voice picker, build console and health graphs come with later work.
+// MainWindow.hpp - Govox's window: pick a voice, play it (MIDI, the on-screen keyboard,
+// the computer keyboard), watch its buffers and its builds, record what it plays.
 //
-// Threads: UI thread only. Figures come from the engine's atomics on a 30 Hz timer.
+// Layout: a toolbar (voice picker, reload, panic, record, audio settings, MIDI); the crash
+// banner and the status panel; per-voice meters beside the buffer-health graphs; the
+// on-screen keyboard; the build console as a dock. Window geometry and dock layout are
+// remembered (QSettings "window/...").
+//
+// Threads: UI thread.
 #pragma once
 
-#include "engine/session/AudioEngine.hpp"
+#include "ui/AudioSettings.hpp"
+#include "ui/Studio.hpp"
 
 #include <QMainWindow>
 
-#include <memory>
-
+class QAction;
 class QLabel;
 
 namespace govox::ui {
 
-class TonePanel;
+class BuildConsole;
+class ComputerKeyboard;
+class CrashBanner;
+class HealthPlot;
+class KeyboardWidget;
+class MidiPanel;
+class StatusPanel;
+class VoiceMeters;
+class VoicePicker;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    MainWindow(Studio& studio, QString examplesDir, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-private:
-    void startEngine();
-    void refresh();
+    // Starts audio from the saved settings and opens `voiceDir` (or the last voice, or
+    // the pad example). Called once after show().
+    void begin(const QString& voiceDir = {});
 
-    session::AudioEngine engine_;
-    TonePanel* tonePanel_ = nullptr;
-    QLabel* streamLabel_ = nullptr;
-    QLabel* noticeLabel_ = nullptr;
+    // For tests and screenshots.
+    BuildConsole* buildConsole() const { return console_; }
+    CrashBanner* crashBanner() const { return banner_; }
+    StatusPanel* statusPanel() const { return status_; }
+    VoiceMeters* voiceMeters() const { return meters_; }
+    HealthPlot* healthPlot() const { return plot_; }
+    KeyboardWidget* keyboard() const { return keyboard_; }
+    MidiPanel* midiPanel() const { return midi_; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void buildLayout();
+    void connectStudio();
+    void applyAudio(const AudioSettings& settings);
+    void openVoice(const QString& dir);
+    void showSessionEvent(const reload::SessionEvent& e);
+    void deliverNoteOn(int note, int velocity); // from the on-screen and computer keyboards
+    void deliverNoteOff(int note);
+    void showSnapshot(const StudioSnapshot& s);
+    void toggleRecording();
+    void showAudioSettings();
+    void showAbout();
+    void reloadNow();
+
+    Studio& studio_;
+    QString examplesDir_;
+    AudioSettings audio_;
+    VoicePicker* picker_ = nullptr;
+    CrashBanner* banner_ = nullptr;
+    StatusPanel* status_ = nullptr;
+    VoiceMeters* meters_ = nullptr;
+    HealthPlot* plot_ = nullptr;
+    KeyboardWidget* keyboard_ = nullptr;
+    ComputerKeyboard* computerKeys_ = nullptr;
+    MidiPanel* midi_ = nullptr;
+    BuildConsole* console_ = nullptr;
+    QAction* recordAction_ = nullptr;
+    QLabel* figures_ = nullptr;
 };
 
 } // namespace govox::ui

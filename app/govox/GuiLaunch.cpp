@@ -1,10 +1,17 @@
 #include "app/govox/GuiLaunch.hpp"
 
+#include "app/govox/Paths.hpp"
 #include "ui/MainWindow.hpp"
+#include "ui/QtAudioBackend.hpp"
+#include "ui/Studio.hpp"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <cstdio>
 #include <cstdlib>
+
+// Q_INIT_RESOURCE declares a global function, so it is called from the global namespace.
+static void initGovoxResources() { Q_INIT_RESOURCE(resources); } // in the static govox_ui
 
 namespace govox::app {
 namespace {
@@ -24,17 +31,28 @@ int launchGui(int argc, char** argv) {
         std::fprintf(stderr,
                      "govox: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are "
                      "unset).\n"
-                     "  Run the engine headless instead, for example:\n"
-                     "    govox tone --backend null --seconds 5\n"
-                     "  or start the window under a virtual display: xvfb-run govox\n");
+                     "  Play a voice headless instead, for example:\n"
+                     "    govox play --voice %s/voices/pad --watch --hold 57\n"
+                     "  or start the window under a virtual display: xvfb-run govox\n",
+                     sdkDir().empty() ? "go-plugins" : sdkDir().c_str());
         return 2;
     }
     QApplication app(argc, argv);
+    initGovoxResources();
     QApplication::setApplicationName("Govox");
     QApplication::setOrganizationName("Govox");
     QApplication::setApplicationVersion(GOVOX_VERSION);
-    ui::MainWindow window;
+    QApplication::setWindowIcon(QIcon(":/govox/icons/govox.svg"));
+    QCommandLineParser p;
+    p.setApplicationDescription("Write synthesizer voices in Go and play them live.");
+    p.addOptions({{"voice", "Open this voice folder.", "dir"}});
+    p.process(app);
+    const std::string sdk = sdkDir();
+    ui::registerQtAudioBackend();
+    ui::Studio studio({.hostBinary = voiceHostBinary(), .sdkDir = sdk, .buildDir = buildCacheDir()});
+    ui::MainWindow window(studio, QString::fromStdString(sdk + "/voices"));
     window.show();
+    window.begin(p.value("voice"));
     return app.exec();
 }
 

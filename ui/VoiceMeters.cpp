@@ -1,0 +1,305 @@
+#include "ui/VoiceMeters.hpp"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHelpEvent>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace govox::ui {
+namespace {
+
+constexpr int kGap = 4;        // between bars, and between the header and the bars
+constexpr int kMinBar = 8;     // narrower bars stop reading as bars: wrap instead
+constexpr int kMaxBar = 22;    // wider ones waste the space a plot could use
+constexpr int kMaxUnderrunLabel = 99; // "99+" fits under a narrow bar; the tooltip has it all
+
+constexpr SlotState kAllStates[] = {SlotState::Active,  SlotState::Releasing, SlotState::Underrun,
+                                    SlotState::Stopped, SlotState::Crashed,   SlotState::Free};
+
+bool sameSlot(const SlotView& a, const SlotView& b) {
+    return a.fillFrames == b.fillFrames && a.targetFrames == b.targetFrames &&
+           a.capacityFrames == b.capacityFrames && a.state == b.state && a.underruns == b.underruns;
+}
+
+// The scale a bar is drawn against: the ring's capacity, or a guess while the host has not
+// said (twice the target, so that the target tick still sits somewhere sensible).
+double scaleOf(const SlotView& s) {
+    if (s.capacityFrames) return s.capacityFrames;
+    return std::max({2.0 * s.targetFrames, double(s.fillFrames), 1.0});
+}
+
+QString msText(std::uint32_t frames, std::uint32_t rate) {
+    return rate ? QString::number(1000.0 * frames / rate, 'f', 1) + " ms" : QStringLiteral("? ms");
+}
+
+} // namespace
+
+VoiceMeters::VoiceMeters(QWidget* parent) : QWidget(parent) {
+    header_ = new QWidget(this);
+    auto* row = new QHBoxLayout(header_);
+    row->setContentsMargins(0, 0, 0, 0);
+    auto* title = new QLabel(tr("<b>Voice rings</b>"), header_);
+    totals_ = new QLabel(header_);
+    totals_->setObjectName("voiceTotals");
+    totals_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    reset_ = new QPushButton(tr("Reset"), header_);
+    reset_->setObjectName("resetUnderruns");
+    reset_->setToolTip(tr("Reset the underrun counters (every voice and the total)"));
+    row->addWidget(title);
+    row->addSpacing(8);
+    row->addWidget(totals_, 1);
+    row->addWidget(reset_);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(header_);
+    layout->addStretch(1); // the bars are painted in the space below the header
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
+    connect(reset_, &QPushButton::clicked, this, &VoiceMeters::resetRequested);
+    setTotals(StudioSnapshot{});
+}
+
+void VoiceMeters::setSnapshot(const StudioSnapshot& s) {
+    setTotals(s);
+    const bool resized = s.voiceSlots.size() != slots_.size();
+    bool changed = resized || s.sampleRate != sampleRate_;
+    for (std::size_t i = 0; !changed && i < slots_.size(); ++i)
+        changed = !sameSlot(slots_[i], s.voiceSlots[i]);
+    if (!changed) return; // the common case with nothing playing: no repaint at all
+    slots_ = s.voiceSlots;
+    sampleRate_ = s.sampleRate;
+    if (resized) updateGeometry(); // more slots may need more rows
+    update();
+}
+
+void VoiceMeters::setTotals(const StudioSnapshot& s) {
+    std::uint32_t sounding = 0;
+    for (const SlotView& v : s.voiceSlots)
+        sounding += v.state == SlotState::Active || v.state == SlotState::Releasing ||
+                    v.state == SlotState::Underrun;
+    const QString voices = s.voiceSlots.empty()
+                               ? tr("no voice")
+                               : tr("%1 of %2 slots sounding").arg(sounding).arg(s.voiceSlots.size());
+    const auto count = [](std::uint64_t n, const QString& what, const char* colour) {
+        const QString text = QString::number(n) + " " + what;
+        return n ? QString("<span style='color:%1;font-weight:600'>%2</span>").arg(colour, text)
+                 : text;
+    };
+    const QString rich = voices + " · " + count(s.underruns, tr("underruns"), "#c65a00") + " · " +
+                         count(s.xruns, tr("xruns"), "#c62828");
+    if (rich != totals_->text()) totals_->setText(rich);
+}
+
+QString VoiceMeters::totalsText() const {
+    QString plain = totals_->text();
+    plain.remove(QRegularExpression("<[^>]*>"));
+    return plain;
+}
+
+SlotState VoiceMeters::stateAt(int slot) const { return slots_.at(slot).state; }
+std::uint32_t VoiceMeters::fillFramesAt(int slot) const { return slots_.at(slot).fillFrames; }
+std::uint32_t VoiceMeters::underrunsAt(int slot) const { return slots_.at(slot).underruns; }
+
+double VoiceMeters::fillFractionAt(int slot) const {
+    const SlotView& s = slots_.at(slot);
+    return std::clamp(s.fillFrames / scaleOf(s), 0.0, 1.0);
+}
+
+QString VoiceMeters::underrunLabelAt(int slot) const {
+    const std::uint32_t n = slots_.at(slot).underruns;
+    if (!n) return {};
+    return n > kMaxUnderrunLabel ? QString::number(kMaxUnderrunLabel) + "+" : QString::number(n);
+}
+
+QString VoiceMeters::toolTipAt(int slot) const {
+    const SlotView& s = slots_.at(slot);
+    return tr("Slot %1 · %2\nFill %3 frames (%4) of %5\nTarget %6 frames (%7)\nUnderruns %8")
+        .arg(slot + 1)
+        .arg(stateName(s.state))
+        .arg(s.fillFrames)
+        .arg(msText(s.fillFrames, sampleRate_))
+        .arg(s.capacityFrames)
+        .arg(s.targetFrames)
+        .arg(msText(s.targetFrames, sampleRate_))
+        .arg(s.underruns);
+}
+
+QColor VoiceMeters::stateColor(SlotState state) {
+    switch (state) {
+    case SlotState::Free: return QColor(0x9e, 0x9e, 0x9e);
+    case SlotState::Active: return QColor(0x2e, 0x9d, 0x4f);
+    case SlotState::Releasing: return QColor(0x1f, 0x8f, 0xb3);
+    case SlotState::Underrun: return QColor(0xf0, 0x8c, 0x00);
+    case SlotState::Stopped: return QColor(0xc9, 0x6a, 0x6a);
+    case SlotState::Crashed: return QColor(0xc6, 0x28, 0x28);
+    }
+    return Qt::gray;
+}
+
+QString VoiceMeters::stateName(SlotState state) {
+    switch (state) {
+    case SlotState::Free: return tr("free");
+    case SlotState::Active: return tr("active");
+    case SlotState::Releasing: return tr("releasing");
+    case SlotState::Underrun: return tr("underrun");
+    case SlotState::Stopped: return tr("stopped");
+    case SlotState::Crashed: return tr("crashed");
+    }
+    return {};
+}
+
+// --- geometry ------------------------------------------------------------------------------
+
+QFont VoiceMeters::smallFont() const {
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 0.85);
+    return f;
+}
+
+int VoiceMeters::legendHeight() const { return QFontMetrics(smallFont()).height() + kGap; }
+
+int VoiceMeters::barsTop() const { return header_->sizeHint().height() + kGap; }
+
+VoiceMeters::Grid VoiceMeters::grid(int width) const {
+    Grid g;
+    const int n = int(slots_.size());
+    if (!n) return g;
+    const QFontMetrics small(smallFont());
+    g.columns = std::clamp(width / (kMinBar + kGap), 1, n);
+    g.rows = (n + g.columns - 1) / g.columns;
+    if (g.rows > 1) { // room for the first slot number of each row, then balance the rows
+        g.gutter = small.horizontalAdvance(QString::number(n)) + kGap;
+        g.columns = std::clamp((width - g.gutter) / (kMinBar + kGap), 1, n);
+        g.rows = (n + g.columns - 1) / g.columns;
+        g.columns = (n + g.rows - 1) / g.rows;
+    }
+    g.pitch = std::max(kMinBar + kGap, (width - g.gutter) / g.columns);
+    g.barWidth = std::clamp(g.pitch - kGap, kMinBar, kMaxBar);
+    g.pitch = std::min(g.pitch, g.barWidth + 2 * kGap); // wide bars get a little more air
+    g.barHeight = g.rows == 1 ? 72 : g.rows == 2 ? 52 : 36;
+    g.rowPitch = g.barHeight + small.height() + kGap;
+    return g;
+}
+
+int VoiceMeters::rowCount() const { return grid(width()).rows; }
+
+int VoiceMeters::heightForWidth(int width) const {
+    const Grid g = grid(width);
+    const int bars = g.rows ? g.rows * g.rowPitch : QFontMetrics(font()).height() * 2;
+    return barsTop() + bars + legendHeight();
+}
+
+QSize VoiceMeters::sizeHint() const { return {480, heightForWidth(480)}; }
+
+QSize VoiceMeters::minimumSizeHint() const {
+    return {std::max(160, header_->minimumSizeHint().width()), heightForWidth(160)};
+}
+
+QRect VoiceMeters::meterRect(int slot) const {
+    const Grid g = grid(width());
+    if (slot < 0 || slot >= slotCount()) return {};
+    const int x = g.gutter + (slot % g.columns) * g.pitch;
+    const int y = barsTop() + (slot / g.columns) * g.rowPitch;
+    return {x, y, g.barWidth, g.barHeight};
+}
+
+int VoiceMeters::slotAt(QPoint pos) const {
+    const Grid g = grid(width());
+    if (!g.rows || pos.x() < g.gutter || pos.y() < barsTop()) return -1;
+    const int column = (pos.x() - g.gutter) / g.pitch;
+    const int slot = (pos.y() - barsTop()) / g.rowPitch * g.columns + column;
+    // The whole cell counts (bar, gap and label), so the tooltip is easy to hit.
+    if (column >= g.columns || slot >= slotCount()) return -1;
+    return slot;
+}
+
+// --- painting ------------------------------------------------------------------------------
+
+bool VoiceMeters::event(QEvent* e) {
+    if (e->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(e);
+        const int slot = slotAt(help->pos());
+        if (slot < 0) {
+            QToolTip::hideText();
+            e->ignore();
+        } else {
+            QToolTip::showText(help->globalPos(), toolTipAt(slot), this, meterRect(slot));
+        }
+        return true;
+    }
+    return QWidget::event(e);
+}
+
+void VoiceMeters::paintEvent(QPaintEvent*) {
+    ++paints_;
+    QPainter p(this);
+    const Grid g = grid(width());
+    const int top = barsTop();
+    p.setFont(smallFont());
+    if (!g.rows) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(QRect(0, top, width(), g.rowPitch ? g.rowPitch : 2 * fontMetrics().height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, tr("No voice loaded"));
+    }
+    for (int row = 0; g.rows > 1 && row < g.rows; ++row) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(QRect(0, top + row * g.rowPitch, g.gutter - kGap, g.barHeight),
+                   Qt::AlignRight | Qt::AlignBottom, QString::number(row * g.columns + 1));
+    }
+    for (int slot = 0; slot < slotCount(); ++slot) paintBar(p, slot, meterRect(slot));
+    paintLegend(p, height() - legendHeight() + kGap);
+}
+
+void VoiceMeters::paintBar(QPainter& p, int slot, const QRect& bar) const {
+    const SlotView& s = slots_[std::size_t(slot)];
+    const QColor track = palette().color(QPalette::Base).darker(112);
+    p.fillRect(bar, track);
+    const int filled = int(fillFractionAt(slot) * bar.height() + 0.5);
+    if (filled > 0)
+        p.fillRect(bar.x(), bar.bottom() + 1 - filled, bar.width(), filled, stateColor(s.state));
+    if (s.state == SlotState::Crashed || s.state == SlotState::Stopped) { // even when empty
+        p.setPen(stateColor(s.state));
+        p.drawRect(bar.adjusted(0, 0, -1, -1));
+    }
+    if (s.targetFrames && s.state != SlotState::Free) {
+        const int y = bar.bottom() - int(std::min(1.0, s.targetFrames / scaleOf(s)) * bar.height());
+        p.fillRect(bar.x() - 1, y, bar.width() + 2, 2, palette().color(QPalette::WindowText));
+    }
+    const QString label = underrunLabelAt(slot);
+    if (!label.isEmpty()) {
+        p.setPen(stateColor(SlotState::Underrun).darker(120));
+        const int h = p.fontMetrics().height();
+        p.drawText(QRect(bar.center().x() - 20, bar.bottom() + 1, 40, h),
+                   Qt::AlignHCenter | Qt::AlignTop | Qt::TextDontClip, label);
+    }
+}
+
+void VoiceMeters::paintLegend(QPainter& p, int top) const {
+    const QFontMetrics fm = p.fontMetrics();
+    const int h = fm.height();
+    const int swatch = h - 4;
+    int x = 0;
+    p.setPen(palette().color(QPalette::WindowText));
+    for (SlotState state : kAllStates) {
+        const QString name = stateName(state);
+        if (x + swatch + 4 + fm.horizontalAdvance(name) > width()) return;
+        p.fillRect(x, top + 2, swatch, swatch, stateColor(state));
+        x += swatch + 4;
+        p.drawText(x, top + fm.ascent(), name);
+        x += fm.horizontalAdvance(name) + 12;
+    }
+    const QString target = tr("target fill");
+    if (x + 14 + fm.horizontalAdvance(target) > width()) return;
+    p.fillRect(x, top + h / 2 - 1, 10, 2, palette().color(QPalette::WindowText));
+    p.drawText(x + 14, top + fm.ascent(), target);
+}
+
+} // namespace govox::ui
