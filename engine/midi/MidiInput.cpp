@@ -2,13 +2,50 @@
 
 #include <RtMidi.h>
 
+#include <algorithm>
 #include <atomic>
 
 namespace govox::midi {
+namespace {
+
+RtMidi::Api toRtMidi(MidiApi api) { return api == MidiApi::Jack ? RtMidi::UNIX_JACK : RtMidi::LINUX_ALSA; }
+const char* apiName(MidiApi api) { return api == MidiApi::Jack ? "JACK MIDI" : "ALSA MIDI"; }
+
+// RtMidi starts its messages with the function that failed ("MidiInAlsa::initialize: ");
+// the user needs only the rest.
+std::string plain(const std::string& message) {
+    const auto colon = message.find(": ");
+    if (colon != std::string::npos && message.find("::") < colon) return message.substr(colon + 2);
+    return message;
+}
+
+std::string describe(MidiApi api, const std::string& message) {
+    return std::string(apiName(api)) + ": " + plain(message);
+}
+
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::vector<std::string> portNames(RtMidiIn& in) {
+    std::vector<std::string> names;
+    for (unsigned i = 0; i < in.getPortCount(); ++i) names.push_back(in.getPortName(i));
+    return names;
+}
+
+} // namespace
 
 struct MidiInput::Impl {
-    std::vector<std::unique_ptr<RtMidiIn>> inputs;
+    struct Port {
+        std::string name; // as opened() shows it
+        bool isVirtual = false;
+        std::unique_ptr<RtMidiIn> in;
+    };
+    std::vector<Port> inputs;
     MidiSink* sink = nullptr;
+    MidiApi api = MidiApi::Alsa;
+    std::string virtualPort;
+    bool isOpen = false;
     std::atomic<std::uint64_t> received{0};
 
     static void onMessage(double, std::vector<unsigned char>* message, void* user) {
@@ -16,70 +53,119 @@ struct MidiInput::Impl {
         self->received.fetch_add(1, std::memory_order_relaxed);
         if (message && self->sink) decodeMessage(message->data(), message->size(), *self->sink);
     }
+
+    std::unique_ptr<RtMidiIn> makeInput() {
+        auto in = std::make_unique<RtMidiIn>(toRtMidi(api), "Govox");
+        in->ignoreTypes(true, true, true); // SysEx, timing, active sensing
+        in->setCallback(&Impl::onMessage, this);
+        return in;
+    }
+
+    // Looks the port up again through the new input itself, so that a port list that
+    // changed since the caller listed it cannot make us open the wrong port.
+    void openByName(const std::string& name) {
+        auto in = makeInput();
+        const std::vector<std::string> names = portNames(*in);
+        const auto it = std::find(names.begin(), names.end(), name);
+        if (it == names.end()) throw RtMidiError("MidiInput::open: the port went away");
+        in->openPort(static_cast<unsigned>(it - names.begin()), "in");
+        inputs.push_back({name, false, std::move(in)});
+    }
 };
-
-namespace {
-
-RtMidi::Api toRtMidi(MidiApi api) { return api == MidiApi::Jack ? RtMidi::UNIX_JACK : RtMidi::LINUX_ALSA; }
-const char* apiName(MidiApi api) { return api == MidiApi::Jack ? "JACK MIDI" : "ALSA MIDI"; }
-
-} // namespace
 
 MidiInput::MidiInput() : impl_(std::make_unique<Impl>()) {}
 MidiInput::~MidiInput() { close(); }
 
 std::string MidiInput::open(const MidiInputConfig& config, MidiSink& sink) {
-    close();
-    impl_->sink = &sink;
+    const bool keep = impl_->isOpen && impl_->sink == &sink && impl_->api == config.api &&
+                      impl_->virtualPort == config.virtualPort;
+    if (!keep) {
+        close(); // joins RtMidi's threads before the sink changes under them
+        impl_->sink = &sink;
+        impl_->api = config.api;
+        impl_->virtualPort = config.virtualPort;
+    }
+    std::string error;
     try {
-        auto makeInput = [&] {
-            auto in = std::make_unique<RtMidiIn>(toRtMidi(config.api), "Govox");
-            in->ignoreTypes(true, true, true); // SysEx, timing, active sensing
-            in->setCallback(&Impl::onMessage, impl_.get());
-            return in;
-        };
-        if (!config.virtualPort.empty()) {
-            auto in = makeInput();
+        if (!keep && !config.virtualPort.empty()) {
+            auto in = impl_->makeInput();
             in->openVirtualPort(config.virtualPort);
-            impl_->inputs.push_back(std::move(in));
-            opened_.push_back(config.virtualPort + " (virtual)");
+            impl_->inputs.push_back({config.virtualPort + " (virtual)", true, std::move(in)});
         }
-        if (!config.connectTo.empty()) {
-            auto probe = std::make_unique<RtMidiIn>(toRtMidi(config.api), "Govox probe");
-            for (unsigned i = 0; i < probe->getPortCount(); ++i) {
-                const std::string name = probe->getPortName(i);
-                if (name.find(config.connectTo) == std::string::npos || name.find("Govox") == 0) continue;
-                auto in = makeInput();
-                in->openPort(i, "in");
-                impl_->inputs.push_back(std::move(in));
-                opened_.push_back(name);
-            }
-            if (opened_.empty() || (opened_.size() == 1 && !config.virtualPort.empty()))
-                return std::string(apiName(config.api)) + ": no input port matches '" + config.connectTo + "'";
-        }
+        impl_->isOpen = true;
+        error = openPorts(config);
     } catch (const RtMidiError& e) {
         close();
-        return std::string(apiName(config.api)) + ": " + e.getMessage();
+        return describe(config.api, e.getMessage());
     }
-    return {};
+    opened_.clear();
+    for (const Impl::Port& p : impl_->inputs) opened_.push_back(p.name);
+    return error;
+}
+
+std::string MidiInput::openPorts(const MidiInputConfig& config) {
+    std::vector<std::string> available;
+    if (!config.connectTo.empty() || !config.ports.empty()) {
+        // An input we already have can list the ports; a probe is a client of its own.
+        if (!impl_->inputs.empty()) {
+            available = portNames(*impl_->inputs.front().in);
+        } else {
+            RtMidiIn probe(toRtMidi(config.api), "Govox probe");
+            available = portNames(probe);
+        }
+    }
+    std::vector<std::string> wanted;
+    std::string problems;
+    auto problem = [&](const std::string& p) { problems += (problems.empty() ? "" : "; ") + p; };
+    if (!config.connectTo.empty()) {
+        for (const std::string& name : available) // never our own ports: that would loop
+            if (name.find(config.connectTo) != std::string::npos && name.find("Govox") != 0)
+                wanted.push_back(name);
+        if (wanted.empty()) problem("no input port matches '" + config.connectTo + "'");
+    }
+    for (const std::string& name : config.ports) {
+        if (!contains(available, name)) problem("no input port named '" + name + "'");
+        else if (!contains(wanted, name)) wanted.push_back(name);
+    }
+    std::erase_if(impl_->inputs,
+                  [&](const Impl::Port& p) { return !p.isVirtual && !contains(wanted, p.name); });
+    for (const std::string& name : wanted) {
+        const bool isOpen = std::any_of(impl_->inputs.begin(), impl_->inputs.end(),
+                                        [&](const Impl::Port& p) { return !p.isVirtual && p.name == name; });
+        if (isOpen) continue;
+        try {
+            impl_->openByName(name);
+        } catch (const RtMidiError& e) { // the others stay open
+            problem("cannot open '" + name + "': " + plain(e.getMessage()));
+        }
+    }
+    return problems.empty() ? std::string{} : std::string(apiName(config.api)) + ": " + problems;
 }
 
 void MidiInput::close() {
     impl_->inputs.clear(); // closes the ports and joins RtMidi's threads
+    impl_->isOpen = false;
     opened_.clear();
 }
 
 std::uint64_t MidiInput::received() const { return impl_->received.load(); }
 
 std::vector<std::string> MidiInput::ports(MidiApi api, std::string& error) {
-    std::vector<std::string> names;
     try {
         RtMidiIn probe(toRtMidi(api), "Govox probe");
-        for (unsigned i = 0; i < probe.getPortCount(); ++i) names.push_back(probe.getPortName(i));
+        // Without a server RtMidi's JACK side only warns and lists nothing: catch the
+        // warning so the caller can say why the list is empty.
+        std::string warning;
+        probe.setErrorCallback([](RtMidiError::Type, const std::string& text,
+                                  void* out) { *static_cast<std::string*>(out) = text; },
+                               &warning);
+        std::vector<std::string> names = portNames(probe);
+        if (warning.empty()) return names;
+        error = describe(api, warning);
     } catch (const RtMidiError& e) {
-        error = std::string(apiName(api)) + ": " + e.getMessage();
+        error = describe(api, e.getMessage());
     }
-    return names;
+    return {};
 }
 
 } // namespace govox::midi

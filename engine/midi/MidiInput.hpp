@@ -2,7 +2,11 @@
 //
 // Aims
 // - A virtual input port named "Govox" that any sequencer or keyboard can connect to,
-//   and optionally a connection to existing ports chosen by (part of) their name.
+//   and optionally connections to existing ports, chosen by (part of) their name or by
+//   their exact name.
+// - Reopening with the same API and virtual port only closes the ports no longer wanted
+//   and opens the new ones, so a caller can follow keyboards as they are plugged in
+//   without dropping the connections (and notes) of the ports that stay.
 // - Messages are decoded on RtMidi's thread and handed to a MidiSink; SysEx, timing and
 //   active sensing are dropped before they reach us.
 //
@@ -25,6 +29,7 @@ struct MidiInputConfig {
     MidiApi api = MidiApi::Alsa;
     std::string virtualPort = "Govox"; // empty: no virtual port
     std::string connectTo;             // connect every port whose name contains this
+    std::vector<std::string> ports;    // and these, by their exact name as ports() lists them
 };
 
 class MidiInput {
@@ -34,7 +39,10 @@ public:
     MidiInput(const MidiInput&) = delete;
     MidiInput& operator=(const MidiInput&) = delete;
 
-    // Opens the ports; returns an error naming the problem, or empty.
+    // Opens the ports; returns an error naming the problem, or empty. Called again with
+    // the same API, virtual port and sink, it keeps the ports still wanted open and
+    // untouched. A wanted port that is missing or fails to open is named in the error
+    // while the others stay open; a virtual port that cannot be made closes everything.
     std::string open(const MidiInputConfig& config, MidiSink& sink);
     void close();
     // The names of the ports opened ("Govox (virtual)", "USB Keyboard:0 ...").
@@ -42,11 +50,13 @@ public:
     // Messages received so far (for an activity light).
     std::uint64_t received() const;
 
-    // The input ports the API can see; empty with `error` set if it cannot look.
+    // The input ports the API can see; empty with `error` set if it cannot look (no ALSA
+    // sequencer, no JACK server).
     static std::vector<std::string> ports(MidiApi api, std::string& error);
 
 private:
     struct Impl;
+    std::string openPorts(const MidiInputConfig& config);
     std::unique_ptr<Impl> impl_;
     std::vector<std::string> opened_;
 };
