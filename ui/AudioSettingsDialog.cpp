@@ -42,47 +42,8 @@ AudioSettingsDialog::AudioSettingsDialog(const AudioSettings& current, QWidget* 
 
 void AudioSettingsDialog::build() {
     auto* form = new QFormLayout;
-    backend_ = new QComboBox(this);
-    backend_->setObjectName("backend");
-    for (backend::BackendKind k : selectableBackends())
-        backend_->addItem(backendLabel(k), static_cast<int>(k));
-    form->addRow(tr("Output"), backend_);
-
-    device_ = new QComboBox(this);
-    device_->setObjectName("device");
-    auto* refresh = new QPushButton(tr("Refresh"), this);
-    refresh->setObjectName("refresh");
-    auto* deviceRow = new QHBoxLayout;
-    deviceRow->addWidget(device_, 1);
-    deviceRow->addWidget(refresh);
-    form->addRow(tr("Device"), deviceRow);
-    deviceStatus_ = new QLabel(this);
-    deviceStatus_->setObjectName("deviceStatus");
-    deviceStatus_->setWordWrap(true);
-    form->addRow(QString(), deviceStatus_);
-
-    rate_ = new QComboBox(this);
-    rate_->setObjectName("sampleRate");
-    form->addRow(tr("Sample rate"), rate_);
-    buffer_ = new QComboBox(this);
-    buffer_->setObjectName("bufferFrames");
-    for (std::uint32_t f = AudioSettings::kMinBufferFrames; f <= AudioSettings::kMaxBufferFrames;
-         f *= 2)
-        buffer_->addItem(tr("%1 frames").arg(f), f);
-    form->addRow(tr("Buffer size"), buffer_);
-    ring_ = new QSpinBox(this);
-    ring_->setObjectName("ringFrames");
-    ring_->setRange(static_cast<int>(AudioSettings::kMinRingFrames),
-                    static_cast<int>(AudioSettings::kMaxRingFrames));
-    ring_->setSingleStep(64);
-    ring_->setSuffix(tr(" frames"));
-    ring_->setToolTip(tr("How far ahead voices render. Deeper rings survive longer pauses "
-                         "of the Go code (garbage collection) but add latency."));
-    form->addRow(tr("Ring depth"), ring_);
-    latency_ = new QLabel(this);
-    latency_->setObjectName("latency");
-    form->addRow(tr("Latency"), latency_);
-
+    buildOutputRows(*form);
+    buildTimingRows(*form);
     result_ = new QLabel(this);
     result_->setObjectName("result");
     result_->setWordWrap(true);
@@ -93,13 +54,64 @@ void AudioSettingsDialog::build() {
     layout->addLayout(form);
     layout->addWidget(result_);
     layout->addWidget(buttons_);
-
     poll_ = new QTimer(this);
     poll_->setInterval(kPollMs);
+    connectControls();
+}
+
+// Backend, device (with Refresh) and why the device list may be empty.
+void AudioSettingsDialog::buildOutputRows(QFormLayout& form) {
+    backend_ = new QComboBox(this);
+    backend_->setObjectName("backend");
+    for (backend::BackendKind k : selectableBackends())
+        backend_->addItem(backendLabel(k), static_cast<int>(k));
+    form.addRow(tr("Output"), backend_);
+    device_ = new QComboBox(this);
+    device_->setObjectName("device");
+    refresh_ = new QPushButton(tr("Refresh"), this);
+    refresh_->setObjectName("refresh");
+    auto* deviceRow = new QHBoxLayout;
+    deviceRow->addWidget(device_, 1);
+    deviceRow->addWidget(refresh_);
+    form.addRow(tr("Device"), deviceRow);
+    deviceStatus_ = new QLabel(this);
+    deviceStatus_->setObjectName("deviceStatus");
+    deviceStatus_->setWordWrap(true);
+    form.addRow(QString(), deviceStatus_);
+}
+
+// Sample rate, buffer size, ring depth and the latency they add up to.
+void AudioSettingsDialog::buildTimingRows(QFormLayout& form) {
+    rate_ = new QComboBox(this);
+    rate_->setObjectName("sampleRate");
+    form.addRow(tr("Sample rate"), rate_);
+    buffer_ = new QComboBox(this);
+    buffer_->setObjectName("bufferFrames");
+    for (std::uint32_t f = AudioSettings::kMinBufferFrames; f <= AudioSettings::kMaxBufferFrames;
+         f *= 2)
+        buffer_->addItem(tr("%1 frames").arg(f), f);
+    form.addRow(tr("Buffer size"), buffer_);
+    ring_ = new QSpinBox(this);
+    ring_->setObjectName("ringFrames");
+    ring_->setRange(static_cast<int>(AudioSettings::kMinRingFrames),
+                    static_cast<int>(AudioSettings::kMaxRingFrames));
+    ring_->setSingleStep(64);
+    ring_->setSuffix(tr(" frames"));
+    ring_->setToolTip(tr("How far ahead voices render. Deeper rings survive longer pauses "
+                         "of the Go code (garbage collection) but add latency."));
+    form.addRow(tr("Ring depth"), ring_);
+    latency_ = new QLabel(this);
+    latency_->setObjectName("latency");
+    form.addRow(tr("Latency"), latency_);
+}
+
+void AudioSettingsDialog::connectControls() {
     connect(poll_, &QTimer::timeout, this, &AudioSettingsDialog::pollQtDevices);
-    connect(backend_, &QComboBox::currentIndexChanged, this, &AudioSettingsDialog::onBackendChanged);
-    connect(refresh, &QPushButton::clicked, this, &AudioSettingsDialog::refreshDevices);
-    connect(device_, &QComboBox::currentIndexChanged, this, [this] { fillRates(settings().sampleRate); });
+    connect(backend_, &QComboBox::currentIndexChanged, this,
+            &AudioSettingsDialog::onBackendChanged);
+    connect(refresh_, &QPushButton::clicked, this, &AudioSettingsDialog::refreshDevices);
+    connect(device_, &QComboBox::currentIndexChanged, this,
+            [this] { fillRates(settings().sampleRate); });
     connect(rate_, &QComboBox::currentIndexChanged, this, &AudioSettingsDialog::updateLatency);
     connect(buffer_, &QComboBox::currentIndexChanged, this, &AudioSettingsDialog::updateLatency);
     connect(ring_, &QSpinBox::valueChanged, this, &AudioSettingsDialog::updateLatency);
@@ -257,9 +269,11 @@ void AudioSettingsDialog::showStartResult(const StartResult& r) {
                                .arg(r.stream.bufferFrames));
 }
 
+// The constructor listed the devices; a dialog shown again later lists them afresh.
 void AudioSettingsDialog::showEvent(QShowEvent* event) {
     QDialog::showEvent(event);
-    refreshDevices();
+    if (shownBefore_) refreshDevices();
+    shownBefore_ = true;
     watchQtDevices();
 }
 

@@ -29,8 +29,10 @@
 
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QMediaDevices;
+class QPushButton;
 class QSpinBox;
 class QTimer;
 
@@ -67,6 +69,9 @@ protected:
 
 private:
     void build();
+    void buildOutputRows(QFormLayout& form);
+    void buildTimingRows(QFormLayout& form);
+    void connectControls();
     void onBackendChanged();
     void fillDevices(const std::vector<backend::DeviceInfo>& devices, const std::string& keep);
     void fillRates(std::uint32_t keep);
@@ -81,6 +86,7 @@ private:
     std::vector<backend::DeviceInfo> devices_; // as last listed, for rates and polling
     QComboBox* backend_ = nullptr;
     QComboBox* device_ = nullptr;
+    QPushButton* refresh_ = nullptr;
     QLabel* deviceStatus_ = nullptr;
     QComboBox* rate_ = nullptr;
     QComboBox* buffer_ = nullptr;
@@ -90,6 +96,7 @@ private:
     QDialogButtonBox* buttons_ = nullptr;
     QMediaDevices* mediaDevices_ = nullptr; // made when Qt Multimedia is first chosen
     QTimer* poll_ = nullptr;
+    bool shownBefore_ = false;
 };
 
 } // namespace govox::ui

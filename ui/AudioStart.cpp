@@ -64,10 +64,10 @@ StartResult startWithFallback(const AudioSettings& s, const AudioStarter& starte
     QStringList problems;
     std::string error = starter.start(exactly(s, s.backend, s.device));
     if (error.empty()) return played(s, starter, s.backend, problems);
-    bool backendDown = s.device.empty();
     if (s.device.empty()) {
         problems << QString::fromStdString(error);
     } else {
+        bool backendDown = false;
         problems << deviceProblem(s, starter, error, backendDown);
         if (!backendDown) {
             error = starter.start(exactly(s, s.backend, {}));

@@ -12,7 +12,8 @@ namespace {
 bool sounding(SlotState state) {
     // An underrunning slot is still a voice that should be sounding: its empty ring is the
     // very thing the minimum fill line must show.
-    return state == SlotState::Active || state == SlotState::Releasing || state == SlotState::Underrun;
+    return state == SlotState::Active || state == SlotState::Releasing ||
+           state == SlotState::Underrun;
 }
 
 double framesToMs(double frames, std::uint32_t sampleRate) {
@@ -20,9 +21,17 @@ double framesToMs(double frames, std::uint32_t sampleRate) {
 }
 
 // Events are counted from counter increases; a decrease is a reset and counts nothing.
-std::uint64_t increase(std::uint64_t now, std::uint64_t before) { return now > before ? now - before : 0; }
+std::uint64_t increase(std::uint64_t now, std::uint64_t before) {
+    return now > before ? now - before : 0;
+}
 
-QString cell(double v, int decimals) { return std::isnan(v) ? QString{} : QString::number(v, 'f', decimals); }
+QString cell(double v, int decimals) {
+    return std::isnan(v) ? QString{} : QString::number(v, 'f', decimals);
+}
+
+QString cannotWrite(const QString& path, const QString& why) {
+    return QCoreApplication::translate("HealthHistory", "Cannot write %1: %2").arg(path, why);
+}
 
 } // namespace
 
@@ -84,11 +93,12 @@ void HealthHistory::clear() {
 
 void HealthHistory::trim() {
     const double oldest = samples_.back().time - span_;
-    while (samples_.size() > maxSamples_ || (samples_.size() > 1 && samples_.front().time < oldest))
+    while (samples_.size() > maxSamples_ ||
+           (samples_.size() > 1 && samples_.front().time < oldest))
         samples_.pop_front();
     const double first = samples_.front().time;
-    while (!underrunEvents_.empty() && underrunEvents_.front().time < first) underrunEvents_.pop_front();
-    while (!xrunEvents_.empty() && xrunEvents_.front().time < first) xrunEvents_.pop_front();
+    for (std::deque<HealthEvent>* events : {&underrunEvents_, &xrunEvents_})
+        while (!events->empty() && events->front().time < first) events->pop_front();
 }
 
 QString HealthHistory::csvHeader() {
@@ -100,22 +110,22 @@ QString HealthHistory::csvHeader() {
 bool HealthHistory::writeCsv(const QString& path, QString* error) const {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        if (error) *error = QCoreApplication::translate("HealthHistory", "Cannot write %1: %2").arg(path, file.errorString());
+        if (error) *error = cannotWrite(path, file.errorString());
         return false;
     }
     QByteArray out = csvHeader().toUtf8() + '\n';
     for (const HealthSample& h : samples_) {
-        const QStringList row = {cell(h.time, 3),         cell(h.fillMinMs, 3),    cell(h.fillMeanMs, 3),
-                                 cell(h.targetMs, 3),     QString::number(h.soundingSlots),
-                                 cell(h.loadLastPct, 2),  cell(h.loadP99Pct, 2),   cell(h.gcPauseP99Ms, 3),
-                                 cell(h.gcPauseMaxMs, 3), cell(h.heapMb, 2),       QString::number(h.underruns),
-                                 QString::number(h.xruns), QString::number(h.newUnderruns),
-                                 QString::number(h.newXruns)};
+        const QStringList row = {
+            cell(h.time, 3),         cell(h.fillMinMs, 3),        cell(h.fillMeanMs, 3),
+            cell(h.targetMs, 3),     QString::number(h.soundingSlots),
+            cell(h.loadLastPct, 2),  cell(h.loadP99Pct, 2),       cell(h.gcPauseP99Ms, 3),
+            cell(h.gcPauseMaxMs, 3), cell(h.heapMb, 2),           QString::number(h.underruns),
+            QString::number(h.xruns), QString::number(h.newUnderruns), QString::number(h.newXruns)};
         out += row.join(',').toUtf8() + '\n';
     }
     file.write(out);
     if (!file.commit()) {
-        if (error) *error = QCoreApplication::translate("HealthHistory", "Cannot write %1: %2").arg(path, file.errorString());
+        if (error) *error = cannotWrite(path, file.errorString());
         return false;
     }
     return true;

@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPainter>
 #include <QStandardPaths>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -14,6 +15,8 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <utility>
+#include <vector>
 
 namespace govox::ui {
 namespace {
@@ -21,9 +24,12 @@ namespace {
 using Series = HealthPlot::Series;
 enum Strip { FillStrip, GcStrip, LoadStrip };
 
-constexpr int kFrameMs = 33;      // while lines move: as often as snapshots arrive
-constexpr int kScrollMs = 100;    // only old wiggles scroll by: 10 fps reads as smooth enough
-constexpr int kIdleFrameMs = 1000; // every line in view is flat: only the time labels move
+// How often to replot: as often as snapshots arrive while a voice plays; when nothing plays
+// a few times a second for a GC pause or the last note's tail to scroll by, and once a
+// second when every line in view is flat and only the time labels would move.
+constexpr int kPlayingMs = 33;
+constexpr int kQuietMs = 250;
+constexpr int kFlatMs = 1000;
 // Markers are impulses on each strip's hidden right axis (0..kMarkerAxisTop), so they span
 // the strip whatever its value range, with their head just under the top edge.
 constexpr double kMarkerValue = 1.0;
@@ -31,6 +37,26 @@ constexpr double kMarkerAxisTop = 1.08;
 
 constexpr Series kLines[] = {Series::FillMin, Series::FillMean, Series::Target,
                              Series::GcP99,   Series::GcMax,    Series::LoadP99};
+
+// Each graph: its strip, its name in the strip's header (HealthPlot::tr translates it), its
+// colour; colour 0 makes it a marker.
+struct GraphSpec {
+    Series series;
+    Strip strip;
+    const char* name;
+    QRgb colour;
+};
+constexpr GraphSpec kGraphs[] = {
+    {Series::FillMean, FillStrip, QT_TR_NOOP("mean fill"), 0x2e9d4f},
+    {Series::FillMin, FillStrip, QT_TR_NOOP("min fill"), 0x1f6fb3},
+    {Series::Target, FillStrip, QT_TR_NOOP("target"), 0x606060},
+    {Series::Underruns, FillStrip, QT_TR_NOOP("underrun"), 0},
+    {Series::GcP99, GcStrip, QT_TR_NOOP("p99"), 0x7b1fa2},
+    {Series::GcMax, GcStrip, QT_TR_NOOP("max"), 0xce93d8},
+    {Series::LoadP99, LoadStrip, QT_TR_NOOP("p99"), 0xe66a00},
+    {Series::Xruns, LoadStrip, QT_TR_NOOP("xrun"), 0},
+};
+const QColor kMarkerRed(0xd3, 0x2f, 0x2f);
 
 double valueOf(const HealthSample& h, Series s) {
     switch (s) {
@@ -44,11 +70,12 @@ double valueOf(const HealthSample& h, Series s) {
     }
 }
 
-// 1, 2, 2.5 or 5 x 10^n at or above v: value axes that do not twitch with every sample.
+// A round number at or above v (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 x 10^n): value axes that do
+// not twitch with every sample, with little wasted height.
 double niceCeil(double v) {
     if (!(v > 0)) return 1.0;
     const double decade = std::pow(10.0, std::floor(std::log10(v)));
-    for (double m : {1.0, 2.0, 2.5, 5.0})
+    for (double m : {1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0})
         if (m * decade >= v * (1 - 1e-9)) return m * decade;
     return 10 * decade;
 }
@@ -79,8 +106,57 @@ void appendPoint(QCPGraph* graph, double key, double value) {
 // is still going on.
 void trimBefore(QCPGraph* graph, double oldest) {
     QCPGraphDataContainer& data = *graph->data();
-    const auto keep = data.findBegin(oldest, true);
-    if (keep != data.constEnd() && keep != data.constBegin()) data.removeBefore(keep->key);
+    auto keep = data.findBegin(oldest, false); // the first point at or after `oldest`
+    if (keep != data.constBegin() && (keep == data.constEnd() || keep->key > oldest)) --keep;
+    if (keep != data.constEnd()) data.removeBefore(keep->key);
+}
+
+// A strip's header: its title, then a sample of each line or marker with its name.
+QPixmap renderHeader(const QString& title, const std::vector<const QCPGraph*>& graphs,
+                     const QFont& font, const QColor& text, qreal dpr) {
+    constexpr int kSwatch = 18;
+    constexpr int kSpace = 14;
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetrics fm(font);
+    const QFontMetrics bm(bold);
+    int width = bm.horizontalAdvance(title) + kSpace;
+    for (const QCPGraph* g : graphs)
+        width += kSwatch + 4 + fm.horizontalAdvance(g->name()) + kSpace;
+    const int height = std::max(fm.height(), bm.height()) + 2;
+    QPixmap pixmap(QSize(width, height) * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    const int baseline = 1 + bm.ascent();
+    const double mid = height / 2.0;
+    p.setFont(bold);
+    p.setPen(text);
+    p.drawText(0, baseline, title);
+    int x = bm.horizontalAdvance(title) + kSpace;
+    p.setFont(font);
+    for (const QCPGraph* g : graphs) {
+        if (g->lineStyle() == QCPGraph::lsImpulse) { // a marker: a tick with its head
+            const QColor c = g->scatterStyle().brush().color();
+            const double cx = x + kSwatch / 2.0;
+            p.setPen(QPen(c, 1));
+            p.drawLine(QPointF(cx, 2), QPointF(cx, height - 2));
+            p.setPen(Qt::NoPen);
+            p.setBrush(c);
+            p.drawPolygon(QPolygonF({QPointF(cx - 4, 1), QPointF(cx + 4, 1), QPointF(cx, 7)}));
+        } else {
+            QPen pen = g->pen();
+            pen.setWidthF(2);
+            p.setPen(pen);
+            p.drawLine(QPointF(x, mid), QPointF(x + kSwatch, mid));
+        }
+        x += kSwatch + 4;
+        p.setPen(text);
+        p.drawText(x, baseline, g->name());
+        x += fm.horizontalAdvance(g->name()) + kSpace;
+    }
+    return pixmap;
 }
 
 void appendEvents(QCPGraph* markers, const std::deque<HealthEvent>& events, double after) {
@@ -119,7 +195,9 @@ void HealthPlot::buildToolbar() {
     pauseButton_->setToolTip(tr("Freeze the plot; recording continues"));
     status_ = new QLabel(this);
     status_->setObjectName("healthStatus");
-    status_->setStyleSheet("color: palette(mid);");
+    QPalette quiet = status_->palette();
+    quiet.setColor(QPalette::WindowText, quiet.color(QPalette::PlaceholderText));
+    status_->setPalette(quiet);
     auto* csv = new QToolButton(this);
     csv->setText(tr("Export CSV…"));
     csv->setToolTip(tr("Save the recorded history (up to %1 s) as a CSV file")
@@ -144,30 +222,97 @@ void HealthPlot::buildPlot() {
     plot_->setObjectName("healthPlot");
     plot_->setToolTip(tr("Wheel: zoom the time axis · drag: pan"));
     plot_->setAutoAddPlottableToLegend(false);
-    plot_->setBackground(palette().color(QPalette::Window));
     plot_->plotLayout()->clear(); // our own three strips replace the default axis rect
     plot_->plotLayout()->setRowSpacing(0);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    strips_[FillStrip] = addStrip(FillStrip, tr("ring fill (ms)"));
-    strips_[GcStrip] = addStrip(GcStrip, tr("Go GC pause (ms)"));
-    strips_[LoadStrip] = addStrip(LoadStrip, tr("callback load (%)"));
+    for (int row : {FillStrip, GcStrip, LoadStrip}) strips_[std::size_t(row)] = addStrip(row);
     QCPAxis* time = strips_[LoadStrip]->axis(QCPAxis::atBottom);
     time->setTickLabels(true);
     time->setLabel(tr("time since start (min:s)"));
 
-    addGraph(strips_[FillStrip], Series::FillMean, tr("mean fill"), QColor(0x2e, 0x9d, 0x4f));
-    addGraph(strips_[FillStrip], Series::FillMin, tr("min fill"), QColor(0x1f, 0x6f, 0xb3));
-    QCPGraph* target = addGraph(strips_[FillStrip], Series::Target, tr("target"), QColor(0x60, 0x60, 0x60));
-    target->setPen(QPen(QColor(0x60, 0x60, 0x60), 1, Qt::DashLine));
-    target->setLineStyle(QCPGraph::lsStepLeft);
-    addMarkers(strips_[FillStrip], Series::Underruns, tr("underrun"));
-    addGraph(strips_[GcStrip], Series::GcP99, tr("p99"), QColor(0x7b, 0x1f, 0xa2));
-    addGraph(strips_[GcStrip], Series::GcMax, tr("max"), QColor(0xce, 0x93, 0xd8));
-    addGraph(strips_[LoadStrip], Series::LoadP99, tr("p99 of period"), QColor(0xe6, 0x6a, 0x00));
-    addMarkers(strips_[LoadStrip], Series::Xruns, tr("xrun"));
+    for (const GraphSpec& spec : kGraphs) {
+        QCPAxisRect* strip = strips_[spec.strip];
+        const bool marker = spec.colour == 0;
+        QCPGraph* g = plot_->addGraph(strip->axis(QCPAxis::atBottom),
+                                      strip->axis(marker ? QCPAxis::atRight : QCPAxis::atLeft));
+        g->setName(tr(spec.name));
+        if (marker) { // a red tick across the strip with its head at the top
+            g->setLineStyle(QCPGraph::lsImpulse);
+            QColor tick = kMarkerRed;
+            tick.setAlpha(170);
+            g->setPen(QPen(tick, 1));
+            g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, kMarkerRed,
+                                               kMarkerRed, 7));
+        } else { // 1 px: a wider pen costs 40 times more to stroke
+            const bool target = spec.series == Series::Target;
+            g->setPen(QPen(QColor(spec.colour), 1, target ? Qt::DashLine : Qt::SolidLine));
+            if (target) g->setLineStyle(QCPGraph::lsStepLeft); // the depth changes in steps
+        }
+        graphs_[std::size_t(spec.series)] = g;
+    }
+    for (QCPItemPixmap*& header : headers_) {
+        header = new QCPItemPixmap(plot_);
+        header->setClipToAxisRect(false);
+        header->setLayer("axes");
+        header->setSelectable(false);
+        header->topLeft->setType(QCPItemPosition::ptAbsolute);
+    }
+    applyColours();
+    connect(plot_, &QCustomPlot::afterLayout, this, &HealthPlot::placeHeaders);
+    // Every replot, the user's drags and zooms included, fits the value axes to what is shown.
+    connect(plot_, &QCustomPlot::beforeReplot, this, &HealthPlot::rescaleValues);
 }
 
-QCPAxisRect* HealthPlot::addStrip(int row, const QString& unit) {
+// Everything that follows the palette (a switch to a dark theme repaints it right).
+void HealthPlot::applyColours() {
+    const QPalette& pal = palette();
+    plot_->setBackground(pal.color(QPalette::Window));
+    for (QCPAxisRect* strip : strips_) {
+        strip->setBackground(pal.color(QPalette::Base));
+        for (QCPAxis* a : {strip->axis(QCPAxis::atBottom), strip->axis(QCPAxis::atLeft)}) {
+            a->grid()->setPen(QPen(pal.color(QPalette::Mid).lighter(140), 0, Qt::DotLine));
+            a->setBasePen(QPen(pal.color(QPalette::Mid)));
+            a->setTickPen(QPen(pal.color(QPalette::Mid)));
+            a->setSubTickPen(Qt::NoPen);
+            a->setLabelColor(pal.color(QPalette::WindowText));
+            a->setTickLabelColor(pal.color(QPalette::WindowText));
+        }
+    }
+    refreshHeaders();
+}
+
+// Each strip's title and legend, drawn once into a pixmap that sits in the strip's top
+// margin: text is what costs most in a replot (shaping), and this text never changes.
+void HealthPlot::refreshHeaders() {
+    const QString titles[] = {tr("Ring fill (ms)"), tr("Go GC pause (ms)"),
+                              tr("Audio callback load (% of the buffer period)")};
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.9);
+    for (std::size_t i = 0; i < strips_.size(); ++i) {
+        std::vector<const QCPGraph*> graphs;
+        for (const GraphSpec& spec : kGraphs)
+            if (spec.strip == Strip(i)) graphs.push_back(graph(spec.series));
+        const QColor text = palette().color(QPalette::WindowText);
+        const QPixmap header = renderHeader(titles[i], graphs, small, text, devicePixelRatioF());
+        headers_[i]->setPixmap(header);
+        const int height = int(std::ceil(header.height() / header.devicePixelRatio()));
+        strips_[i]->setMinimumMargins(QMargins(0, height + 4, 0, 0));
+    }
+}
+
+void HealthPlot::placeHeaders() {
+    for (std::size_t i = 0; i < strips_.size(); ++i)
+        headers_[i]->topLeft->setCoords(strips_[i]->rect().left(),
+                                        strips_[i]->outerRect().top() + 3);
+}
+
+void HealthPlot::changeEvent(QEvent* e) {
+    QWidget::changeEvent(e);
+    const bool restyled = e->type() == QEvent::FontChange || e->type() == QEvent::PaletteChange;
+    if (restyled && headers_[0]) applyColours();
+}
+
+QCPAxisRect* HealthPlot::addStrip(int row) {
     // The strips share one time ticker and one margin group, so their time axes line up.
     QSharedPointer<QCPAxisTicker> ticker;
     QCPMarginGroup* margins = nullptr;
@@ -183,7 +328,6 @@ QCPAxisRect* HealthPlot::addStrip(int row, const QString& unit) {
     auto* strip = new QCPAxisRect(plot_);
     plot_->plotLayout()->addElement(row, 0, strip);
     strip->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
-    strip->setBackground(palette().color(QPalette::Base));
     strip->axis(QCPAxis::atTop)->setVisible(false);
     strip->axis(QCPAxis::atRight)->setVisible(false);
     strip->axis(QCPAxis::atRight)->setRange(0, kMarkerAxisTop);
@@ -191,58 +335,15 @@ QCPAxisRect* HealthPlot::addStrip(int row, const QString& unit) {
     time->setTicker(ticker);
     time->setTickLabels(false); // only the bottom strip labels the shared time axis
     QCPAxis* value = strip->axis(QCPAxis::atLeft);
-    value->setLabel(unit);
     value->setRange(0, 1);
     value->ticker()->setTickCount(3);
-    for (QCPAxis* a : {time, value}) {
-        a->grid()->setPen(QPen(palette().color(QPalette::Mid).lighter(140), 0, Qt::DotLine));
-        a->setBasePen(QPen(palette().color(QPalette::Mid)));
-        a->setTickPen(QPen(palette().color(QPalette::Mid)));
-        a->setSubTickPen(Qt::NoPen);
-        a->setLabelColor(palette().color(QPalette::WindowText));
-        a->setTickLabelColor(palette().color(QPalette::WindowText));
-    }
     strip->setRangeDrag(Qt::Horizontal);
     strip->setRangeZoom(Qt::Horizontal);
     strip->setRangeDragAxes(time, nullptr);
     strip->setRangeZoomAxes(time, nullptr);
     connect(time, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             &HealthPlot::onTimeRangeChanged);
-    auto* legend = new QCPLegend;
-    strip->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignLeft);
-    legend->setLayer("legend");
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    legend->setBrush(QColor(255, 255, 255, 210));
-    legend->setBorderPen(Qt::NoPen);
-    legend->setIconSize(18, 8);
-    legend->setRowSpacing(0);
-    legend->setColumnSpacing(6);
-    QFont small = font();
-    small.setPointSizeF(font().pointSizeF() * 0.85);
-    legend->setFont(small);
     return strip;
-}
-
-QCPGraph* HealthPlot::addGraph(QCPAxisRect* strip, Series series, const QString& name,
-                               const QColor& colour) {
-    QCPGraph* g = plot_->addGraph(strip->axis(QCPAxis::atBottom), strip->axis(QCPAxis::atLeft));
-    g->setName(name);
-    g->setPen(QPen(colour, 1)); // 1 px: a wider pen costs 40x more to stroke (56 ms a replot)
-    g->addToLegend(qobject_cast<QCPLegend*>(strip->insetLayout()->elementAt(0)));
-    graphs_[std::size_t(series)] = g;
-    return g;
-}
-
-QCPGraph* HealthPlot::addMarkers(QCPAxisRect* strip, Series series, const QString& name) {
-    const QColor red(0xd3, 0x2f, 0x2f);
-    QCPGraph* g = plot_->addGraph(strip->axis(QCPAxis::atBottom), strip->axis(QCPAxis::atRight));
-    g->setName(name);
-    g->setLineStyle(QCPGraph::lsImpulse);
-    g->setPen(QPen(QColor(red.red(), red.green(), red.blue(), 170), 1));
-    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, red, red, 7));
-    g->addToLegend(qobject_cast<QCPLegend*>(strip->insetLayout()->elementAt(0)));
-    graphs_[std::size_t(series)] = g;
-    return g;
 }
 
 // --- data ----------------------------------------------------------------------------------
@@ -260,8 +361,10 @@ void HealthPlot::addSnapshot(const StudioSnapshot& s) {
     const QCPRange view = timeRange();
     const double newest = plottedUntil_;
     if (newest < view.lower || (!live_ && newest > view.upper + 1.0)) return; // out of view
-    if (lastVisibleChange_ >= newest) requestReplot(kFrameMs);
-    else requestReplot(lastVisibleChange_ >= view.lower ? kScrollMs : kIdleFrameMs);
+    const HealthSample& latest = history_.latest();
+    if (latest.newUnderruns || latest.newXruns) requestReplot(0); // a marker: show it now
+    else if (latest.soundingSlots) requestReplot(kPlayingMs);
+    else requestReplot(lastVisibleChange_ >= view.lower ? kQuietMs : kFlatMs);
 }
 
 // Appends what the history has beyond the graphs and drops what it no longer has: the
@@ -416,7 +519,6 @@ void HealthPlot::requestReplot(int intervalMs) {
 void HealthPlot::replotNow() {
     deferredReplot_.stop();
     stale_ = false;
-    rescaleValues();
     plot_->replot(QCustomPlot::rpQueuedReplot);
     sinceReplot_.restart();
 }
@@ -433,7 +535,7 @@ bool HealthPlot::exportCsv(const QString& path, QString* error) const {
 }
 
 bool HealthPlot::exportPng(const QString& path, int width, int height) {
-    rescaleValues();
+    rescaleValues(); // savePng draws without a replot
     return plot_->savePng(path, width, height);
 }
 

@@ -30,6 +30,7 @@
 class QCPAxis;
 class QCPAxisRect;
 class QCPGraph;
+class QCPItemPixmap;
 class QCPRange;
 class QCustomPlot;
 class QLabel;
@@ -78,13 +79,15 @@ signals:
 
 protected:
     void showEvent(QShowEvent* e) override;
+    void changeEvent(QEvent* e) override;
 
 private:
     void buildToolbar();
     void buildPlot();
-    QCPAxisRect* addStrip(int row, const QString& unit);
-    QCPGraph* addGraph(QCPAxisRect* strip, Series series, const QString& name, const QColor& colour);
-    QCPGraph* addMarkers(QCPAxisRect* strip, Series series, const QString& name);
+    QCPAxisRect* addStrip(int row);
+    void applyColours();
+    void refreshHeaders();
+    void placeHeaders();
     void showNewSamples();
     bool changesVisibly(const HealthSample& now, const HealthSample& before) const;
     void applyTimeRange(const QCPRange& range);
@@ -101,6 +104,7 @@ private:
     QCustomPlot* plot_ = nullptr;
     std::array<QCPAxisRect*, 3> strips_{};
     std::array<QCPGraph*, std::size_t(Series::Count)> graphs_{};
+    std::array<QCPItemPixmap*, 3> headers_{}; // each strip's title and legend
     QToolButton* liveButton_ = nullptr;
     QToolButton* pauseButton_ = nullptr;
     QLabel* status_ = nullptr;

@@ -7,6 +7,9 @@
 #include <QThread>
 
 #include <algorithm>
+#include <chrono>
+#include <future>
+#include <memory>
 
 namespace govox::ui {
 namespace {
@@ -44,8 +47,6 @@ QtAudioBackend::QtAudioBackend() = default;
 QtAudioBackend::~QtAudioBackend() { stop(); }
 
 std::string QtAudioBackend::plan(const backend::StreamRequest& request, QtStreamPlan& out) const {
-    if (std::string error = findQtAudioOutput(request.device, out.device); !error.empty())
-        return error;
     const std::string name = out.device.description().toStdString();
     const int asked = static_cast<int>(request.sampleRate);
     if (!pickFormat(out.device, asked, out) &&
@@ -62,6 +63,15 @@ std::string QtAudioBackend::plan(const backend::StreamRequest& request, QtStream
 
 std::string QtAudioBackend::start(const backend::StreamRequest& request,
                                   rt::AudioCallback& callback) {
+    QAudioDevice device;
+    if (std::string error = findQtAudioOutput(request.device, device); !error.empty())
+        return error;
+    return start(device, request, callback);
+}
+
+std::string QtAudioBackend::start(const QAudioDevice& device,
+                                  const backend::StreamRequest& request,
+                                  rt::AudioCallback& callback) {
     if (thread_) return "Qt Multimedia: already running; stop it first";
     if (QCoreApplication::instance() == nullptr)
         return "Qt Multimedia: needs a running Qt application (QCoreApplication)";
@@ -71,27 +81,43 @@ std::string QtAudioBackend::start(const backend::StreamRequest& request,
                " frames";
     failure_.clear();
     QtStreamPlan plan;
+    plan.device = device;
     if (std::string error = this->plan(request, plan); !error.empty()) return error;
+    if (std::string error = open(plan, callback); !error.empty()) return error;
+    info_ = backend::StreamInfo{};
+    info_.backend = backend::backendName(backend::BackendKind::Qt);
+    info_.device = plan.device.description().toStdString();
+    info_.sampleRate = static_cast<std::uint32_t>(plan.format.sampleRate());
+    info_.bufferFrames = stream_->grantedBufferFrames();
+    return {};
+}
 
+// Starts the audio thread and opens the sink on it, waiting kOpenTimeoutMs at most.
+std::string QtAudioBackend::open(const QtStreamPlan& plan, rt::AudioCallback& callback) {
     thread_ = std::make_unique<QThread>();
     thread_->setObjectName(QStringLiteral("govox-qt-audio"));
     stream_ = new QtAudioStream(callback, plan);
     stream_->moveToThread(thread_.get());
     QObject::connect(thread_.get(), &QThread::finished, stream_, &QObject::deleteLater);
     thread_->start();
-    std::string error;
-    QMetaObject::invokeMethod(stream_, [&] { error = stream_->open(); },
-                              Qt::BlockingQueuedConnection);
-    if (!error.empty()) {
+    auto opened = std::make_shared<std::promise<std::string>>();
+    std::future<std::string> result = opened->get_future();
+    QMetaObject::invokeMethod(
+        stream_, [stream = stream_, opened] { opened->set_value(stream->open()); },
+        Qt::QueuedConnection);
+    if (result.wait_for(std::chrono::milliseconds(kOpenTimeoutMs)) != std::future_status::ready) {
+        stream_->abandon();
+        (void)thread_.release(); // deliberately leaked with its stream: see the header
+        stream_ = nullptr;
+        return "Qt Multimedia: '" + plan.device.description().toStdString() +
+               "' did not open within " + std::to_string(kOpenTimeoutMs / 1000) +
+               " s (was it just unplugged?)";
+    }
+    if (std::string error = result.get(); !error.empty()) {
         stop();
         failure_.clear(); // a stream that never opened has not failed since
         return error;
     }
-    info_ = backend::StreamInfo{};
-    info_.backend = backend::backendName(backend::BackendKind::Qt);
-    info_.device = plan.device.description().toStdString();
-    info_.sampleRate = static_cast<std::uint32_t>(plan.format.sampleRate());
-    info_.bufferFrames = stream_->grantedBufferFrames();
     return {};
 }
 

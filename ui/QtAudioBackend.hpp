@@ -16,6 +16,13 @@
 //   under three it underruns. So the device buffer asked for is at least kMinBufferMs, and
 //   info() reports what PulseAudio granted (about three quarters of what is asked). render()
 //   is still called in blocks of at most request.bufferFrames, as the mixer was prepared.
+// - Never hangs the control thread. Qt 6.4's QAudioSink::start() waits forever for a
+//   PulseAudio stream that failed (a device unplugged between listing and opening). The
+//   device is looked up again on the audio thread just before opening, and the open is
+//   awaited for kOpenTimeoutMs at most: a stream stuck past that (the remaining race of a
+//   few milliseconds) is muted and its thread abandoned, since it cannot be joined while
+//   Qt waits inside it, and start() fails. The cost of that rare case: libpulse aborts on
+//   its mutex when Qt's audio service is destroyed at exit with the thread still waiting.
 //
 // Threads: start/stop/running/info/lastError on one control thread, which must be the
 // thread the QCoreApplication runs on (see QtAudioDevices.hpp). render() and xrun() run on
@@ -40,6 +47,7 @@ class QtAudioBackend final : public backend::AudioBackend {
 public:
     static constexpr std::uint32_t kMaxBlockFrames = 16384;
     static constexpr std::uint32_t kMinBufferMs = 80;
+    static constexpr int kOpenTimeoutMs = 3000; // opening takes ~3 ms when it works
 
     QtAudioBackend();
     ~QtAudioBackend() override; // stops
@@ -50,6 +58,9 @@ public:
     // the device cannot play the requested rate it plays its preferred rate, which info()
     // reports (the engine then restarts at that rate). Needs a QCoreApplication.
     std::string start(const backend::StreamRequest& request, rt::AudioCallback& callback) override;
+    // The same with a device the caller already holds (request.device is ignored).
+    std::string start(const QAudioDevice& device, const backend::StreamRequest& request,
+                      rt::AudioCallback& callback);
     // Stops the sink on the audio thread and joins the thread: the callback has returned
     // for good when this returns.
     void stop() override;
@@ -60,6 +71,7 @@ public:
 
 private:
     std::string plan(const backend::StreamRequest& request, QtStreamPlan& out) const;
+    std::string open(const QtStreamPlan& plan, rt::AudioCallback& callback);
 
     std::unique_ptr<QThread> thread_;
     QtAudioStream* stream_ = nullptr; // lives on thread_, deleted there when it finishes

@@ -9,6 +9,8 @@
 //   blocks of at most that size.
 // - Renders into two channel buffers allocated in the constructor and interleaves into
 //   Qt's buffer as stereo float32 or, for devices without float, int16.
+// - Can be muted from another thread for good: it then writes silence and never calls the
+//   callback again (a stream QtAudioBackend had to abandon may outlive the callback).
 //
 // Threads: constructed on any thread; readData() runs on the thread the QAudioSink lives
 // on (QtAudioBackend's audio thread). readData() does not allocate, lock or throw; Qt's
@@ -17,9 +19,11 @@
 #pragma once
 
 #include "engine/rt/AudioCallback.hpp"
+#include "engine/rt/RealtimeAttributes.hpp"
 
 #include <QIODevice>
 
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -31,26 +35,29 @@ class QtAudioPullDevice final : public QIODevice {
 public:
     enum class SampleFormat { Float32, Int16 };
 
+    // `muted`, if given, is read before every render; once true the callback is not called.
     QtAudioPullDevice(rt::AudioCallback& callback, SampleFormat format,
-                      std::uint32_t blockFrames, QObject* parent = nullptr);
+                      std::uint32_t blockFrames, const std::atomic<bool>* muted = nullptr,
+                      QObject* parent = nullptr);
 
     bool isSequential() const override { return true; }
     // Always plenty: the audio is made on demand.
     qint64 bytesAvailable() const override;
-    std::uint32_t bytesPerFrame() const noexcept;
+    std::uint32_t bytesPerFrame() const noexcept GOVOX_NONBLOCKING;
     // How many reads rendered something; read it on the audio thread (the stall watch).
     std::uint64_t pulls() const noexcept { return pulls_; }
 
 protected:
-    qint64 readData(char* data, qint64 maxSize) noexcept override;
+    qint64 readData(char* data, qint64 maxSize) noexcept GOVOX_NONBLOCKING override;
     qint64 writeData(const char*, qint64) override { return -1; }
 
 private:
-    void interleave(char* out, std::uint32_t frames) noexcept;
+    void interleave(char* out, std::uint32_t frames) noexcept GOVOX_NONBLOCKING;
 
     rt::AudioCallback& callback_;
     SampleFormat format_;
     std::uint32_t blockFrames_;
+    const std::atomic<bool>* muted_;
     std::vector<float> left_;
     std::vector<float> right_;
     std::uint64_t pulls_ = 0;

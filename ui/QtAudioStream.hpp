@@ -65,6 +65,8 @@ public:
 
     bool failed() const noexcept { return failed_.load(std::memory_order_acquire); }
     std::string failure() const;
+    // Any thread: render() is never called again (for a stream stuck inside Qt's open).
+    void abandon() noexcept { abandoned_.store(true, std::memory_order_release); }
 
 private:
     void onStateChanged(QAudio::State state);
@@ -83,6 +85,7 @@ private:
     std::uint64_t lastPulls_ = 0;
     int quietMs_ = 0;
     std::atomic<bool> failed_{false};
+    std::atomic<bool> abandoned_{false};
     mutable std::mutex failureMutex_; // failure_ is written on the audio thread, read anywhere
     std::string failure_;
 };

@@ -8,7 +8,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QToolTip>
-#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -56,10 +55,8 @@ VoiceMeters::VoiceMeters(QWidget* parent) : QWidget(parent) {
     row->addSpacing(8);
     row->addWidget(totals_, 1);
     row->addWidget(reset_);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(header_);
-    layout->addStretch(1); // the bars are painted in the space below the header
+    // No layout for the header: a layout would answer heightForWidth for this widget (Qt asks
+    // the layout first) and know nothing of the bars painted below the header.
     QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     policy.setHeightForWidth(true);
     setSizePolicy(policy);
@@ -88,13 +85,15 @@ void VoiceMeters::setTotals(const StudioSnapshot& s) {
     const QString voices = s.voiceSlots.empty()
                                ? tr("no voice")
                                : tr("%1 of %2 slots sounding").arg(sounding).arg(s.voiceSlots.size());
-    const auto count = [](std::uint64_t n, const QString& what, const char* colour) {
-        const QString text = QString::number(n) + " " + what;
+    const auto count = [](std::uint64_t n, const QString& one, const QString& many,
+                          const char* colour) {
+        const QString text = QString::number(n) + " " + (n == 1 ? one : many);
         return n ? QString("<span style='color:%1;font-weight:600'>%2</span>").arg(colour, text)
                  : text;
     };
-    const QString rich = voices + " · " + count(s.underruns, tr("underruns"), "#c65a00") + " · " +
-                         count(s.xruns, tr("xruns"), "#c62828");
+    const QString rich = voices + " · " +
+                         count(s.underruns, tr("underrun"), tr("underruns"), "#c65a00") + " · " +
+                         count(s.xruns, tr("xrun"), tr("xruns"), "#c62828");
     if (rich != totals_->text()) totals_->setText(rich);
 }
 
@@ -189,6 +188,11 @@ VoiceMeters::Grid VoiceMeters::grid(int width) const {
     return g;
 }
 
+void VoiceMeters::resizeEvent(QResizeEvent* e) {
+    QWidget::resizeEvent(e);
+    header_->setGeometry(0, 0, width(), header_->sizeHint().height());
+}
+
 int VoiceMeters::rowCount() const { return grid(width()).rows; }
 
 int VoiceMeters::heightForWidth(int width) const {
@@ -265,11 +269,15 @@ void VoiceMeters::paintBar(QPainter& p, int slot, const QRect& bar) const {
     const int filled = int(fillFractionAt(slot) * bar.height() + 0.5);
     if (filled > 0)
         p.fillRect(bar.x(), bar.bottom() + 1 - filled, bar.width(), filled, stateColor(s.state));
-    if (s.state == SlotState::Crashed || s.state == SlotState::Stopped) { // even when empty
+    const bool down = s.state == SlotState::Crashed || s.state == SlotState::Stopped;
+    if (down) { // an empty ring, but not a free slot: tint and outline it in the state's colour
+        QColor tint = stateColor(s.state);
+        tint.setAlpha(60);
+        p.fillRect(bar, tint);
         p.setPen(stateColor(s.state));
         p.drawRect(bar.adjusted(0, 0, -1, -1));
     }
-    if (s.targetFrames && s.state != SlotState::Free) {
+    if (s.targetFrames && s.state != SlotState::Free && !down) {
         const int y = bar.bottom() - int(std::min(1.0, s.targetFrames / scaleOf(s)) * bar.height());
         p.fillRect(bar.x() - 1, y, bar.width() + 2, 2, palette().color(QPalette::WindowText));
     }

@@ -63,6 +63,7 @@ signals:
 protected:
     bool event(QEvent* e) override;
     void paintEvent(QPaintEvent* e) override;
+    void resizeEvent(QResizeEvent* e) override;
 
 private:
     // Where the bars go for a given width: computed, never stored, so resizing needs nothing.
