@@ -141,9 +141,7 @@ AudioSettings AudioSettingsDialog::settings() const {
 void AudioSettingsDialog::setSettings(const AudioSettings& s) {
     const QSignalBlocker block(backend_); // one device listing below, not two
     backend_->setCurrentIndex(std::max(0, backend_->findData(static_cast<int>(s.backend))));
-    std::string error;
-    devices_ = lister_(backend(), error);
-    deviceStatus_->setText(QString::fromStdString(error));
+    listDevices(backend());
     fillDevices(devices_, s.device);
     fillRates(s.sampleRate);
     const int buffer = buffer_->findData(s.bufferFrames);
@@ -156,9 +154,7 @@ void AudioSettingsDialog::setSettings(const AudioSettings& s) {
 
 void AudioSettingsDialog::onBackendChanged() {
     const AudioSettings s = settings();
-    std::string error;
-    devices_ = lister_(s.backend, error);
-    deviceStatus_->setText(QString::fromStdString(error));
+    listDevices(s.backend);
     fillDevices(devices_, {}); // another backend's device name means nothing here
     fillRates(s.sampleRate);
     watchQtDevices();
@@ -167,11 +163,17 @@ void AudioSettingsDialog::onBackendChanged() {
 
 void AudioSettingsDialog::refreshDevices() {
     const AudioSettings s = settings();
-    std::string error;
-    devices_ = lister_(s.backend, error);
-    deviceStatus_->setText(QString::fromStdString(error));
+    listDevices(s.backend);
     fillDevices(devices_, s.device);
     fillRates(s.sampleRate);
+}
+
+// The row under the device list says why it is empty (no JACK server) and is hidden otherwise.
+void AudioSettingsDialog::listDevices(backend::BackendKind kind) {
+    std::string error;
+    devices_ = lister_(kind, error);
+    deviceStatus_->setText(QString::fromStdString(error));
+    deviceStatus_->setVisible(!error.empty());
 }
 
 void AudioSettingsDialog::fillDevices(const std::vector<backend::DeviceInfo>& devices,

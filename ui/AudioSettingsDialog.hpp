@@ -73,6 +73,7 @@ private:
     void buildTimingRows(QFormLayout& form);
     void connectControls();
     void onBackendChanged();
+    void listDevices(backend::BackendKind kind);
     void fillDevices(const std::vector<backend::DeviceInfo>& devices, const std::string& keep);
     void fillRates(std::uint32_t keep);
     void updateLatency();

@@ -90,7 +90,7 @@ void MainWindow::buildActions() {
     auto* reload = bar->addAction(tr("Reload"), this, &MainWindow::reloadNow);
     reload->setShortcut(QKeySequence(Qt::Key_F5));
     reload->setToolTip(tr("Rebuild the voice now (saving a .go file does this by itself) (F5)"));
-    auto* panic = bar->addAction(tr("Panic"), &studio_, &Studio::panic);
+    auto* panic = bar->addAction(tr("Panic"), this, &MainWindow::panic);
     panic->setShortcut(QKeySequence(Qt::Key_Escape));
     panic->setToolTip(tr("All notes off, sustain up, pitch bend centred (Esc)"));
     recordAction_ = bar->addAction(tr("Record"), this, &MainWindow::toggleRecording);
@@ -103,7 +103,19 @@ void MainWindow::buildActions() {
     midiBar->setObjectName("midiToolbar");
     midi_ = new MidiPanel(studio_, midiBar);
     midiBar->addWidget(midi_);
-    connect(midi_, &MidiPanel::panicRequested, &studio_, &Studio::panic);
+    connect(midi_, &MidiPanel::panicRequested, this, &MainWindow::panic);
+    auto* keysLabel = new QLabel(this);
+    statusBar()->addWidget(keysLabel);
+    auto showKeys = [this, keysLabel] {
+        const int base = computerKeys_->baseNote();
+        keyboard_->setMarkedRange(base, base + 17);
+        keysLabel->setText(tr("Computer keys: %1–%2, velocity %3 (Z/X octave, C/V velocity)")
+                               .arg(KeyboardWidget::noteName(base), KeyboardWidget::noteName(base + 17))
+                               .arg(computerKeys_->velocity()));
+    };
+    connect(computerKeys_, &ComputerKeyboard::octaveChanged, this, showKeys);
+    connect(computerKeys_, &ComputerKeyboard::velocityChanged, this, showKeys);
+    showKeys();
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("Record…"), this, &MainWindow::toggleRecording);
@@ -146,12 +158,18 @@ void MainWindow::connectStudio() {
 
 void MainWindow::deliverNoteOn(int note, int velocity) {
     studio_.noteOn(note, velocity);
-    keyboard_->setNoteHeld(note, true);
+    keyboard_->setNoteHeld(note, true); // at once; the next snapshot agrees
 }
 
 void MainWindow::deliverNoteOff(int note) {
     studio_.noteOff(note);
     keyboard_->setNoteHeld(note, false);
+}
+
+void MainWindow::panic() {
+    computerKeys_->releaseAll();
+    keyboard_->clearHeld();
+    studio_.panic();
 }
 
 void MainWindow::begin(const QString& voiceDir) {
@@ -193,6 +211,8 @@ void MainWindow::showSnapshot(const StudioSnapshot& s) {
     meters_->setSnapshot(s);
     plot_->addSnapshot(s);
     midi_->setMessageCount(s.midiMessages);
+    for (int n = 0; n < 128; ++n) // MIDI lights the keys too
+        if (keyboard_->mouseNote() != n) keyboard_->setNoteHeld(n, s.heldNotes.test(n));
     QString text = tr("xruns %1 · underruns %2 · callback %3% (p99) · GC pause %4 ms (p99)")
                        .arg(s.xruns)
                        .arg(s.underruns)

@@ -61,6 +61,7 @@ private:
     void showSessionEvent(const reload::SessionEvent& e);
     void deliverNoteOn(int note, int velocity); // from the on-screen and computer keyboards
     void deliverNoteOff(int note);
+    void panic(); // silence, and no key left lit or held
     void showSnapshot(const StudioSnapshot& s);
     void toggleRecording();
     void showAudioSettings();

@@ -122,7 +122,15 @@ void Studio::adoptSession(std::unique_ptr<session::VoiceSession> s, const QStrin
     emit voiceOpened(QString::fromStdString(session_->name()));
 }
 
+void Studio::markHeld(int note, bool down) {
+    if (note < 0 || note > 127) return;
+    const std::uint64_t bit = std::uint64_t{1} << (note % 64);
+    if (down) held_[note / 64].fetch_or(bit);
+    else held_[note / 64].fetch_and(~bit);
+}
+
 void Studio::noteOn(int note, int velocity, int channel) {
+    markHeld(note, velocity > 0);
     std::lock_guard lock(sessionMutex_);
     if (session_)
         session_->noteOn(static_cast<std::uint8_t>(channel), static_cast<std::uint8_t>(note),
@@ -130,6 +138,7 @@ void Studio::noteOn(int note, int velocity, int channel) {
 }
 
 void Studio::noteOff(int note, int channel) {
+    markHeld(note, false);
     std::lock_guard lock(sessionMutex_);
     if (session_) session_->noteOff(static_cast<std::uint8_t>(channel), static_cast<std::uint8_t>(note));
 }
@@ -147,6 +156,8 @@ void Studio::pitchBend(int bend, int channel) {
 }
 
 void Studio::panic() {
+    held_[0] = 0;
+    held_[1] = 0;
     std::lock_guard lock(sessionMutex_);
     if (!session_) return;
     session_->allNotesOff();
@@ -202,6 +213,7 @@ void Studio::fillSnapshot() {
     s.ringTargetFrames = ringTargetFrames_;
     s.latencyMs = engine_.latencyMs(ringTargetFrames_);
     s.midiMessages = midi_.received();
+    for (int n = 0; n < 128; ++n) s.heldNotes.set(n, (held_[n / 64].load() >> (n % 64)) & 1);
     if (const rt::Mixer* m = engine_.mixer()) {
         const rt::MixerStats& ms = m->stats();
         const double period = std::max(1u, ms.periodNs.load());

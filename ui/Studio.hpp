@@ -23,6 +23,8 @@
 #include <QString>
 #include <QTimer>
 
+#include <array>
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -112,6 +114,9 @@ private:
     std::uint64_t underrunBase_ = 0;
     std::vector<std::uint32_t> slotUnderrunBase_;
     std::uint32_t baseRegion_ = 0;
+    // Keys down, from any thread that plays (MIDI's dispatcher, the UI): bit n = note n.
+    std::array<std::atomic<std::uint64_t>, 2> held_{};
+    void markHeld(int note, bool down);
 };
 
 } // namespace govox::ui

@@ -5,6 +5,7 @@
 // Qt, and a widget can be tested by feeding it snapshots made up by the test.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -55,8 +56,9 @@ struct StudioSnapshot {
     std::uint32_t goroutines = 0;
     std::uint32_t activeVoices = 0;
 
-    // MIDI.
+    // Playing.
     std::uint64_t midiMessages = 0;  // received so far (an activity light blinks on change)
+    std::bitset<128> heldNotes;      // keys down now, from any source (MIDI, mouse, keys)
 };
 
 } // namespace govox::ui

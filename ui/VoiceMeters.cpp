@@ -82,9 +82,9 @@ void VoiceMeters::setTotals(const StudioSnapshot& s) {
     for (const SlotView& v : s.voiceSlots)
         sounding += v.state == SlotState::Active || v.state == SlotState::Releasing ||
                     v.state == SlotState::Underrun;
-    const QString voices = s.voiceSlots.empty()
-                               ? tr("no voice")
-                               : tr("%1 of %2 slots sounding").arg(sounding).arg(s.voiceSlots.size());
+    const QString voices =
+        s.voiceSlots.empty() ? tr("no voice")
+                             : tr("%1 of %2 slots sounding").arg(sounding).arg(s.voiceSlots.size());
     const auto count = [](std::uint64_t n, const QString& one, const QString& many,
                           const char* colour) {
         const QString text = QString::number(n) + " " + (n == 1 ? one : many);
@@ -258,35 +258,50 @@ void VoiceMeters::paintEvent(QPaintEvent*) {
         p.drawText(QRect(0, top + row * g.rowPitch, g.gutter - kGap, g.barHeight),
                    Qt::AlignRight | Qt::AlignBottom, QString::number(row * g.columns + 1));
     }
-    for (int slot = 0; slot < slotCount(); ++slot) paintBar(p, slot, meterRect(slot));
+    for (int slot = 0; slot < slotCount(); ++slot) paintBar(p, slot, meterRect(slot), g.pitch);
     paintLegend(p, height() - legendHeight() + kGap);
 }
 
-void VoiceMeters::paintBar(QPainter& p, int slot, const QRect& bar) const {
+void VoiceMeters::paintBar(QPainter& p, int slot, const QRect& bar, int pitch) const {
     const SlotView& s = slots_[std::size_t(slot)];
-    const QColor track = palette().color(QPalette::Base).darker(112);
-    p.fillRect(bar, track);
-    const int filled = int(fillFractionAt(slot) * bar.height() + 0.5);
-    if (filled > 0)
-        p.fillRect(bar.x(), bar.bottom() + 1 - filled, bar.width(), filled, stateColor(s.state));
-    const bool down = s.state == SlotState::Crashed || s.state == SlotState::Stopped;
-    if (down) { // an empty ring, but not a free slot: tint and outline it in the state's colour
-        QColor tint = stateColor(s.state);
+    const QColor colour = stateColor(s.state);
+    p.fillRect(bar, palette().color(QPalette::Base).darker(112));
+    // A slot that should sound but has nothing to play (dry, stopped, crashed) is tinted and
+    // outlined in its state's colour, so it stands out even with an empty ring.
+    const bool alarm = s.state == SlotState::Underrun || s.state == SlotState::Stopped ||
+                       s.state == SlotState::Crashed;
+    if (alarm) {
+        QColor tint = colour;
         tint.setAlpha(60);
         p.fillRect(bar, tint);
-        p.setPen(stateColor(s.state));
+    }
+    const int filled = int(fillFractionAt(slot) * bar.height() + 0.5);
+    if (filled > 0) p.fillRect(bar.x(), bar.bottom() + 1 - filled, bar.width(), filled, colour);
+    if (alarm) {
+        p.setPen(colour);
         p.drawRect(bar.adjusted(0, 0, -1, -1));
     }
-    if (s.targetFrames && s.state != SlotState::Free && !down) {
-        const int y = bar.bottom() - int(std::min(1.0, s.targetFrames / scaleOf(s)) * bar.height());
+    const bool playing = s.state != SlotState::Free && s.state != SlotState::Stopped &&
+                         s.state != SlotState::Crashed;
+    if (s.targetFrames && playing) {
+        const double target = std::min(1.0, s.targetFrames / scaleOf(s));
+        const int y = bar.bottom() - int(target * bar.height());
         p.fillRect(bar.x() - 1, y, bar.width() + 2, 2, palette().color(QPalette::WindowText));
     }
     const QString label = underrunLabelAt(slot);
-    if (!label.isEmpty()) {
-        p.setPen(stateColor(SlotState::Underrun).darker(120));
-        const int h = p.fontMetrics().height();
-        p.drawText(QRect(bar.center().x() - 20, bar.bottom() + 1, 40, h),
-                   Qt::AlignHCenter | Qt::AlignTop | Qt::TextDontClip, label);
+    if (label.isEmpty()) return;
+    const QColor ink = stateColor(SlotState::Underrun).darker(120);
+    const QFontMetrics fm = p.fontMetrics();
+    if (fm.horizontalAdvance(label) < pitch) {
+        p.setPen(ink);
+        p.drawText(QRect(bar.center().x() - pitch / 2, bar.bottom() + 1, pitch, fm.height()),
+                   Qt::AlignHCenter | Qt::AlignTop, label);
+    } else { // too wide for the column: a dot says "underruns here", the tooltip says how many
+        p.setPen(Qt::NoPen);
+        p.setBrush(ink);
+        const QPointF centre(bar.center().x() + 0.5, bar.bottom() + 1 + fm.height() / 2.0);
+        p.drawEllipse(centre, 2.5, 2.5);
+        p.setBrush(Qt::NoBrush);
     }
 }
 

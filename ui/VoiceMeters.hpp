@@ -40,7 +40,8 @@ public:
     std::uint32_t fillFramesAt(int slot) const;
     double fillFractionAt(int slot) const; // of capacity, 0..1: the bar's height
     std::uint32_t underrunsAt(int slot) const;
-    QString underrunLabelAt(int slot) const; // the number under the bar, empty when none
+    // The count under the bar ("99+" past 99; a dot when too wide for the column), or empty.
+    QString underrunLabelAt(int slot) const;
     QString toolTipAt(int slot) const;
     QString totalsText() const;
     QRect meterRect(int slot) const; // the bar, in widget coordinates
@@ -80,7 +81,7 @@ private:
     int barsTop() const;
     int legendHeight() const;
     QFont smallFont() const;
-    void paintBar(QPainter& p, int slot, const QRect& bar) const;
+    void paintBar(QPainter& p, int slot, const QRect& bar, int pitch) const;
     void paintLegend(QPainter& p, int top) const;
     void setTotals(const StudioSnapshot& s);
 

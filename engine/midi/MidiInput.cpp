@@ -1,9 +1,12 @@
 #include "engine/midi/MidiInput.hpp"
 
+#include "engine/midi/MidiDispatcher.hpp"
+
 #include <RtMidi.h>
 
 #include <algorithm>
 #include <atomic>
+#include <utility>
 
 namespace govox::midi {
 namespace {
@@ -36,40 +39,69 @@ std::vector<std::string> portNames(RtMidiIn& in) {
 } // namespace
 
 struct MidiInput::Impl {
+    // A port owns its RtMidiIn and the queue its callback fills; the RtMidiIn goes first,
+    // so no callback can still be running when the queue is released.
     struct Port {
         std::string name; // as opened() shows it
         bool isVirtual = false;
         std::unique_ptr<RtMidiIn> in;
+        MidiDispatcher* dispatcher = nullptr;
+        MidiDispatcher::PortQueue* queue = nullptr;
+        Port(std::string n, bool v, std::unique_ptr<RtMidiIn> i, MidiDispatcher* d, MidiDispatcher::PortQueue* q)
+            : name(std::move(n)), isVirtual(v), in(std::move(i)), dispatcher(d), queue(q) {}
+        Port(Port&& o) noexcept { take(o); }
+        Port& operator=(Port&& o) noexcept {
+            if (this != &o) {
+                release();
+                take(o);
+            }
+            return *this;
+        }
+        ~Port() { release(); }
+        void take(Port& o) noexcept {
+            name = std::move(o.name);
+            isVirtual = o.isVirtual;
+            in = std::move(o.in);
+            dispatcher = std::exchange(o.dispatcher, nullptr);
+            queue = std::exchange(o.queue, nullptr);
+        }
+        void release() noexcept {
+            in.reset(); // no callback runs once this returns
+            if (dispatcher && queue) dispatcher->removePort(queue);
+            dispatcher = nullptr;
+            queue = nullptr;
+        }
     };
     std::vector<Port> inputs;
     MidiSink* sink = nullptr;
+    std::unique_ptr<MidiDispatcher> dispatcher;
     MidiApi api = MidiApi::Alsa;
     std::string virtualPort;
     bool isOpen = false;
-    std::atomic<std::uint64_t> received{0};
 
+    // RtMidi's thread (JACK's real-time cycle for JACK MIDI): only a copy into the queue.
     static void onMessage(double, std::vector<unsigned char>* message, void* user) {
-        auto* self = static_cast<Impl*>(user);
-        self->received.fetch_add(1, std::memory_order_relaxed);
-        if (message && self->sink) decodeMessage(message->data(), message->size(), *self->sink);
+        if (message) static_cast<MidiDispatcher::PortQueue*>(user)->push(message->data(), message->size());
     }
 
-    std::unique_ptr<RtMidiIn> makeInput() {
+    // A new input with its queue; `name` is how opened() will show it.
+    Port makePort(std::string name, bool isVirtual) {
         auto in = std::make_unique<RtMidiIn>(toRtMidi(api), "Govox");
         in->ignoreTypes(true, true, true); // SysEx, timing, active sensing
-        in->setCallback(&Impl::onMessage, this);
-        return in;
+        MidiDispatcher::PortQueue* queue = dispatcher->addPort();
+        in->setCallback(&Impl::onMessage, queue);
+        return Port(std::move(name), isVirtual, std::move(in), dispatcher.get(), queue);
     }
 
     // Looks the port up again through the new input itself, so that a port list that
     // changed since the caller listed it cannot make us open the wrong port.
     void openByName(const std::string& name) {
-        auto in = makeInput();
-        const std::vector<std::string> names = portNames(*in);
+        Port port = makePort(name, false);
+        const std::vector<std::string> names = portNames(*port.in);
         const auto it = std::find(names.begin(), names.end(), name);
         if (it == names.end()) throw RtMidiError("MidiInput::open: the port went away");
-        in->openPort(static_cast<unsigned>(it - names.begin()), "in");
-        inputs.push_back({name, false, std::move(in)});
+        port.in->openPort(static_cast<unsigned>(it - names.begin()), "in");
+        inputs.push_back(std::move(port));
     }
 };
 
@@ -82,15 +114,16 @@ std::string MidiInput::open(const MidiInputConfig& config, MidiSink& sink) {
     if (!keep) {
         close(); // joins RtMidi's threads before the sink changes under them
         impl_->sink = &sink;
+        impl_->dispatcher = std::make_unique<MidiDispatcher>(sink);
         impl_->api = config.api;
         impl_->virtualPort = config.virtualPort;
     }
     std::string error;
     try {
         if (!keep && !config.virtualPort.empty()) {
-            auto in = impl_->makeInput();
-            in->openVirtualPort(config.virtualPort);
-            impl_->inputs.push_back({config.virtualPort + " (virtual)", true, std::move(in)});
+            Impl::Port port = impl_->makePort(config.virtualPort + " (virtual)", true);
+            port.in->openVirtualPort(config.virtualPort);
+            impl_->inputs.push_back(std::move(port));
         }
         impl_->isOpen = true;
         error = openPorts(config);
@@ -144,11 +177,15 @@ std::string MidiInput::openPorts(const MidiInputConfig& config) {
 
 void MidiInput::close() {
     impl_->inputs.clear(); // closes the ports and joins RtMidi's threads
+    received_ += impl_->dispatcher ? impl_->dispatcher->received() : 0;
+    impl_->dispatcher.reset();
     impl_->isOpen = false;
     opened_.clear();
 }
 
-std::uint64_t MidiInput::received() const { return impl_->received.load(); }
+std::uint64_t MidiInput::received() const {
+    return received_ + (impl_->dispatcher ? impl_->dispatcher->received() : 0);
+}
 
 std::vector<std::string> MidiInput::ports(MidiApi api, std::string& error) {
     try {

@@ -7,10 +7,11 @@
 // - Reopening with the same API and virtual port only closes the ports no longer wanted
 //   and opens the new ones, so a caller can follow keyboards as they are plugged in
 //   without dropping the connections (and notes) of the ports that stay.
-// - Messages are decoded on RtMidi's thread and handed to a MidiSink; SysEx, timing and
-//   active sensing are dropped before they reach us.
+// - RtMidi's callback (which JACK runs inside its real-time cycle) only queues the bytes;
+//   a MidiDispatcher thread decodes them and calls the MidiSink. SysEx, timing and active
+//   sensing are dropped before they reach us.
 //
-// Threads: open/close on a control thread; the sink is called on RtMidi's input thread.
+// Threads: open/close on a control thread; the sink is called on the dispatcher's thread.
 #pragma once
 
 #include "engine/midi/MidiSink.hpp"
@@ -59,6 +60,7 @@ private:
     std::string openPorts(const MidiInputConfig& config);
     std::unique_ptr<Impl> impl_;
     std::vector<std::string> opened_;
+    std::uint64_t received_ = 0; // by inputs since closed
 };
 
 } // namespace govox::midi
