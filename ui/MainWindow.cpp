@@ -207,6 +207,7 @@ void MainWindow::showSessionEvent(const reload::SessionEvent& e) {
 }
 
 void MainWindow::showSnapshot(const StudioSnapshot& s) {
+    watchStream(s);
     status_->update(s);
     meters_->setSnapshot(s);
     plot_->addSnapshot(s);
@@ -220,6 +221,22 @@ void MainWindow::showSnapshot(const StudioSnapshot& s) {
                        .arg(s.gcPauseP99Ms, 0, 'f', 2);
     if (studio_.recording()) text += tr(" · recording %1 s").arg(studio_.recordedSeconds(), 0, 'f', 1);
     figures_->setText(text);
+}
+
+// A stream that dies while playing (the JACK server stopped, a USB device unplugged) is
+// reopened, falling back as at start-up, at most once every two seconds.
+void MainWindow::watchStream(const StudioSnapshot& s) {
+    if (s.running) {
+        wasRunning_ = true;
+        return;
+    }
+    if (!wasRunning_ || s.time - lastRestart_ < 2.0) return;
+    lastRestart_ = s.time;
+    wasRunning_ = false;
+    const QString why = QString::fromStdString(studio_.engine().streamError());
+    applyAudio(audio_);
+    status_->setNotice(tr("The audio output stopped%1; reopened it. %2")
+                           .arg(why.isEmpty() ? QString{} : ": " + why, status_->noticeText()));
 }
 
 void MainWindow::toggleRecording() {

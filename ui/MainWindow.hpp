@@ -63,6 +63,7 @@ private:
     void deliverNoteOff(int note);
     void panic(); // silence, and no key left lit or held
     void showSnapshot(const StudioSnapshot& s);
+    void watchStream(const StudioSnapshot& s);
     void toggleRecording();
     void showAudioSettings();
     void showAbout();
@@ -82,6 +83,8 @@ private:
     BuildConsole* console_ = nullptr;
     QAction* recordAction_ = nullptr;
     QLabel* figures_ = nullptr;
+    bool wasRunning_ = false;
+    double lastRestart_ = -10.0;
 };
 
 } // namespace govox::ui

@@ -64,6 +64,7 @@ void StatusPanel::setNotice(const QString& text) {
 }
 
 QString StatusPanel::streamText() const { return stream_->text(); }
+QString StatusPanel::noticeText() const { return notice_->text(); }
 QString StatusPanel::buildText() const { return build_->text(); }
 
 } // namespace govox::ui

@@ -24,6 +24,7 @@ public:
     void setNotice(const QString& text);    // a fallback to another backend, a missing device
 
     QString streamText() const;
+    QString noticeText() const;
     QString buildText() const;
 
 private:

@@ -17,6 +17,7 @@ namespace {
 constexpr int kGap = 4;        // between bars, and between the header and the bars
 constexpr int kMinBar = 8;     // narrower bars stop reading as bars: wrap instead
 constexpr int kMaxBar = 22;    // wider ones waste the space a plot could use
+constexpr int kMaxBarHeight = 160;   // given a tall panel, bars grow up to this
 constexpr int kMaxUnderrunLabel = 99; // "99+" fits under a narrow bar; the tooltip has it all
 
 constexpr SlotState kAllStates[] = {SlotState::Active,  SlotState::Releasing, SlotState::Underrun,
@@ -48,6 +49,7 @@ VoiceMeters::VoiceMeters(QWidget* parent) : QWidget(parent) {
     totals_ = new QLabel(header_);
     totals_->setObjectName("voiceTotals");
     totals_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    totals_->setWordWrap(true); // a narrow panel gets two lines rather than a clipped one
     reset_ = new QPushButton(tr("Reset"), header_);
     reset_->setObjectName("resetUnderruns");
     reset_->setToolTip(tr("Reset the underrun counters (every voice and the total)"));
@@ -57,7 +59,9 @@ VoiceMeters::VoiceMeters(QWidget* parent) : QWidget(parent) {
     row->addWidget(reset_);
     // No layout for the header: a layout would answer heightForWidth for this widget (Qt asks
     // the layout first) and know nothing of the bars painted below the header.
-    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    // Preferred, not Fixed: in a splitter next to the plot the meters get the plot's height
+    // (and grow their bars) instead of capping the splitter's.
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     policy.setHeightForWidth(true);
     setSizePolicy(policy);
     connect(reset_, &QPushButton::clicked, this, &VoiceMeters::resetRequested);
@@ -163,11 +167,51 @@ QFont VoiceMeters::smallFont() const {
     return f;
 }
 
-int VoiceMeters::legendHeight() const { return QFontMetrics(smallFont()).height() + kGap; }
+namespace {
 
-int VoiceMeters::barsTop() const { return header_->sizeHint().height() + kGap; }
+// The legend's items (a swatch and a name each) laid out in lines that fit `width`: the
+// x of each item and the line it is on.
+struct LegendItem {
+    QColor colour;
+    QString name;
+    bool tick = false; // the target's tick rather than a swatch
+    int x = 0;
+    int line = 0;
+};
 
-VoiceMeters::Grid VoiceMeters::grid(int width) const {
+std::vector<LegendItem> legendLayout(const QFontMetrics& fm, int width) {
+    std::vector<LegendItem> items;
+    for (SlotState state : kAllStates)
+        items.push_back({VoiceMeters::stateColor(state), VoiceMeters::stateName(state)});
+    items.push_back({QColor(), VoiceMeters::tr("target fill"), true});
+    int x = 0;
+    int line = 0;
+    for (LegendItem& item : items) {
+        const int w = fm.height() + fm.horizontalAdvance(item.name);
+        if (x > 0 && x + w > width) {
+            x = 0;
+            ++line;
+        }
+        item.x = x;
+        item.line = line;
+        x += w + 12;
+    }
+    return items;
+}
+
+} // namespace
+
+int VoiceMeters::legendHeight(int width) const {
+    const QFontMetrics fm(smallFont());
+    return (legendLayout(fm, width).back().line + 1) * fm.height() + kGap;
+}
+
+int VoiceMeters::barsTop(int width) const {
+    const int header = header_->heightForWidth(width); // the totals wrap when narrow
+    return (header > 0 ? header : header_->sizeHint().height()) + kGap;
+}
+
+VoiceMeters::Grid VoiceMeters::grid(int width, int height) const {
     Grid g;
     const int n = int(slots_.size());
     if (!n) return g;
@@ -183,43 +227,47 @@ VoiceMeters::Grid VoiceMeters::grid(int width) const {
     g.pitch = std::max(kMinBar + kGap, (width - g.gutter) / g.columns);
     g.barWidth = std::clamp(g.pitch - kGap, kMinBar, kMaxBar);
     g.pitch = std::min(g.pitch, g.barWidth + 2 * kGap); // wide bars get a little more air
+    const int label = small.height() + kGap; // the underrun count under each bar
     g.barHeight = g.rows == 1 ? 72 : g.rows == 2 ? 52 : 36;
-    g.rowPitch = g.barHeight + small.height() + kGap;
+    if (height > 0) { // given more room than the compact layout needs: taller bars read better
+        const int room = height - barsTop(width) - legendHeight(width) - g.rows * label;
+        g.barHeight = std::clamp(room / g.rows, g.barHeight, kMaxBarHeight);
+    }
+    g.rowPitch = g.barHeight + label;
     return g;
 }
 
 void VoiceMeters::resizeEvent(QResizeEvent* e) {
     QWidget::resizeEvent(e);
-    header_->setGeometry(0, 0, width(), header_->sizeHint().height());
+    header_->setGeometry(0, 0, width(), barsTop(width()) - kGap);
 }
 
-int VoiceMeters::rowCount() const { return grid(width()).rows; }
+int VoiceMeters::rowCount() const { return grid(width(), height()).rows; }
 
 int VoiceMeters::heightForWidth(int width) const {
-    const Grid g = grid(width);
+    const Grid g = grid(width, 0);
     const int bars = g.rows ? g.rows * g.rowPitch : QFontMetrics(font()).height() * 2;
-    return barsTop() + bars + legendHeight();
+    return barsTop(width) + bars + legendHeight(width);
 }
 
 QSize VoiceMeters::sizeHint() const { return {480, heightForWidth(480)}; }
 
-QSize VoiceMeters::minimumSizeHint() const {
-    return {std::max(160, header_->minimumSizeHint().width()), heightForWidth(160)};
-}
+QSize VoiceMeters::minimumSizeHint() const { return {160, heightForWidth(160)}; }
 
 QRect VoiceMeters::meterRect(int slot) const {
-    const Grid g = grid(width());
+    const Grid g = grid(width(), height());
     if (slot < 0 || slot >= slotCount()) return {};
     const int x = g.gutter + (slot % g.columns) * g.pitch;
-    const int y = barsTop() + (slot / g.columns) * g.rowPitch;
+    const int y = barsTop(width()) + (slot / g.columns) * g.rowPitch;
     return {x, y, g.barWidth, g.barHeight};
 }
 
 int VoiceMeters::slotAt(QPoint pos) const {
-    const Grid g = grid(width());
-    if (!g.rows || pos.x() < g.gutter || pos.y() < barsTop()) return -1;
+    const Grid g = grid(width(), height());
+    const int top = barsTop(width());
+    if (!g.rows || pos.x() < g.gutter || pos.y() < top) return -1;
     const int column = (pos.x() - g.gutter) / g.pitch;
-    const int slot = (pos.y() - barsTop()) / g.rowPitch * g.columns + column;
+    const int slot = (pos.y() - top) / g.rowPitch * g.columns + column;
     // The whole cell counts (bar, gap and label), so the tooltip is easy to hit.
     if (column >= g.columns || slot >= slotCount()) return -1;
     return slot;
@@ -245,21 +293,19 @@ bool VoiceMeters::event(QEvent* e) {
 void VoiceMeters::paintEvent(QPaintEvent*) {
     ++paints_;
     QPainter p(this);
-    const Grid g = grid(width());
-    const int top = barsTop();
+    const Grid g = grid(width(), height());
+    const int top = barsTop(width());
     p.setFont(smallFont());
-    if (!g.rows) {
-        p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(QRect(0, top, width(), g.rowPitch ? g.rowPitch : 2 * fontMetrics().height()),
-                   Qt::AlignLeft | Qt::AlignVCenter, tr("No voice loaded"));
-    }
-    for (int row = 0; g.rows > 1 && row < g.rows; ++row) {
-        p.setPen(palette().color(QPalette::PlaceholderText));
+    p.setPen(palette().color(QPalette::PlaceholderText));
+    const int empty = 2 * fontMetrics().height();
+    if (!g.rows)
+        p.drawText(QRect(0, top, width(), empty), Qt::AlignLeft | Qt::AlignVCenter,
+                   tr("No voice loaded"));
+    for (int row = 0; g.rows > 1 && row < g.rows; ++row)
         p.drawText(QRect(0, top + row * g.rowPitch, g.gutter - kGap, g.barHeight),
                    Qt::AlignRight | Qt::AlignBottom, QString::number(row * g.columns + 1));
-    }
     for (int slot = 0; slot < slotCount(); ++slot) paintBar(p, slot, meterRect(slot), g.pitch);
-    paintLegend(p, height() - legendHeight() + kGap);
+    paintLegend(p, top + (g.rows ? g.rows * g.rowPitch : empty));
 }
 
 void VoiceMeters::paintBar(QPainter& p, int slot, const QRect& bar, int pitch) const {
@@ -309,20 +355,15 @@ void VoiceMeters::paintLegend(QPainter& p, int top) const {
     const QFontMetrics fm = p.fontMetrics();
     const int h = fm.height();
     const int swatch = h - 4;
-    int x = 0;
-    p.setPen(palette().color(QPalette::WindowText));
-    for (SlotState state : kAllStates) {
-        const QString name = stateName(state);
-        if (x + swatch + 4 + fm.horizontalAdvance(name) > width()) return;
-        p.fillRect(x, top + 2, swatch, swatch, stateColor(state));
-        x += swatch + 4;
-        p.drawText(x, top + fm.ascent(), name);
-        x += fm.horizontalAdvance(name) + 12;
+    for (const LegendItem& item : legendLayout(fm, width())) {
+        const int y = top + item.line * h;
+        if (item.tick)
+            p.fillRect(item.x, y + h / 2 - 1, swatch, 2, palette().color(QPalette::WindowText));
+        else
+            p.fillRect(item.x, y + 2, swatch, swatch, item.colour);
+        p.setPen(palette().color(QPalette::WindowText));
+        p.drawText(item.x + h, y + fm.ascent(), item.name);
     }
-    const QString target = tr("target fill");
-    if (x + 14 + fm.horizontalAdvance(target) > width()) return;
-    p.fillRect(x, top + h / 2 - 1, 10, 2, palette().color(QPalette::WindowText));
-    p.drawText(x + 14, top + fm.ascent(), target);
 }
 
 } // namespace govox::ui

@@ -67,7 +67,7 @@ protected:
     void resizeEvent(QResizeEvent* e) override;
 
 private:
-    // Where the bars go for a given width: computed, never stored, so resizing needs nothing.
+    // Where the bars go for a given size: computed, never stored, so resizing needs nothing.
     struct Grid {
         int columns = 1;
         int rows = 0;
@@ -77,9 +77,9 @@ private:
         int rowPitch = 0; // bar + its underrun label + gap
         int gutter = 0;   // room for row numbers when the bars wrap
     };
-    Grid grid(int width) const;
-    int barsTop() const;
-    int legendHeight() const;
+    Grid grid(int width, int height) const; // height 0: the compact layout
+    int barsTop(int width) const;
+    int legendHeight(int width) const;
     QFont smallFont() const;
     void paintBar(QPainter& p, int slot, const QRect& bar, int pitch) const;
     void paintLegend(QPainter& p, int top) const;

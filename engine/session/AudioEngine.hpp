@@ -45,6 +45,8 @@ public:
     std::string start(const EngineConfig& config);
     void stop();
     bool running() const;
+    // Why a stream that started has stopped by itself (device unplugged, server gone).
+    std::string streamError() const { return backend_ ? backend_->lastError() : std::string{}; }
 
     const EngineStatus& status() const noexcept { return status_; }
     // Null while stopped. Regions added to it are dropped by stop() or a restart.

@@ -90,9 +90,11 @@ std::string PulseTestServer::spawn(std::uint32_t sampleRate) {
         return "pulseaudio not found in PATH: this test needs the pulseaudio and "
                "pulseaudio-utils packages, which the setup script in packaging/ installs";
     const std::string rate = std::to_string(sampleRate);
+    // Real-time scheduling where allowed (root, or an rtprio limit), as a desktop's server
+    // gets it through rtkit: at normal priority a busy machine makes the server itself late.
     std::vector<std::string> args = {
         pulseaudio, "-n", "--daemonize=no", "--exit-idle-time=-1", "--use-pid-file=false",
-        "--system=false", "--realtime=false", "--high-priority=false",
+        "--system=false", "--realtime=true", "--high-priority=true",
         "--log-target=stderr", "--log-level=warning",
         "-L", std::string("module-null-sink sink_name=") + kSink + " rate=" + rate +
                   " format=float32le channels=2 sink_properties=device.description=" +
