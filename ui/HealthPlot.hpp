@@ -8,9 +8,12 @@
 //   history keeps recording, so Resume and Export lose nothing.
 // - Live follows the newest sample over a window (30 s by default); the mouse wheel zooms the
 //   time axis (Live keeps following), a drag pans it (and leaves Live).
-// - Cheap: data is appended and trimmed incrementally, never rebuilt; at most ~30 replots a
-//   second, queued; a picture that would not change (paused, hidden, or every line flat in
-//   view) is not replotted, so an idle window costs next to nothing.
+// - Cheap: data is appended and trimmed incrementally, never rebuilt, and a run of equal
+//   values keeps only its two ends. Replots are queued and paced by what is happening: ~30 a
+//   second while a voice sounds, 4 when nothing plays, 1 when every line in view is flat,
+//   none when paused or hidden. 1 px pens (wider ones cost 40 times more to stroke) and
+//   strip titles and legends drawn once into pixmaps (text is the dearest part of a replot)
+//   keep a replot near 1-2 ms.
 // - Depends on StudioSnapshot only (through HealthHistory).
 //
 // Threads: UI thread.

@@ -9,6 +9,7 @@
 #include "ui/HealthPlot.hpp"
 #include "ui/KeyboardWidget.hpp"
 #include "ui/MidiPanel.hpp"
+#include "ui/Resources.hpp"
 #include "ui/StatusPanel.hpp"
 #include "ui/VoiceMeters.hpp"
 #include "ui/VoicePicker.hpp"
@@ -34,6 +35,7 @@ namespace govox::ui {
 
 MainWindow::MainWindow(Studio& studio, QString examplesDir, QWidget* parent)
     : QMainWindow(parent), studio_(studio), examplesDir_(std::move(examplesDir)) {
+    initResources();
     setWindowTitle("Govox");
     setWindowIcon(QIcon(":/govox/icons/govox.svg"));
     buildLayout();

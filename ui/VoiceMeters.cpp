@@ -42,6 +42,8 @@ QString msText(std::uint32_t frames, std::uint32_t rate) {
 } // namespace
 
 VoiceMeters::VoiceMeters(QWidget* parent) : QWidget(parent) {
+    // The header is placed by resizeEvent, not by a layout on this widget: Qt asks a widget's
+    // layout for its heightForWidth, and a layout knows nothing of the bars painted below.
     header_ = new QWidget(this);
     auto* row = new QHBoxLayout(header_);
     row->setContentsMargins(0, 0, 0, 0);
@@ -57,8 +59,6 @@ VoiceMeters::VoiceMeters(QWidget* parent) : QWidget(parent) {
     row->addSpacing(8);
     row->addWidget(totals_, 1);
     row->addWidget(reset_);
-    // No layout for the header: a layout would answer heightForWidth for this widget (Qt asks
-    // the layout first) and know nothing of the bars painted below the header.
     // Preferred, not Fixed: in a splitter next to the plot the meters get the plot's height
     // (and grow their bars) instead of capping the splitter's.
     QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);

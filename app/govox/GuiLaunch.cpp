@@ -3,15 +3,13 @@
 #include "app/govox/Paths.hpp"
 #include "ui/MainWindow.hpp"
 #include "ui/QtAudioBackend.hpp"
+#include "ui/Resources.hpp"
 #include "ui/Studio.hpp"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <cstdio>
 #include <cstdlib>
-
-// Q_INIT_RESOURCE declares a global function, so it is called from the global namespace.
-static void initGovoxResources() { Q_INIT_RESOURCE(resources); } // in the static govox_ui
 
 namespace govox::app {
 namespace {
@@ -38,7 +36,7 @@ int launchGui(int argc, char** argv) {
         return 2;
     }
     QApplication app(argc, argv);
-    initGovoxResources();
+    ui::initResources();
     QApplication::setApplicationName("Govox");
     QApplication::setOrganizationName("Govox");
     QApplication::setApplicationVersion(GOVOX_VERSION);

@@ -23,8 +23,9 @@ public:
 
     // Sends the controllers, then every held note (with how long it has sounded as of
     // `now`, capped by the SDK), to a new host. Sustained notes are sent held and then
-    // released under the pedal, so the pedal's release ends them as before.
-    void replay(events::EventSender& to, std::uint64_t now) const;
+    // released under the pedal, so the pedal's release ends them as before. notes=false
+    // sends the controllers only (after a crash the held notes may be what crashed it).
+    void replay(events::EventSender& to, std::uint64_t now, bool notes = true) const;
 
     std::size_t heldNotes() const noexcept { return notes_.size(); }
 

@@ -110,7 +110,7 @@ private:
     // its prefill and crossfades to it. Fills `report` with timings (ms since `origin`);
     // false on failure, with report.message saying why.
     bool swapTo(const std::string& library, reload::SessionEvent& report,
-                std::chrono::steady_clock::time_point origin);
+                std::chrono::steady_clock::time_point origin, bool replayNotes = true);
     std::shared_ptr<host::VoiceHost> startHost(const std::string& library, reload::SessionEvent& report);
     void carryParams(host::VoiceHost& next, reload::SessionEvent& report);
     void waitForPrefill(host::VoiceHost& next);

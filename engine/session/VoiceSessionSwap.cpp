@@ -91,7 +91,9 @@ void VoiceSession::runRestart(Job why) {
     if (library.empty()) return;
     reload::SessionEvent report;
     const bool revert = why == Job::Revert;
-    if (!swapTo(library, report, Clock::now())) {
+    // A restart of the build that crashed does not replay held notes: one of them may be
+    // what crashed it. A revert goes back to a build that played them fine.
+    if (!swapTo(library, report, Clock::now(), revert)) {
         report.kind = reload::SessionEventKind::Crashed;
         report.message = "'" + name_ + "' could not be restarted: " + report.message;
         post(std::move(report));
@@ -130,7 +132,7 @@ std::shared_ptr<host::VoiceHost> VoiceSession::startHost(const std::string& libr
 }
 
 bool VoiceSession::swapTo(const std::string& library, reload::SessionEvent& report,
-                          Clock::time_point t0) {
+                          Clock::time_point t0, bool replayNotes) {
     if (!engine_.mixer()) {
         report.message = "the audio engine is not running";
         return false;
@@ -141,7 +143,7 @@ bool VoiceSession::swapTo(const std::string& library, reload::SessionEvent& repo
     report.timings.hostReadyMs = msSince(t0);
     {
         std::lock_guard lock(routeMutex_);
-        playing_.replay(next->events(), nowFrame());
+        playing_.replay(next->events(), nowFrame(), replayNotes);
         next_ = next; // from here on, events reach both builds
     }
     waitForPrefill(*next);

@@ -29,7 +29,13 @@ private:
 
 } // namespace
 
-const char* goSdkDir() { return GOVOX_SDK_DIR; }
+// GOVOX_BENCH_SDK_DIR points the benchmarks at another copy of go-plugins, to measure a
+// change to the SDK or a voice before it is made.
+const char* goSdkDir() {
+    static const char* dir = std::getenv("GOVOX_BENCH_SDK_DIR") ? std::getenv("GOVOX_BENCH_SDK_DIR")
+                                                                : GOVOX_SDK_DIR;
+    return dir;
+}
 const char* goBinary() { return GOVOX_GO_BINARY; }
 const char* voiceHostPath() { return GOVOX_VOICEHOST_PATH; }
 

@@ -1,8 +1,9 @@
 // GoVoices.hpp - where the Go side of the voice benchmarks lives, and building its voices.
 //
-// The paths are compile definitions (see CMakeLists.txt): the SDK module (go-plugins), the
-// govox-voicehost binary and the go tool. Voices are built with the engine's own
-// build::buildVoice into a private temporary folder that is removed at exit.
+// The paths are compile definitions (see CMakeLists.txt): the SDK module (go-plugins, or
+// $GOVOX_BENCH_SDK_DIR to try a changed copy), the govox-voicehost binary and the go tool.
+// Voices are built with the engine's own build::buildVoice into a private temporary folder
+// that is removed at exit.
 //
 // Threads: the benchmark's main thread.
 #pragma once
@@ -13,7 +14,7 @@
 
 namespace govox::bench {
 
-const char* goSdkDir();     // the go-plugins folder, holding go.mod
+const char* goSdkDir();     // the go-plugins folder, holding go.mod ($GOVOX_BENCH_SDK_DIR)
 const char* goBinary();     // the go tool
 const char* voiceHostPath(); // govox-voicehost
 

@@ -52,7 +52,8 @@ StudioSnapshot SyntheticStudio::next() {
         const double wobble = 90.0 * std::sin(time_ * 2.1 + double(i)) + noise(60.0);
         // A new note plays from its first block; the host fills its ring within ~20 ms.
         const double ramp = std::min(1.0, phase * period / 0.02);
-        v.fillFrames = v.state == SlotState::Free ? 0 : std::uint32_t(std::max(0.0, ramp * (kTarget + wobble)));
+        const double fill = std::max(0.0, ramp * (kTarget + wobble));
+        v.fillFrames = v.state == SlotState::Free ? 0 : std::uint32_t(fill);
         if (forced_[i]) v.state = *forced_[i];
         if (v.state == SlotState::Stopped || v.state == SlotState::Crashed) v.fillFrames = 0;
         if (i == dryingSlot_ && dryTicks_ > 0) {
@@ -87,8 +88,9 @@ StudioSnapshot SyntheticStudio::next() {
     s_.gcCycles += gc ? 1 : 0;
     xrunTicks_ = std::max(0, xrunTicks_ - 1);
     s_.heapBytes = std::uint64_t((12.0 + std::fmod(time_, 7.3)) * 1024 * 1024);
-    s_.activeVoices = std::uint32_t(std::count_if(s_.voiceSlots.begin(), s_.voiceSlots.end(),
-                                                  [](const SlotView& v) { return v.state != SlotState::Free; }));
+    s_.activeVoices = std::uint32_t(
+        std::count_if(s_.voiceSlots.begin(), s_.voiceSlots.end(),
+                      [](const SlotView& v) { return v.state != SlotState::Free; }));
     return s_;
 }
 

@@ -120,8 +120,10 @@ TEST(HealthPlot, FlatRunsKeepOnlyTheirEndsWithTheSameShape) {
     // 1 at t=1..4, 2 at 5..7, 5 at 8..9: the line's corners, nothing in between.
     const QCPGraphDataContainer& data = *plot.graph(Series::GcMax)->data();
     std::vector<std::pair<double, double>> points;
-    for (auto it = data.constBegin(); it != data.constEnd(); ++it) points.emplace_back(it->key, it->value);
-    const std::vector<std::pair<double, double>> corners = {{1, 1}, {4, 1}, {5, 2}, {7, 2}, {8, 5}, {9, 5}};
+    for (auto it = data.constBegin(); it != data.constEnd(); ++it)
+        points.emplace_back(it->key, it->value);
+    const std::vector<std::pair<double, double>> corners = {{1, 1}, {4, 1}, {5, 2},
+                                                            {7, 2}, {8, 5}, {9, 5}};
     EXPECT_EQ(points, corners);
 }
 
@@ -134,6 +136,11 @@ TEST(HealthPlot, LiveFollowsTheNewestSample) {
     feed(plot, studio, 40.0);
     EXPECT_DOUBLE_EQ(plot.timeRange().upper, studio.time());
     EXPECT_NEAR(plot.timeRange().size(), HealthPlot::kDefaultWindowSeconds, 1e-9);
+    plot.setWindowSeconds(10.0);
+    EXPECT_DOUBLE_EQ(plot.timeRange().upper, studio.time());
+    EXPECT_NEAR(plot.timeRange().size(), 10.0, 1e-9);
+    plot.setWindowSeconds(1e6); // no further back than the history goes
+    EXPECT_DOUBLE_EQ(plot.windowSeconds(), plot.history().spanSeconds());
 }
 
 TEST(HealthPlot, PauseFreezesTheDisplayWhileRecordingContinues) {
@@ -263,8 +270,8 @@ TEST(HealthPlot, NothingPlayingReplotsAFewTimesASecond) {
     const RealTimeRun idle = feedInRealTime(plot, studio, 3.0);
     std::printf("nothing playing: %d replots in 3 s, %.1f%% CPU, %.2f ms per replot\n",
                 idle.replots, idle.cpuPercent, plot.customPlot()->replotTime(true));
-    EXPECT_LE(idle.replots, 14);
-    EXPECT_GE(idle.replots, 8);
+    EXPECT_LE(idle.replots, 14); // 4 a second
+    EXPECT_GE(idle.replots, 6);
 }
 
 TEST(HealthPlot, MovingLinesReplotNearTheSnapshotRateCheaply) {
@@ -275,8 +282,10 @@ TEST(HealthPlot, MovingLinesReplotNearTheSnapshotRateCheaply) {
     const RealTimeRun live = feedInRealTime(plot, studio, 3.0);
     std::printf("live: %d replots in 3 s, %.1f%% CPU, %.2f ms per replot\n", live.replots,
                 live.cpuPercent, plot.customPlot()->replotTime(true));
-    EXPECT_GE(live.replots, 45);
+    // Bounds loose enough for a busy machine running other tests alongside.
+    EXPECT_GE(live.replots, 30);
     EXPECT_LE(live.replots, 100); // never more than the snapshots
+    EXPECT_LT(plot.customPlot()->replotTime(true), 15.0); // ms; about 2 on an idle laptop core
 }
 
 } // namespace

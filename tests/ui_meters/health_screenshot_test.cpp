@@ -8,7 +8,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QPixmap>
-#include <QVBoxLayout>
+#include <QSplitter>
 
 #include <gtest/gtest.h>
 
@@ -17,14 +17,15 @@ namespace {
 
 using test::SyntheticStudio;
 
+// Side by side in a splitter, as the main window shows them.
 TEST(HealthScreenshot, MetersAndPlotWithPlausibleData) {
-    QWidget window;
-    auto* layout = new QVBoxLayout(&window);
+    QSplitter window(Qt::Horizontal);
     auto* meters = new VoiceMeters(&window);
     auto* plot = new HealthPlot(&window);
-    layout->addWidget(meters);
-    layout->addWidget(plot, 1);
-    window.resize(1000, 760);
+    window.addWidget(meters);
+    window.addWidget(plot);
+    window.setStretchFactor(1, 3);
+    window.resize(1200, 600);
     window.show();
 
     SyntheticStudio studio(24);
@@ -45,6 +46,27 @@ TEST(HealthScreenshot, MetersAndPlotWithPlausibleData) {
     const QString path = GOVOX_TEST_OUTPUT_DIR "/ui_meters_screenshot.png";
     ASSERT_TRUE(window.grab().save(path));
     EXPECT_GT(QFileInfo(path).size(), 10000);
+    std::printf("screenshot: %s\n", qPrintable(path));
+}
+
+// 128 slots wrap into rows, numbered at the left; a narrow window makes more rows.
+TEST(HealthScreenshot, MetersWith128Slots) {
+    VoiceMeters meters;
+    SyntheticStudio studio(128);
+    studio.force(100, SlotState::Crashed);
+    studio.injectUnderruns(5, 12);
+    StudioSnapshot s;
+    for (int i = 0; i < 60; ++i) s = studio.next();
+    s.voiceSlots[5].underruns = 12;
+    s.voiceSlots[6].state = SlotState::Underrun;
+    s.voiceSlots[6].fillFrames = 0;
+    s.voiceSlots[6].underruns = 140;
+    meters.setSnapshot(s);
+    meters.resize(620, meters.heightForWidth(620));
+    meters.show();
+    QApplication::processEvents();
+    const QString path = GOVOX_TEST_OUTPUT_DIR "/ui_meters_128_screenshot.png";
+    ASSERT_TRUE(meters.grab().save(path));
     std::printf("screenshot: %s\n", qPrintable(path));
 }
 
