@@ -45,25 +45,26 @@ std::string describeExit(int status) {
 
 } // namespace
 
-JackTestServer::JackTestServer(std::uint32_t sampleRate, std::uint32_t periodFrames) {
+JackTestServer::JackTestServer(std::uint32_t sampleRate, std::uint32_t periodFrames, bool realtime) {
     static int counter = 0;
     name_ = "govox-test-" + std::to_string(getpid()) + "-" + std::to_string(++counter);
     logPath_ = (std::filesystem::temp_directory_path() / (name_ + ".log")).string();
     setenv("JACK_DEFAULT_SERVER", name_.c_str(), 1);
     setenv("JACK_NO_START_SERVER", "1", 1); // only ever the server started here
-    error_ = spawn(sampleRate, periodFrames);
+    error_ = spawn(sampleRate, periodFrames, realtime);
     if (error_.empty()) error_ = waitUntilReady();
 }
 
-std::string JackTestServer::spawn(std::uint32_t sampleRate, std::uint32_t periodFrames) {
+std::string JackTestServer::spawn(std::uint32_t sampleRate, std::uint32_t periodFrames, bool realtime) {
     const std::string jackd = findInPath("jackd");
     if (jackd.empty())
         return "jackd not found in PATH: this test needs jackd2, which the setup script in "
                "packaging/ installs";
-    std::vector<std::string> args = {jackd,   "--no-realtime", "-n",
-                                     name_,   "-d",            "dummy",
-                                     "-r",    std::to_string(sampleRate),
-                                     "-p",    std::to_string(periodFrames)};
+    std::vector<std::string> args = {jackd};
+    if (realtime) args.insert(args.end(), {"-R", "-P", "70"});
+    else args.push_back("--no-realtime");
+    args.insert(args.end(), {"-n", name_, "-d", "dummy", "-r", std::to_string(sampleRate), "-p",
+                             std::to_string(periodFrames)});
     std::vector<char*> argv;
     for (std::string& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);

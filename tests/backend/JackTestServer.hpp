@@ -16,8 +16,10 @@ namespace govox::backend::test {
 
 class JackTestServer {
 public:
-    // Starts `jackd --no-realtime -n <unique> -d dummy -r <rate> -p <period>`.
-    JackTestServer(std::uint32_t sampleRate, std::uint32_t periodFrames);
+    // Starts `jackd --no-realtime -n <unique> -d dummy -r <rate> -p <period>`; with
+    // realtime, `-R -P 70` instead, as a musician's server runs (jackd falls back to normal
+    // scheduling where real-time priority is not allowed).
+    JackTestServer(std::uint32_t sampleRate, std::uint32_t periodFrames, bool realtime = false);
     // SIGTERM, then SIGKILL if it has not exited within five seconds; always reaped.
     ~JackTestServer();
     JackTestServer(const JackTestServer&) = delete;
@@ -30,7 +32,7 @@ public:
     std::string log() const;
 
 private:
-    std::string spawn(std::uint32_t sampleRate, std::uint32_t periodFrames);
+    std::string spawn(std::uint32_t sampleRate, std::uint32_t periodFrames, bool realtime);
     std::string waitUntilReady();
 
     std::string name_;

@@ -1,0 +1,102 @@
+// End to end through JACK (a private jackd, dummy driver): Govox's virtual MIDI port takes
+// a chord from another JACK client, a Go voice plays it, and a JACK client records Govox's
+// output. The chord's pitches are there, note-off leads to silence after the release,
+// there are no xruns, and note-on latency - the MIDI event at Govox's port to the first
+// non-silent output frame - is measured at 512- and 2048-frame rings.
+#include "JackPlayer.hpp"
+#include "JackTestServer.hpp"
+#include "QtTestApp.hpp"
+
+#include "ui/Studio.hpp"
+
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <numbers>
+
+namespace {
+
+using govox::ui::test::waitUntil;
+constexpr std::uint32_t kRate = 48000, kPeriod = 128;
+
+double strength(const std::vector<float>& x, double hz, std::size_t from, std::size_t to) {
+    double re = 0, im = 0, energy = 0;
+    for (std::size_t i = from; i < to; ++i) {
+        const double w = 2 * std::numbers::pi * hz * double(i) / kRate;
+        re += x[i] * std::cos(w);
+        im += x[i] * std::sin(w);
+        energy += double(x[i]) * x[i];
+    }
+    // Amplitude at hz over the amplitude of a sine with all the signal's energy: 1 for a
+    // pure tone, 1/sqrt(3) for each of three equal tones, about 0 for a frequency not there.
+    const double n = double(to - from);
+    return (2.0 * std::sqrt(re * re + im * im) / n) / std::sqrt(2.0 * energy / n);
+}
+
+double hz(int note) { return 440.0 * std::pow(2.0, (note - 69) / 12.0); }
+
+class JackEndToEnd : public ::testing::TestWithParam<std::uint32_t> {};
+
+TEST_P(JackEndToEnd, AChordFromAJackMidiClientIsPlayedAndReleasedWithoutXruns) {
+    const std::uint32_t ring = GetParam();
+    govox::backend::test::JackTestServer server(kRate, kPeriod, /*realtime=*/true);
+    ASSERT_EQ("", server.error());
+    QTemporaryDir temp;
+    govox::ui::Studio studio({GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (temp.path() + "/builds").toStdString()});
+    govox::session::EngineConfig config;
+    config.backend = govox::backend::BackendKind::Jack;
+    config.fallback = false;
+    config.stream.sampleRate = kRate;
+    config.stream.bufferFrames = kPeriod;
+    config.stream.connectOutputs = false;
+    ASSERT_EQ("", studio.startAudio(config, ring).toStdString());
+    govox::midi::MidiInputConfig midi;
+    midi.api = govox::midi::MidiApi::Jack;
+    midi.virtualPort = "Govox";
+    ASSERT_EQ("", studio.openMidi(midi).toStdString());
+    bool opened = false;
+    QObject::connect(&studio, &govox::ui::Studio::voiceOpened, [&] { opened = true; });
+    studio.openVoice(GOVOX_SDK_DIR "/internal/testvoices/sine");
+    ASSERT_TRUE(waitUntil([&] { return opened; }, 60000)) << "the voice did not open";
+
+    govox::test::JackPlayer player("keys", 3 * kRate);
+    ASSERT_EQ("", player.error());
+    ASSERT_EQ("", player.connect("Govox", "Govox"));
+    QTest::qWait(200); // jackd makes new connections visible at its next cycle
+    const std::uint64_t xrunsBefore = studio.engine().mixer()->stats().xruns.load();
+    const std::uint64_t serverXrunsBefore = player.xruns(); // connecting may cost one
+    // A one-second chord, sent at the start of a JACK cycle: the worst case, a full buffer
+    // before the next cycle can play it.
+    const std::uint32_t on = (kRate / 4 / kPeriod) * kPeriod, off = on + kRate;
+    player.play({{on, 0x90, 60, 100}, {on, 0x90, 64, 100}, {on, 0x90, 67, 100},
+                 {off, 0x80, 60, 0}, {off, 0x80, 64, 0}, {off, 0x80, 67, 0}});
+    ASSERT_TRUE(waitUntil([&] { return player.waitFull(0); }, 10000));
+    const std::vector<float>& x = player.left();
+
+    std::size_t first = on;
+    while (first < x.size() && std::fabs(x[first]) < 1e-6f) ++first;
+    const double latencyMs = 1000.0 * double(first - on) / kRate;
+    std::printf("[ measured ] ring %u frames: note-on latency %zu frames = %.2f ms (one buffer = %.2f ms)\n", ring,
+                first - on, latencyMs, 1000.0 * kPeriod / kRate);
+    EXPECT_LE(latencyMs, 1000.0 * kPeriod / kRate + 2.0) << "note-on waits for more than a buffer + 2 ms";
+
+    for (int note : {60, 64, 67})
+        EXPECT_GT(strength(x, hz(note), on + kRate / 5, on + kRate * 4 / 5), 0.4) << "note " << note << " missing";
+    EXPECT_LT(strength(x, hz(62), on + kRate / 5, on + kRate * 4 / 5), 0.1) << "a note that was not played";
+    // The sine voice releases over 20 ms, after the ring's depth of audio already rendered.
+    const std::size_t silentFrom = off + ring + kRate / 50 + 2 * kPeriod + kRate / 100;
+    float tail = 0;
+    for (std::size_t i = silentFrom; i < x.size(); ++i) tail = std::max(tail, std::fabs(x[i]));
+    EXPECT_LT(tail, 1e-4f) << "still sounding " << (silentFrom - off) << " frames after note-off";
+    EXPECT_EQ(serverXrunsBefore, player.xruns()) << server.log();
+    EXPECT_EQ(xrunsBefore, studio.engine().mixer()->stats().xruns.load());
+    EXPECT_EQ(0u, studio.snapshot().underruns);
+}
+
+INSTANTIATE_TEST_SUITE_P(Rings, JackEndToEnd, ::testing::Values(512u, 2048u),
+                         [](const auto& p) { return "ring" + std::to_string(p.param); });
+
+} // namespace
