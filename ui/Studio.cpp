@@ -199,6 +199,13 @@ void Studio::tick() {
     }
     fillSnapshot();
     emit snapshotUpdated(snapshot_);
+    // 30 snapshots a second while anything sounds, 10 while all is quiet: an idle window
+    // should cost next to nothing.
+    const bool sounding = snapshot_.peakLeft > 0 || snapshot_.peakRight > 0 || snapshot_.heldNotes.any() ||
+                          std::any_of(snapshot_.voiceSlots.begin(), snapshot_.voiceSlots.end(),
+                                      [](const SlotView& v) { return v.state != SlotState::Free; });
+    const int interval = sounding ? 33 : 100;
+    if (timer_.interval() != interval) timer_.setInterval(interval);
 }
 
 void Studio::fillSnapshot() {

@@ -86,6 +86,8 @@ void VoicePlayer::mix(float* bus, std::uint32_t frames, MixTally& tally) noexcep
     bus_ = bus;
     tailCursor_ = 0;
     const std::uint32_t state = abi::loadAcquire(slot_->state);
+    // Most slots are idle most of the time: one load, nothing to mix, meters already say so.
+    if (phase_ == Phase::Idle && tailLeft_ == 0 && !isSounding(state) && meterIdle_) return;
     if (phase_ == Phase::AwaitingStop)
         awaitStop(state);
     else if (phase_ == Phase::Idle && isSounding(state))
@@ -309,6 +311,7 @@ void VoicePlayer::publishMeter(std::uint32_t fill) noexcept GOVOX_NONBLOCKING {
                      : (s == GOVOX_VOICE_ACTIVE ? VoiceDisplayState::Active
                                                 : VoiceDisplayState::Releasing);
     }
+    meterIdle_ = shown == VoiceDisplayState::Free && fill == 0;
     meter_.fillFrames.store(fill, std::memory_order_relaxed);
     meter_.state.store(static_cast<std::uint32_t>(shown), std::memory_order_relaxed);
     meter_.underruns.store(underruns_, std::memory_order_relaxed);

@@ -105,6 +105,7 @@ private:
     std::uint32_t tailLeft_ = 0;   // frames of tail still to play
     std::uint32_t tailCursor_ = 0; // frame in this block up to which the tail is rendered
 
+    bool meterIdle_ = false; // the meter already shows a free, empty slot
     std::uint32_t underruns_ = 0;
     std::uint32_t nonfiniteBlocks_ = 0;
     std::uint32_t corruptions_ = 0;

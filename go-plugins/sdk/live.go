@@ -24,7 +24,9 @@ func (h *host) runLive() {
 		h.countActive()
 		store32(&h.region.header.host_sleeping, 1)
 		if _, pending := h.events.next(); !pending {
-			futexWait(&h.region.header.wake_word, seen, 5*time.Millisecond)
+			// Events wake the loop at once (the engine futex-wakes the word); the timeout
+			// only bounds how late shutdown or a vanished engine is noticed.
+			futexWait(&h.region.header.wake_word, seen, 100*time.Millisecond)
 		}
 		store32(&h.region.header.host_sleeping, 0)
 	}
