@@ -24,6 +24,7 @@ public:
     void show(const reload::SessionEvent& event);
     void clear();
     int errorCount() const;
+    QSize sizeHint() const override { return {600, 110}; } // a strip below the graphs
     // The row's file and line (tests, and the click handler).
     QString fileAt(int row) const;
     int lineAt(int row) const;

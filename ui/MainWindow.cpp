@@ -74,7 +74,7 @@ void MainWindow::buildLayout() {
     dock->setObjectName("buildDock");
     dock->setWidget(console_);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
-    resizeDocks({dock}, {150}, Qt::Vertical); // the graphs get the room
+    buildDock_ = dock;
 
     figures_ = new QLabel(this);
     statusBar()->addPermanentWidget(figures_);
@@ -175,6 +175,8 @@ void MainWindow::panic() {
 }
 
 void MainWindow::begin(const QString& voiceDir) {
+    if (QSettings().value("window/state").isNull()) // first run: the graphs get the room
+        resizeDocks({buildDock_}, {140}, Qt::Vertical);
     applyAudio(audio_);
     QString dir = voiceDir;
     if (dir.isEmpty()) dir = QSettings().value("voices/last").toString();

@@ -15,6 +15,7 @@
 #include <QMainWindow>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 
 namespace govox::ui {
@@ -81,6 +82,7 @@ private:
     ComputerKeyboard* computerKeys_ = nullptr;
     MidiPanel* midi_ = nullptr;
     BuildConsole* console_ = nullptr;
+    QDockWidget* buildDock_ = nullptr;
     QAction* recordAction_ = nullptr;
     QLabel* figures_ = nullptr;
     bool wasRunning_ = false;
