@@ -88,11 +88,26 @@ void mapRegion(int fd) {
     storeRelease(header->host_state, std::uint32_t{GOVOX_HOST_STARTING});
 }
 
+// AddressSanitizer and ThreadSanitizer reserve terabytes of shadow address space, so an
+// address-space limit makes their own allocator fail ("Failed to mmap"). Sanitizer builds
+// are test builds; they keep only the Go heap limit.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool kAddressLimitPossible = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+constexpr bool kAddressLimitPossible = false;
+#else
+constexpr bool kAddressLimitPossible = true;
+#endif
+#else
+constexpr bool kAddressLimitPossible = true;
+#endif
+
 // Limits are set before the Go runtime starts, which happens inside dlopen.
 void limitMemory(const Options& o) {
     const rlim_t bytes = static_cast<rlim_t>(o.addressSpaceMb) << 20;
     const rlimit limit{bytes, bytes};
-    if (o.addressSpaceMb > 0 && setrlimit(RLIMIT_AS, &limit) != 0)
+    if (kAddressLimitPossible && o.addressSpaceMb > 0 && setrlimit(RLIMIT_AS, &limit) != 0)
         fail("cannot limit the address space: " + std::string(std::strerror(errno)));
     const std::string goLimit = std::to_string(o.goMemoryMb) + "MiB";
     setenv("GOMEMLIMIT", goLimit.c_str(), 1);

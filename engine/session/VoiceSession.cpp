@@ -32,13 +32,15 @@ std::string VoiceSession::start() {
     if (!built.ok) return "cannot build " + config_.voiceDir + ": " + built.error;
     report.timings.buildDoneMs =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
-    if (!swapTo(built.library, report, began)) {
+    const auto announce = [&] {
+        report.message = "'" + name_ + "' plays (built in " +
+                         std::to_string(static_cast<int>(report.timings.buildMs())) + " ms)";
+        post(report);
+    };
+    if (!swapTo(built.library, report, began, true, announce)) {
         std::filesystem::remove(built.library);
         return report.message;
     }
-    report.message = "'" + name_ + "' plays (built in " +
-                     std::to_string(static_cast<int>(report.timings.buildMs())) + " ms)";
-    post(report);
     worker_ = std::thread([this] { workerLoop(); });
     if (config_.watch) {
         const std::string error = watcher_.start(

@@ -108,9 +108,13 @@ private:
     void runRestart(Job why);
     // Starts a host on `library`, hands it the playing state and parameters, waits for
     // its prefill and crossfades to it. Fills `report` with timings (ms since `origin`);
-    // false on failure, with report.message saying why.
+    // false on failure, with report.message saying why. `switched` runs under the route
+    // lock at the moment the new host becomes current, so that poll() cannot see (and
+    // report) a crash of the new host before the swap itself is announced and its
+    // probation has begun.
     bool swapTo(const std::string& library, reload::SessionEvent& report,
-                std::chrono::steady_clock::time_point origin, bool replayNotes = true);
+                std::chrono::steady_clock::time_point origin, bool replayNotes,
+                const std::function<void()>& switched);
     std::shared_ptr<host::VoiceHost> startHost(const std::string& library, reload::SessionEvent& report);
     void carryParams(host::VoiceHost& next, reload::SessionEvent& report);
     void waitForPrefill(host::VoiceHost& next);

@@ -59,27 +59,26 @@ void VoiceSession::runReload(Clock::time_point changeSeen) {
         post(std::move(report));
         return;
     }
-    if (!swapTo(built.library, report, changeSeen)) {
+    // Announced and put on probation at the switch, under the route lock (see swapTo).
+    const auto announce = [&] {
+        report.kind = reload::SessionEventKind::Reloaded;
+        char line[200];
+        std::snprintf(line, sizeof line,
+                      "'%s' reloaded: heard %.0f ms after the save (build %.0f ms, swap %.0f ms)",
+                      name_.c_str(), report.timings.firstSampleMs, report.timings.buildMs(),
+                      report.timings.swapMs());
+        report.message = line;
+        probationUntil_ = Clock::now() + config_.probation;
+        gaveUp_ = false;
+        post(report);
+    };
+    if (!swapTo(built.library, report, changeSeen, true, announce)) {
         report.kind = reload::SessionEventKind::ReloadFailed;
         report.message = "'" + name_ + "' built but did not start, the previous build plays on: " +
                          report.message;
         std::filesystem::remove(built.library);
         post(std::move(report));
-        return;
     }
-    report.kind = reload::SessionEventKind::Reloaded;
-    char line[200];
-    std::snprintf(line, sizeof line,
-                  "'%s' reloaded: heard %.0f ms after the save (build %.0f ms, swap %.0f ms)",
-                  name_.c_str(), report.timings.firstSampleMs, report.timings.buildMs(),
-                  report.timings.swapMs());
-    report.message = line;
-    {
-        std::lock_guard lock(routeMutex_);
-        probationUntil_ = Clock::now() + config_.probation;
-    }
-    gaveUp_ = false;
-    post(std::move(report));
 }
 
 void VoiceSession::runRestart(Job why) {
@@ -93,18 +92,19 @@ void VoiceSession::runRestart(Job why) {
     const bool revert = why == Job::Revert;
     // A restart of the build that crashed does not replay held notes: one of them may be
     // what crashed it. A revert goes back to a build that played them fine.
-    if (!swapTo(library, report, Clock::now(), revert)) {
+    const auto announce = [&] {
+        report.kind = revert ? reload::SessionEventKind::Reverted : reload::SessionEventKind::Restarted;
+        report.message = revert ? "'" + name_ + "': the new build crashed during its first " +
+                                      std::to_string(config_.probation.count() / 1000) +
+                                      " s, so the previous build plays again"
+                                : "'" + name_ + "' restarted";
+        post(report);
+    };
+    if (!swapTo(library, report, Clock::now(), revert, announce)) {
         report.kind = reload::SessionEventKind::Crashed;
         report.message = "'" + name_ + "' could not be restarted: " + report.message;
         post(std::move(report));
-        return;
     }
-    report.kind = revert ? reload::SessionEventKind::Reverted : reload::SessionEventKind::Restarted;
-    report.message = revert ? "'" + name_ + "': the new build crashed during its first " +
-                                  std::to_string(config_.probation.count() / 1000) +
-                                  " s, so the previous build plays again"
-                            : "'" + name_ + "' restarted";
-    post(std::move(report));
 }
 
 std::shared_ptr<host::VoiceHost> VoiceSession::startHost(const std::string& library,
@@ -132,7 +132,8 @@ std::shared_ptr<host::VoiceHost> VoiceSession::startHost(const std::string& libr
 }
 
 bool VoiceSession::swapTo(const std::string& library, reload::SessionEvent& report,
-                          Clock::time_point t0, bool replayNotes) {
+                          Clock::time_point t0, bool replayNotes,
+                          const std::function<void()>& switched) {
     if (!engine_.mixer()) {
         report.message = "the audio engine is not running";
         return false;
@@ -182,6 +183,7 @@ bool VoiceSession::swapTo(const std::string& library, reload::SessionEvent& repo
             previousLibrary_ = currentLibrary_; // kept for a revert during probation
             currentLibrary_ = library;
         }
+        switched();
     }
     old.reset(); // asks the old host to stop and reaps it
     return true;
