@@ -119,7 +119,7 @@ void Mixer::process(float* left, float* right, std::uint32_t frames) noexcept
     stats_.periodNs.store(
         static_cast<std::uint32_t>(1e9 * frames / static_cast<double>(config_.sampleRate)),
         std::memory_order_relaxed);
-    stats_.callbacks.fetch_add(1, std::memory_order_relaxed);
+    stats_.callbacks.fetch_add(1, std::memory_order_release); // stopTap frees the tap after it
 }
 
 void Mixer::processBlock(float* left, float* right, std::uint32_t frames) noexcept

@@ -120,9 +120,9 @@ void AudioEngine::stopTap() {
     if (!tap_ || !mixer_) return;
     mixer_->setTap(nullptr);
     // A callback that loaded the old pointer ends before the one after it starts.
-    const std::uint64_t seen = mixer_->stats().callbacks.load();
+    const std::uint64_t seen = mixer_->stats().callbacks.load(std::memory_order_acquire);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
-    while (running() && mixer_->stats().callbacks.load() < seen + 2) {
+    while (running() && mixer_->stats().callbacks.load(std::memory_order_acquire) < seen + 2) {
         if (std::chrono::steady_clock::now() > deadline) { // a stalled stream: keep it safe
             retiredTaps_.push_back(std::move(tap_));
             return;
