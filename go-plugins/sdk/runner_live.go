@@ -24,7 +24,7 @@ func (r *runner) loop() {
 			r.ctx.fill, r.ctx.quality = r.h.fillAndQuality(&r.ring)
 			target := int(r.h.region.ringTarget())
 			fill := int(r.ring.fill())
-			if fill < target*3/4 { // top up to the target
+			if fill < target*7/8 { // top up to the target (a late timer lands below this)
 				// In growing steps after a note-on, so the second block is ready before
 				// the engine has played the first.
 				n := target - fill
@@ -37,8 +37,10 @@ func (r *runner) loop() {
 				}
 				continue
 			}
-			// Sleep until the engine has eaten about half of what is there.
-			wait := time.Duration(float64(fill-target/2) / r.h.region.sampleRate * float64(time.Second))
+			// Sleep until the fill is down to three quarters of the target, then top up.
+			// Waking that early keeps a quarter-ring more in hand against a late wake-up
+			// (a busy machine, a descheduled vCPU) than waking at half the target would.
+			wait := time.Duration(float64(fill-target*3/4) / r.h.region.sampleRate * float64(time.Second))
 			if wait < time.Millisecond {
 				wait = time.Millisecond
 			}
