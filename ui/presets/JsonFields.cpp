@@ -121,6 +121,10 @@ bool readString(const QJsonObject& object, const QString& key, const QString& fi
         error = QStringLiteral("%1: is empty").arg(field);
         return false;
     }
+    if (!QStringView(text).isValidUtf16()) {
+        error = QStringLiteral("%1: is not valid Unicode (a lone surrogate)").arg(field);
+        return false;
+    }
     const qsizetype length = rule.bytes ? text.toUtf8().size() : text.toUcs4().size();
     if (rule.maxLength > 0 && length > rule.maxLength) {
         error = QStringLiteral("%1: too long, %2 %4, at most %3 %4")

@@ -35,6 +35,10 @@ bool readHeader(const QJsonObject& object, const QString& prefix, Preset& out, Q
 }
 
 bool checkParamName(const QString& name, const QString& field, QString& error) {
+    if (!QStringView(name).isValidUtf16()) {
+        error = QStringLiteral("%1: is not valid Unicode (a lone surrogate)").arg(field);
+        return false;
+    }
     const qsizetype bytes = name.toUtf8().size();
     if (bytes == 0 || bytes > kMaxParamNameBytes) {
         error = QStringLiteral("%1: a parameter name must be 1 to %2 bytes in UTF-8, this one "
