@@ -59,10 +59,16 @@ Studio::~Studio() {
 
 QString Studio::startAudio(const session::EngineConfig& config, std::uint32_t ringTargetFrames) {
     recorder_.stop();
+    // [params] the voice is reopened on the new stream with the values it had.
+    if (session_) {
+        carriedDir_ = voiceDir_;
+        carriedValues_ = currentValues();
+    }
     {
         std::lock_guard lock(sessionMutex_);
         session_.reset(); // its hosts were made for the old stream's rate and block size
     }
+    refreshParams(); // [params] no voice until it is reopened
     ringTargetFrames_ = ringTargetFrames;
     const std::string error = engine_.start(config);
     baseRegion_ = 0;
@@ -107,6 +113,13 @@ void Studio::adoptSession(std::unique_ptr<session::VoiceSession> s, const QStrin
         emit voiceFailed(dir, error);
         return;
     }
+    // [params] the same voice opened again keeps its values (by name).
+    std::map<std::string, float> carried;
+    if (dir == voiceDir_ && session_) carried = currentValues();
+    else if (dir == carriedDir_) carried = carriedValues_;
+    carriedDir_.clear();
+    carriedValues_.clear();
+    for (const auto& [name, value] : carried) s->setParam(name, value);
     std::unique_ptr<session::VoiceSession> old;
     {
         std::lock_guard lock(sessionMutex_);
@@ -119,6 +132,7 @@ void Studio::adoptSession(std::unique_ptr<session::VoiceSession> s, const QStrin
     }
     voiceDir_ = dir;
     voiceCrashed_ = false;
+    refreshParams(); // [params]
     emit voiceOpened(QString::fromStdString(session_->name()));
 }
 
@@ -144,10 +158,17 @@ void Studio::noteOff(int note, int channel) {
 }
 
 void Studio::controlChange(int controller, int value, int channel) {
+    // [params] a controller mapped by MIDI learn moves its parameter instead of reaching
+    // the voice (and the one being learnt is consumed).
+    const params::MidiLearn::Route route = midiLearn_.route(channel, controller, value);
     std::lock_guard lock(sessionMutex_);
-    if (session_)
-        session_->controlChange(static_cast<std::uint8_t>(channel), static_cast<std::uint8_t>(controller),
-                                static_cast<std::uint8_t>(value));
+    if (!session_) return;
+    if (route.consumed) {
+        if (!route.param.empty()) session_->setParam(route.param, static_cast<float>(route.value));
+        return;
+    }
+    session_->controlChange(static_cast<std::uint8_t>(channel), static_cast<std::uint8_t>(controller),
+                            static_cast<std::uint8_t>(value));
 }
 
 void Studio::pitchBend(int bend, int channel) {
@@ -184,6 +205,47 @@ void Studio::resetUnderruns() {
         slotUnderrunBase_[i] += snapshot_.voiceSlots[i].underruns;
 }
 
+// --- parameters [params] ------------------------------------------------------------
+
+namespace {
+
+bool sameParams(const std::vector<host::ParamInfo>& a, const std::vector<host::ParamInfo>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const host::ParamInfo& x, const host::ParamInfo& y) {
+        return x.index == y.index && x.name == y.name && x.unit == y.unit && x.min == y.min && x.max == y.max &&
+               x.defaultValue == y.defaultValue && x.curve == y.curve;
+    });
+}
+
+} // namespace
+
+void Studio::refreshParams() {
+    std::vector<host::ParamInfo> now = session_ ? session_->params() : std::vector<host::ParamInfo>{};
+    if (sameParams(now, params_)) return;
+    params_ = std::move(now);
+    midiLearn_.setParams(params_);
+    emit paramsChanged();
+}
+
+std::map<std::string, float> Studio::currentValues() {
+    std::map<std::string, float> values;
+    if (session_)
+        for (const host::ParamInfo& p : session_->params()) values[p.name] = session_->paramValue(p.name);
+    return values;
+}
+
+double Studio::paramValue(const QString& name) {
+    const std::string n = name.toStdString();
+    for (const host::ParamInfo& p : params_)
+        if (QString::fromStdString(p.name).compare(name, Qt::CaseInsensitive) == 0)
+            return session_ ? session_->paramValue(n) : p.defaultValue;
+    return 0.0;
+}
+
+bool Studio::setParam(const QString& name, double value) {
+    std::lock_guard lock(sessionMutex_);
+    return session_ && session_->setParam(name.toStdString(), static_cast<float>(value));
+}
+
 void Studio::tick() {
     if (session_) {
         for (const reload::SessionEvent& e : session_->poll()) {
@@ -193,6 +255,9 @@ void Studio::tick() {
                 e.kind == reload::SessionEventKind::Reloaded)
                 voiceCrashed_ = false;
             emit sessionEvent(e);
+            if (e.kind == reload::SessionEventKind::Reloaded || e.kind == reload::SessionEventKind::Reverted ||
+                e.kind == reload::SessionEventKind::Restarted)
+                refreshParams(); // [params] a new build may declare other parameters
         }
     } else {
         engine_.collect();

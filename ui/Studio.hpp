@@ -18,6 +18,7 @@
 #include "engine/session/Recorder.hpp"
 #include "engine/session/VoiceSession.hpp"
 #include "ui/StudioSnapshot.hpp"
+#include "ui/params/MidiLearn.hpp"
 
 #include <QObject>
 #include <QString>
@@ -26,6 +27,7 @@
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -82,12 +84,26 @@ public:
 
     const StudioSnapshot& snapshot() const { return snapshot_; }
 
+    // --- parameters (the parameter panel, MIDI learn; UI thread) ----------------------
+    // The running voice's parameters as last announced by paramsChanged; empty without one.
+    const std::vector<host::ParamInfo>& params() const { return params_; }
+    // A parameter's value by name (case-insensitive); its default if never set, 0 if none.
+    double paramValue(const QString& name);
+    // Sets a parameter of the running voice, clamped to its range (the voice smooths it);
+    // false if there is no voice or it has no parameter so named.
+    bool setParam(const QString& name, double value);
+    // Controllers mapped by MIDI learn move parameters instead of reaching the voice.
+    params::MidiLearn& midiLearn() { return midiLearn_; }
+
 signals:
     void snapshotUpdated(const govox::ui::StudioSnapshot& snapshot);
     void sessionEvent(const govox::reload::SessionEvent& event);
     void voiceOpened(const QString& name);
     void voiceFailed(const QString& dir, const QString& message);
     void audioRestarted();
+    // The running voice's parameter set changed: another voice, none, or a reload that
+    // added, removed or changed parameters. Values are kept by name.
+    void paramsChanged();
 
 private:
     void tick();
@@ -117,6 +133,15 @@ private:
     // Keys down, from any thread that plays (MIDI's dispatcher, the UI): bit n = note n.
     std::array<std::atomic<std::uint64_t>, 2> held_{};
     void markHeld(int note, bool down);
+
+    // Parameters: announced when their set changes; values carried when the same voice is
+    // opened again (an audio restart reopens it on the new stream).
+    void refreshParams();
+    std::map<std::string, float> currentValues();
+    std::vector<host::ParamInfo> params_;
+    params::MidiLearn midiLearn_;
+    QString carriedDir_;
+    std::map<std::string, float> carriedValues_;
 };
 
 } // namespace govox::ui
