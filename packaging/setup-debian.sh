@@ -13,6 +13,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libboost-dev
   jackd2 libjack-jackd2-dev xvfb xauth
   pulseaudio pulseaudio-utils
+  # the package test (tests/packaging/test-deb.sh): dpkg-shlibdeps, the linters, a WAV check
+  dpkg-dev lintian appstream desktop-file-utils python3
   # the sanitizer builds (RealtimeSanitizer needs clang 20 or newer)
   clang-22 libclang-rt-22-dev llvm-22
 )

@@ -15,3 +15,8 @@ for preset in "${presets[@]}"; do
   ctest --preset "$preset"
 done
 echo "=== every test passed in: ${presets[*]}"
+
+# The Debian package: built, linted, installed and run (a few minutes). CI always runs it.
+if [[ "${CI:-}" == true || "${GOVOX_TEST_PACKAGE:-0}" == 1 ]]; then
+  ./tests/packaging/test-deb.sh
+fi

@@ -1,5 +1,6 @@
 #include "app/govox/GuiLaunch.hpp"
 
+#include "app/govox/GoToolchain.hpp"
 #include "app/govox/Paths.hpp"
 #include "ui/MainWindow.hpp"
 #include "ui/QtAudioBackend.hpp"
@@ -8,6 +9,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
+#include <QTimer>
 #include <cstdio>
 #include <cstdlib>
 
@@ -20,6 +23,16 @@ bool hasDisplay() {
     const char* x11 = std::getenv("DISPLAY");
     const char* wayland = std::getenv("WAYLAND_DISPLAY");
     return (x11 && *x11) || (wayland && *wayland);
+}
+
+// Without Go no voice can build; say so once, over the window, rather than leaving the
+// user to find "cannot run go" in the build console.
+void warnIfNoGo(QWidget* window) {
+    if (!findGoTool().empty()) return;
+    QTimer::singleShot(0, window, [window] {
+        QMessageBox::warning(window, QObject::tr("Go toolchain not found"),
+                             QString::fromStdString(missingGoAdvice()));
+    });
 }
 
 } // namespace
@@ -40,6 +53,8 @@ int launchGui(int argc, char** argv) {
     QApplication::setApplicationName("Govox");
     QApplication::setOrganizationName("Govox");
     QApplication::setApplicationVersion(GOVOX_VERSION);
+    // Ties the window to govox.desktop (its icon and name in Wayland docks and task bars).
+    QGuiApplication::setDesktopFileName("govox");
     QApplication::setWindowIcon(QIcon(":/govox/icons/govox.svg"));
     QCommandLineParser p;
     p.setApplicationDescription("Write synthesizer voices in Go and play them live.");
@@ -50,6 +65,7 @@ int launchGui(int argc, char** argv) {
     ui::Studio studio({.hostBinary = voiceHostBinary(), .sdkDir = sdk, .buildDir = buildCacheDir()});
     ui::MainWindow window(studio, QString::fromStdString(sdk + "/voices"));
     window.show();
+    warnIfNoGo(&window);
     window.begin(p.value("voice"));
     return app.exec();
 }

@@ -3,7 +3,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 namespace govox::app {
 namespace fs = std::filesystem;
@@ -20,6 +19,11 @@ bool isSdk(const fs::path& dir) {
     return std::getline(in, first) && first == "module govox.dev/govox";
 }
 
+// <prefix>/bin/../<relative>, for the installed layout.
+fs::path installed(const char* relativeToBin) {
+    return (fs::path(executableDir()) / relativeToBin).lexically_normal();
+}
+
 } // namespace
 
 std::string executableDir() {
@@ -29,17 +33,19 @@ std::string executableDir() {
 
 std::string voiceHostBinary() {
     if (const char* v = std::getenv("GOVOX_VOICEHOST"); v && *v) return v;
+    // A build tree: both programs are built into build/<preset>/app/.
     const fs::path beside = fs::path(executableDir()) / "govox-voicehost";
     if (fs::exists(beside)) return beside.string();
-    return "/usr/lib/govox/govox-voicehost";
+    return (installed(GOVOX_BIN_TO_HOSTDIR) / "govox-voicehost").string();
 }
 
 std::string sdkDir() {
     if (const char* v = std::getenv("GOVOX_SDK_DIR"); v && *v) return v;
+    if (const fs::path sdk = installed(GOVOX_BIN_TO_DATADIR) / "go-plugins"; isSdk(sdk))
+        return sdk.string();
     // A build tree: build/<preset>/app/govox, the SDK in go-plugins/ at the top.
     for (fs::path d = executableDir(); !d.empty() && d != d.root_path(); d = d.parent_path())
         if (isSdk(d / "go-plugins")) return (d / "go-plugins").string();
-    if (isSdk("/usr/share/govox/go-plugins")) return "/usr/share/govox/go-plugins";
     return {};
 }
 

@@ -1,5 +1,6 @@
 #include "app/govox/PlayCommand.hpp"
 
+#include "app/govox/GoToolchain.hpp"
 #include "app/govox/Paths.hpp"
 #include "engine/midi/MidiInput.hpp"
 #include "engine/session/AudioEngine.hpp"
@@ -119,6 +120,8 @@ int runPlayCommand(int argc, char** argv) {
     o.seconds = p.value("seconds").toDouble();
     if (o.voice.sdkDir.empty())
         return std::fprintf(stderr, "govox play: cannot find the Govox Go SDK (set GOVOX_SDK_DIR)\n"), 1;
+    if (findGoTool().empty())
+        return std::fprintf(stderr, "govox play: %s\n", missingGoAdvice().c_str()), 1;
     if (o.engine.stream.sampleRate == 0 || o.engine.stream.bufferFrames == 0 || o.voice.ringTargetFrames == 0 ||
         o.voice.voices == 0 || o.voice.voices > 128)
         return std::fprintf(stderr, "govox play: --rate, --buffer, --ring and --voices (1..128) must be positive\n"), 2;

@@ -1,5 +1,6 @@
 #include "app/govox/RenderCommand.hpp"
 
+#include "app/govox/GoToolchain.hpp"
 #include "app/govox/Paths.hpp"
 #include "engine/backend/OfflineBackend.hpp"
 #include "engine/build/VoiceBuilder.hpp"
@@ -34,6 +35,7 @@ int render(const RenderOptions& o) {
     if (!song.error.empty()) return fail(song.error);
     const std::string sdk = sdkDir();
     if (sdk.empty()) return fail("cannot find the Govox Go SDK (set GOVOX_SDK_DIR)");
+    if (findGoTool().empty()) return fail(missingGoAdvice());
     const build::BuildResult built =
         build::buildVoice({.voiceDir = o.voiceDir, .outputDir = buildCacheDir(), .sdkDir = sdk});
     if (!built.ok) return fail("cannot build " + o.voiceDir + ": " + built.error + "\n" + built.output);

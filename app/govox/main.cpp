@@ -1,5 +1,6 @@
 // govox - entry point. With no command it opens the desktop window; commands run the
 // engine headless (for machines without a display, scripts and tests).
+#include "app/govox/GoToolchain.hpp"
 #include "app/govox/GuiLaunch.hpp"
 #include "app/govox/PlayCommand.hpp"
 #include "app/govox/RenderCommand.hpp"
@@ -25,6 +26,7 @@ void printUsage() {
 } // namespace
 
 int main(int argc, char** argv) {
+    govox::app::putGoOnPath(); // before any thread: it may change PATH
     const std::string first = argc > 1 ? argv[1] : "";
     if (first == "--version" || first == "-v") {
         std::printf("govox %s\n", GOVOX_VERSION);
