@@ -4,6 +4,22 @@
 #include <QSaveFile>
 
 namespace govox::presets {
+namespace {
+
+// The bytes written, or -1 after an error. A disk that fills up first takes a short write
+// and only refuses (ENOSPC) the next one, which carries the reason.
+qint64 writeAll(QSaveFile& file, const QByteArray& bytes) {
+    qint64 done = 0;
+    while (done < bytes.size()) {
+        const qint64 n = file.write(bytes.constData() + done, bytes.size() - done);
+        if (n < 0) return -1;
+        if (n == 0) break;
+        done += n;
+    }
+    return done;
+}
+
+} // namespace
 
 QString writeFileAtomically(const QString& path, const QByteArray& bytes) {
     const bool existed = QFileInfo::exists(path);
@@ -12,10 +28,15 @@ QString writeFileAtomically(const QString& path, const QByteArray& bytes) {
     // atomic any more.
     file.setDirectWriteFallback(false);
     QString reason;
-    if (!file.open(QIODevice::WriteOnly)) {
+    // Unbuffered: a buffered QSaveFile reports a full disk as a short write with no reason.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         reason = file.errorString();
-    } else if (file.write(bytes) != bytes.size() || !file.commit()) {
-        // The temporary file is removed by commit() or, after a failed write, by ~QSaveFile.
+    } else if (const qint64 written = writeAll(file, bytes); written != bytes.size()) {
+        // ~QSaveFile removes the temporary file: nothing is committed.
+        reason = written < 0 ? file.errorString()
+                             : QStringLiteral("only %1 of %2 bytes could be written")
+                                   .arg(written).arg(bytes.size());
+    } else if (!file.commit()) { // flush, fsync and rename; the temporary file is removed
         reason = file.errorString();
     }
     if (reason.isEmpty()) return {};

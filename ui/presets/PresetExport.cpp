@@ -27,7 +27,10 @@ ExportResult writeAll(const QList<std::pair<QString, QByteArray>>& files, Overwr
             if (QFileInfo::exists(path))
                 return {{}, QStringLiteral("%1 already exists; nothing was exported").arg(path)};
     for (const auto& [path, bytes] : files) {
-        if (QString error = writeFileAtomically(path, bytes); !error.isEmpty()) {
+        QString error = QDir().mkpath(QFileInfo(path).path())
+                            ? writeFileAtomically(path, bytes)
+                            : QStringLiteral("cannot create the folder %1").arg(QFileInfo(path).path());
+        if (!error.isEmpty()) {
             result.error = error;
             if (!result.written.isEmpty())
                 result.error += QStringLiteral(" (written before it: %1)")
@@ -95,7 +98,6 @@ ExportResult exportPreset(const Preset& preset, const QString& filePath, Overwri
 ExportResult exportPresets(const QList<Preset>& presets, const QString& folder,
                            Overwrite overwrite) {
     if (QString problem = firstProblem(presets); !problem.isEmpty()) return {{}, problem};
-    if (!QDir().mkpath(folder)) return {{}, QStringLiteral("cannot create the folder %1").arg(folder)};
     QList<std::pair<QString, QByteArray>> files;
     QSet<QString> taken;
     for (const Preset& p : presets) {
