@@ -9,8 +9,8 @@
 //   30). The answer is the largest N with no underrun in that window, at that N and every
 //   smaller one; the same counting the start as well is printed too.
 // --mode gc (issue 3, target 3: no underrun at 1024 frames): 32 GC-torture voices
-//   (go-plugins/voices/gctorture: about 1 MiB of garbage per rendered chunk) at each ring
-//   target of --depths (capacity twice the target), --seconds (default 60) each:
+//   (go-plugins/voices/gctorture: 1 MiB of garbage per 2048 frames rendered, 24 MiB/s
+//   per voice) at each ring target of --depths (capacity twice the target), --seconds (default 60) each:
 //   underruns per minute and the GC pauses the host reports.
 // --quick: a few voices for a few seconds; fails only if the voices do not play (the
 //   CTest smoke test). Other options: --voices 16,32,..  --depths 256,512,..  --seconds S

@@ -16,6 +16,9 @@ func init() {
 	sdk.Register(sdk.Instrument{
 		Name: "gctorture",
 		Params: []sdk.Param{
+			// KiB of garbage per 2048 frames (the SDK's default chunk), made in proportion
+			// to what each call renders, so the load is the same whatever the ring depth
+			// and the chunk sizes it leads to: 1 MiB per chunk is 24 MiB/s per voice.
 			{Name: "Garbage", Min: 0, Max: 4096, Default: 1024, Unit: "KiB"},
 			{Name: "Vibrato", Min: 0, Max: 1, Default: 0.3},
 			{Name: "Volume", Min: -40, Max: 0, Default: -14, Unit: "dB", Curve: sdk.Decibel},
@@ -35,6 +38,7 @@ type torture struct {
 	garbage, vibrato, volume *sdk.ParamValue
 	kept                     map[string][]byte // survives a chunk, so the GC has to trace it
 	chunks                   int
+	owedBytes                float64 // garbage due but not yet made (it is made 16 KiB at a time)
 }
 
 func newTorture(ctx *sdk.Context) sdk.Voice {
@@ -60,7 +64,7 @@ func (t *torture) Done() bool { return !t.env.Active() }
 
 // Process returns a new slice every chunk and litters the heap while it is at it.
 func (t *torture) Process(samples int) []float32 {
-	t.makeGarbage()
+	t.makeGarbage(samples)
 	out := make([]float32, samples)
 	depth := float64(t.vibrato.Value()) * 0.5 // semitones
 	gain := float32(dsp.DBToGain(float64(t.volume.Value())))
@@ -74,12 +78,13 @@ func (t *torture) Process(samples int) []float32 {
 	return out
 }
 
-func (t *torture) makeGarbage() {
+func (t *torture) makeGarbage(samples int) {
+	const piece = 16 << 10
 	t.chunks++
-	kib := int(t.garbage.Value())
+	t.owedBytes += float64(t.garbage.Value()) * 1024 * float64(samples) / 2048
 	junk := make([][]byte, 0, 64)
-	for n := 0; n < kib; n += 16 {
-		junk = append(junk, make([]byte, 16<<10))
+	for ; t.owedBytes >= piece; t.owedBytes -= piece {
+		junk = append(junk, make([]byte, piece))
 	}
 	key := strconv.Itoa(t.chunks % 64)
 	if len(junk) > 0 {
