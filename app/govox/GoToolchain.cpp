@@ -33,7 +33,8 @@ std::vector<fs::path> debianVersionedGos() {
         if (name.rfind("go-1.", 0) != 0) continue;
         found.emplace_back(std::atoi(name.c_str() + 5), entry.path() / "bin" / "go");
     }
-    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::sort(found.begin(), found.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<fs::path> gos;
     for (auto& [minor, go] : found) gos.push_back(std::move(go));
     return gos;
@@ -44,7 +45,8 @@ std::vector<fs::path> debianVersionedGos() {
 std::string findGoTool() {
     if (std::string go = goOnPath(); !go.empty()) return go;
     std::vector<fs::path> candidates;
-    if (const char* root = std::getenv("GOROOT"); root && *root) candidates.push_back(fs::path(root) / "bin/go");
+    if (const char* root = std::getenv("GOROOT"); root && *root)
+        candidates.push_back(fs::path(root) / "bin/go");
     candidates.push_back("/usr/local/go/bin/go");
     candidates.push_back("/usr/lib/go/bin/go");
     for (fs::path& go : debianVersionedGos()) candidates.push_back(std::move(go));
@@ -63,11 +65,12 @@ void putGoOnPath() {
 }
 
 std::string missingGoAdvice() {
-    return "Govox builds voices with the Go toolchain (go 1.19 or newer, with a C compiler for "
-           "cgo), and none was found: no `go` on PATH, in /usr/local/go/bin or in /usr/lib/go*/bin.\n"
+    return "Govox builds voices with the Go toolchain (go 1.19 or newer, with a C compiler "
+           "for cgo), and none was found: no \"go\" on PATH, in /usr/local/go/bin or in "
+           "/usr/lib/go*/bin.\n"
            "Install it with:\n"
            "    sudo apt install golang-go gcc\n"
-           "or put the folder holding `go` on PATH.";
+           "or put the folder holding \"go\" on PATH.";
 }
 
 } // namespace govox::app

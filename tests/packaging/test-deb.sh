@@ -71,20 +71,34 @@ written=$(find /usr/share/govox -newer "$tmp/before-render")
 [[ -z "$written" ]] || fail "rendering wrote into the read-only SDK: $written"
 pass
 
-step "no Go toolchain: govox says how to get one"
-if ((EUID == 0)) && command -v unshare >/dev/null; then
-  # A mount namespace hides every Go the app would find; nothing outside it changes.
-  hide_go='for d in /usr/local/go /usr/lib/go-1.*; do [ -d "$d" ] && mount -t tmpfs none "$d"; done
-           exec env -u GOROOT PATH=/usr/sbin:/usr/bin:/sbin:/bin "$@"'
-  if unshare -m sh -c "$hide_go" sh govox render --voice "$sdk/voices/pad" \
+# hiding GLOB... -- COMMAND: runs COMMAND in a private mount namespace where the folders
+# matching GLOB are empty, with a desktop session's PATH and no GOROOT. Nothing outside
+# the namespace changes.
+hiding() {
+  local script='while [ "$1" != -- ]; do [ -d "$1" ] && mount -t tmpfs none "$1"; shift; done; shift
+                exec env -u GOROOT PATH=/usr/sbin:/usr/bin:/sbin:/bin "$@"'
+  unshare -m sh -c "$script" sh "$@"
+}
+if ((EUID != 0)) || ! command -v unshare >/dev/null; then
+  step "skipped the checks without Go on PATH: hiding Go needs root and unshare"
+else
+  if [[ -e /usr/bin/go ]]; then
+    step "skipped Go off PATH: golang-go puts it on PATH here"
+  else
+    step "Go off PATH (only Debian's /usr/lib/go-1.N, as a desktop session sees it)"
+    hiding /usr/local/go -- govox render --voice "$sdk/voices/pad" --midi "$tmp/chord.mid" \
+      --out "$tmp/off-path.wav" || fail "govox render did not find Go off PATH"
+    python3 "$here/audio_check.py" peak "$tmp/off-path.wav" || fail "the off-PATH render is silent"
+    pass
+  fi
+  step "no Go toolchain at all: govox says how to get one"
+  if hiding /usr/local/go /usr/lib/go-1.* -- govox render --voice "$sdk/voices/pad" \
        --midi "$tmp/chord.mid" --out "$tmp/no-go.wav" 2>"$tmp/no-go.txt"; then
     fail "govox render succeeded without Go"
   fi
   cat "$tmp/no-go.txt"
   grep -q "sudo apt install golang-go" "$tmp/no-go.txt" || fail "no advice to install Go"
   pass
-else
-  echo "(skipped: hiding Go needs root and unshare)"
 fi
 
 if [[ "${GOVOX_KEEP_PACKAGE:-0}" == 1 ]]; then
