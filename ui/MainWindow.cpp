@@ -13,6 +13,7 @@
 #include "ui/StatusPanel.hpp"
 #include "ui/VoiceMeters.hpp"
 #include "ui/VoicePicker.hpp"
+#include "ui/params/ParamPanel.hpp"
 
 #include <QAction>
 #include <QApplication>
@@ -76,6 +77,13 @@ void MainWindow::buildLayout() {
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     buildDock_ = dock;
 
+    // The voice's parameters, beside the graphs: knobs read best in a column of their own.
+    params_ = new params::ParamPanel(studio_, this);
+    auto* paramsDock = new QDockWidget(tr("Parameters"), this);
+    paramsDock->setObjectName("paramsDock");
+    paramsDock->setWidget(params_);
+    addDockWidget(Qt::RightDockWidgetArea, paramsDock);
+
     figures_ = new QLabel(this);
     statusBar()->addPermanentWidget(figures_);
     computerKeys_ = new ComputerKeyboard(this, this);
@@ -124,11 +132,23 @@ void MainWindow::buildActions() {
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    // Undo and redo of parameter changes (a drag is one step) and of preset loads.
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = params_->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = params_->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(undo);
+    edit->addAction(redo);
     QMenu* audio = menuBar()->addMenu(tr("&Audio"));
     audio->addAction(settings);
     audio->addAction(panic);
     QMenu* voice = menuBar()->addMenu(tr("&Voice"));
     voice->addAction(reload);
+    if (auto* paramsDock = findChild<QDockWidget*>("paramsDock")) { // reopens the dock once closed
+        voice->addSeparator();
+        voice->addAction(paramsDock->toggleViewAction());
+    }
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Govox"), this, &MainWindow::showAbout);
 }

@@ -3,7 +3,8 @@
 //
 // Layout: a toolbar (voice picker, reload, panic, record, audio settings, MIDI); the crash
 // banner and the status panel; per-voice meters beside the buffer-health graphs; the
-// on-screen keyboard; the build console as a dock. Window geometry and dock layout are
+// on-screen keyboard; the voice's parameters and the build console as docks; Edit's undo
+// and redo for parameter changes. Window geometry and dock layout are
 // remembered (QSettings "window/...").
 //
 // Threads: UI thread.
@@ -29,6 +30,13 @@ class MidiPanel;
 class StatusPanel;
 class VoiceMeters;
 class VoicePicker;
+} // namespace govox::ui
+
+namespace govox::params {
+class ParamPanel;
+} // namespace govox::params
+
+namespace govox::ui {
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
@@ -49,6 +57,7 @@ public:
     HealthPlot* healthPlot() const { return plot_; }
     KeyboardWidget* keyboard() const { return keyboard_; }
     MidiPanel* midiPanel() const { return midi_; }
+    params::ParamPanel* paramPanel() const { return params_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -83,6 +92,7 @@ private:
     MidiPanel* midi_ = nullptr;
     BuildConsole* console_ = nullptr;
     QDockWidget* buildDock_ = nullptr;
+    params::ParamPanel* params_ = nullptr; // in its own dock, "Parameters"
     QAction* recordAction_ = nullptr;
     QLabel* figures_ = nullptr;
     bool wasRunning_ = false;
