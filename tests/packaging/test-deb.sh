@@ -67,6 +67,22 @@ render_with() {
 }
 render_with default-go
 render_with go-1.19 "/usr/lib/go-1.19/bin:$PATH"
+# A user's own voice, copied from the template as the window's "New voice from template"
+# does, built by someone who is not root, with a fresh home and so empty Go caches.
+step "a user's voice from the template, by a fresh non-root user"
+chmod 755 "$tmp" && mkdir -p "$tmp/home/voices/mypad"
+cp "$sdk/voices/pad/main.go" "$tmp/home/voices/mypad/"
+if ((EUID == 0)); then
+  chown -R nobody "$tmp/home"
+  as_user=(runuser -u nobody --)
+else
+  as_user=()
+fi
+"${as_user[@]}" env -u XDG_CACHE_HOME -u GOCACHE HOME="$tmp/home" govox render --voice "$tmp/home/voices/mypad" \
+  --midi "$tmp/chord.mid" --out "$tmp/home/mypad.wav"
+python3 "$here/audio_check.py" peak "$tmp/home/mypad.wav" || fail "the user's voice is silent"
+pass
+
 written=$(find /usr/share/govox -newer "$tmp/before-render")
 [[ -z "$written" ]] || fail "rendering wrote into the read-only SDK: $written"
 pass
