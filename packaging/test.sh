@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing, builds every configuration and
-# runs every test - the plain build (app, tests, benchmark smoke runs) and the engine
-# under AddressSanitizer, ThreadSanitizer and RealtimeSanitizer. Idempotent.
+# runs every test - the plain build (app, tests, benchmark smoke runs), the engine
+# under AddressSanitizer, ThreadSanitizer and RealtimeSanitizer, and the preset and bundle
+# readers under libFuzzer (a minute each). Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./packaging/setup-debian.sh
 
-presets=(${GOVOX_TEST_PRESETS:-default asan tsan rtsan})
+presets=(${GOVOX_TEST_PRESETS:-default asan tsan rtsan fuzz})
 for preset in "${presets[@]}"; do
   echo "=== $preset: configure, build, test"
   cmake --preset "$preset" >/dev/null

@@ -67,7 +67,8 @@ const PresetEntry* earlierImport(const PresetList& all, const Preset& preset) {
 
 // Saves one preset under a free name, or notes that an equal one is there already.
 void importOne(PresetStore& store, Preset preset, ImportResult& result) {
-    if (const PresetEntry* e = earlierImport(store.list(preset.voice), preset)) {
+    const PresetList library = store.list(preset.voice);
+    if (const PresetEntry* e = earlierImport(library, preset)) {
         result.notes << QStringLiteral("%1 is already in the library as %2; skipped")
                             .arg(json::quoted(preset.name), json::quoted(e->preset.name));
         return;
