@@ -63,10 +63,12 @@ protected:
         QApplication::sendEvent(&c, &move);
         QTest::mouseRelease(&c, Qt::LeftButton, mods, from + by);
     }
-    static void wheel(ParamControl& c, int notches, Qt::KeyboardModifiers mods = Qt::NoModifier) {
+    // `eighths` of a notch, as a touchpad or a high-resolution wheel sends them.
+    static void wheel(ParamControl& c, int notches, Qt::KeyboardModifiers mods = Qt::NoModifier,
+                      int eighths = 8) {
         const QPointF at = c.knobRect().center();
-        QWheelEvent e(at, c.mapToGlobal(at), QPoint(), QPoint(0, 120 * notches), Qt::NoButton, mods,
-                      Qt::NoScrollPhase, false);
+        QWheelEvent e(at, c.mapToGlobal(at), QPoint(), QPoint(0, 15 * eighths * notches), Qt::NoButton,
+                      mods, Qt::NoScrollPhase, false);
         QApplication::sendEvent(&c, &e);
     }
 
@@ -178,6 +180,10 @@ TEST_F(ParamControlTest, ASteppedKnobClicksThroughWholeNumbers) {
     drag(c, {0, -10}); // not enough for another step: no edit
     EXPECT_EQ(c.value(), 2);
     EXPECT_EQ(std::count(events.begin(), events.end(), "edit"), 2);
+    for (int i = 0; i < 7; ++i) wheel(c, 1, {}, 1); // seven eighths of a notch: not yet a step
+    EXPECT_EQ(c.value(), 2);
+    wheel(c, 1, {}, 1);
+    EXPECT_EQ(c.value(), 3);
 }
 
 TEST_F(ParamControlTest, SetValueShowsWithoutEmitting) {

@@ -11,6 +11,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QMouseEvent>
+#include <QSignalSpy>
 
 #include <gtest/gtest.h>
 
@@ -134,6 +135,25 @@ TEST(ParamPanel, DoubleClickReturnsAKnobAndTheVoiceToTheDefault) {
     EXPECT_NEAR(level->value(), 0.25, 1e-6);
     EXPECT_NEAR(rig.studio().paramValue("Level"), 0.25, 1e-6);
     EXPECT_EQ(panel.undoStack()->count(), 2) << "the drag and the reset";
+}
+
+TEST(ParamPanel, AnAudioRestartReopensTheVoiceWithTheValuesItHad) {
+    StudioRig rig;
+    ASSERT_TRUE(rig.open(rig.copyVoice("internal/testvoices/sine")));
+    ParamPanel panel(rig.studio());
+    panel.applyValues("Set", {{"Level", 0.7}});
+    QSignalSpy reopened(&rig.studio(), &ui::Studio::voiceOpened);
+    session::EngineConfig config; // another buffer size: the voice is reopened on the new stream
+    config.backend = backend::BackendKind::Null;
+    config.fallback = false;
+    config.stream.bufferFrames = 256;
+    ASSERT_TRUE(rig.studio().startAudio(config, 1024).isEmpty());
+    ASSERT_TRUE(waitUntil([&] { return reopened.count() == 1; }, 60000));
+    EXPECT_NEAR(rig.studio().paramValue("Level"), 0.7, 1e-6);
+    EXPECT_NEAR(rig.studio().voice()->paramValue("Level"), 0.7f, 1e-6f);
+    ASSERT_NE(panel.control("Level"), nullptr);
+    EXPECT_NEAR(panel.control("Level")->value(), 0.7, 1e-6);
+    EXPECT_EQ(panel.undoStack()->count(), 1) << "the same voice: its undo steps still apply";
 }
 
 TEST(ParamPanel, UndoAndRedoADragAsOneStepAndASetOfValuesAsAnother) {

@@ -53,10 +53,9 @@ void MidiLearn::setMappings(const QList<presets::MidiMapping>& mappings) {
         std::lock_guard lock(mutex_);
         entries_.clear();
         for (const presets::MidiMapping& m : mappings) {
-            if (m.channel < -1 || m.channel > 15 || m.controller < 0 || m.controller >= kFirstModeMessage ||
-                m.param.isEmpty())
-                continue;
-            insertLocked(m);
+            const bool valid = m.channel >= -1 && m.channel <= 15 && m.controller >= 0 &&
+                               m.controller < kFirstModeMessage && !m.param.isEmpty();
+            if (valid) insertLocked(m);
         }
     }
     emit mappingsChanged();
@@ -66,9 +65,7 @@ void MidiLearn::clearMapping(const QString& param) {
     {
         std::lock_guard lock(mutex_);
         const std::string k = key(param);
-        const auto gone = std::remove_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.key == k; });
-        if (gone == entries_.end()) return;
-        entries_.erase(gone, entries_.end());
+        if (std::erase_if(entries_, [&](const Entry& e) { return e.key == k; }) == 0) return;
     }
     emit mappingsChanged();
 }
@@ -92,8 +89,9 @@ void MidiLearn::setParams(const std::vector<host::ParamInfo>& params) {
 void MidiLearn::insertLocked(const presets::MidiMapping& mapping) {
     const std::string k = key(mapping.param);
     std::erase_if(entries_, [&](const Entry& e) {
-        return e.key == k ||
-               (e.mapping.controller == mapping.controller && channelsOverlap(e.mapping.channel, mapping.channel));
+        const bool sameController = e.mapping.controller == mapping.controller &&
+                                    channelsOverlap(e.mapping.channel, mapping.channel);
+        return e.key == k || sameController;
     });
     entries_.push_back(Entry{mapping, k});
 }
@@ -111,7 +109,8 @@ MidiLearn::Route MidiLearn::route(int channel, int controller, int value) {
             learnt = true;
         }
         for (const Entry& e : entries_) {
-            if (e.mapping.controller != controller || !channelsOverlap(e.mapping.channel, channel)) continue;
+            if (e.mapping.controller != controller || !channelsOverlap(e.mapping.channel, channel))
+                continue;
             const auto p = params_.find(e.key);
             if (p == params_.end()) break; // the voice has no such parameter now: let it through
             r.consumed = true;

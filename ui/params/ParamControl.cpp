@@ -123,7 +123,8 @@ void ParamControl::paintEvent(QPaintEvent*) {
     p.setFont(nameFont);
     p.setPen(pal.color(QPalette::WindowText));
     const QRect nameRect(2, kMargin, width() - 4, line);
-    p.drawText(nameRect, Qt::AlignCenter, QFontMetrics(nameFont).elidedText(name_, Qt::ElideRight, nameRect.width()));
+    const QString shownName = QFontMetrics(nameFont).elidedText(name_, Qt::ElideRight, nameRect.width());
+    p.drawText(nameRect, Qt::AlignCenter, shownName);
 
     // The ring: the whole travel in a quiet tone, the value's part in the accent colour,
     // from zero for a range that spans it (a bipolar parameter), else from the left stop.
@@ -137,8 +138,9 @@ void ParamControl::paintEvent(QPaintEvent*) {
     const double from = bipolar ? curve_.positionOf(0.0) : 0.0;
     QPen valuePen(accent, 4, Qt::SolidLine, Qt::RoundCap);
     p.setPen(valuePen);
-    if (std::fabs(position_ - from) > 1e-4)
-        p.drawArc(ring, int((kStartDeg - kSweepDeg * from) * 16), int(-kSweepDeg * (position_ - from) * 16));
+    if (std::fabs(position_ - from) > 1e-4) // Qt's arcs: sixteenths of a degree, anticlockwise
+        p.drawArc(ring, int((kStartDeg - kSweepDeg * from) * 16),
+                  int(-kSweepDeg * (position_ - from) * 16));
 
     // The knob's body and its pointer.
     const QRectF body = ring.adjusted(7, 7, -7, -7);
@@ -163,7 +165,8 @@ void ParamControl::paintEvent(QPaintEvent*) {
     p.drawRoundedRect(readout.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
     p.setFont(font());
     p.setPen(pal.color(QPalette::Text));
-    p.drawText(readout, Qt::AlignCenter, fontMetrics().elidedText(readoutText(), Qt::ElideRight, readoutWidth - 4));
+    p.drawText(readout, Qt::AlignCenter,
+               fontMetrics().elidedText(readoutText(), Qt::ElideRight, readoutWidth - 4));
 
     // The controller that moves it, or that it is listening for one.
     const QString mapped = mappingText();
@@ -172,7 +175,8 @@ void ParamControl::paintEvent(QPaintEvent*) {
         if (learning_) f.setWeight(QFont::DemiBold);
         p.setFont(f);
         p.setPen(learning_ ? kLearning.darker(115) : pal.color(QPalette::PlaceholderText));
-        p.drawText(QRectF(0, readout.bottom() + 3, width(), QFontMetrics(f).height()), Qt::AlignCenter, mapped);
+        const QRectF under(0, readout.bottom() + 3, width(), QFontMetrics(f).height());
+        p.drawText(under, Qt::AlignCenter, mapped);
     }
 }
 
@@ -213,7 +217,12 @@ void ParamControl::wheelEvent(QWheelEvent* event) {
     const double notches = (delta.y() != 0 ? delta.y() : delta.x()) / 120.0;
     if (notches == 0) return;
     event->accept();
-    nudge(notches, event->modifiers());
+    if (curve_.kind() != CurveKind::Stepped) return nudge(notches, event->modifiers());
+    // A touchpad sends notches in small pieces: a stepped knob moves when they add up to one.
+    wheelNotches_ += notches;
+    const double whole = std::trunc(wheelNotches_);
+    wheelNotches_ -= whole;
+    if (whole != 0) nudge(whole, event->modifiers());
 }
 
 void ParamControl::keyPressEvent(QKeyEvent* event) {
@@ -241,7 +250,8 @@ void ParamControl::contextMenuEvent(QContextMenuEvent* event) {
     auto* clear = findChild<QAction*>("clearMidiMapping");
     auto* reset = findChild<QAction*>("resetToDefault");
     learn->setText(learning_ ? tr("Cancel MIDI Learn") : tr("MIDI Learn"));
-    clear->setText(mapping_ ? tr("Clear MIDI Mapping (%1)").arg(mappingText()) : tr("Clear MIDI Mapping"));
+    clear->setText(mapping_ ? tr("Clear MIDI Mapping (%1)").arg(mappingText())
+                            : tr("Clear MIDI Mapping"));
     clear->setEnabled(mapping_.has_value());
     reset->setText(tr("Reset to Default (%1)").arg(curve_.format(defaultValue())));
     QMenu menu(this);
@@ -261,7 +271,8 @@ void ParamControl::focusOutEvent(QFocusEvent* event) {
 void ParamControl::editTo(double position) {
     const double v = curve_.valueAt(position);
     // A stepped knob snaps to its step; a continuous one sits where it was put.
-    position_ = curve_.kind() == CurveKind::Stepped ? curve_.positionOf(v) : std::clamp(position, 0.0, 1.0);
+    const bool stepped = curve_.kind() == CurveKind::Stepped;
+    position_ = stepped ? curve_.positionOf(v) : std::clamp(position, 0.0, 1.0);
     update();
     if (v == value_) return;
     const double before = value_;
@@ -280,7 +291,6 @@ void ParamControl::nudge(double steps, Qt::KeyboardModifiers modifiers) {
     if (!burstEnd_.isActive()) emit gestureStarted();
     const bool fine = modifiers & (Qt::ShiftModifier | Qt::ControlModifier);
     const bool stepped = curve_.kind() == CurveKind::Stepped;
-    if (stepped) steps = steps > 0 ? std::ceil(steps) : std::floor(steps); // at least one whole step
     const double step = curve_.positionStep() / (fine && !stepped ? kFineFactor : 1.0);
     editTo(std::clamp(position_ + steps * step, 0.0, 1.0));
     burstEnd_.start();
@@ -295,14 +305,17 @@ void ParamControl::endBurst() {
 void ParamControl::updateToolTip() {
     QString tip = QStringLiteral("<b>%1</b><br>").arg(name_.toHtmlEscaped());
     tip += tr("Range %1 to %2 (%3)")
-               .arg(curve_.format(curve_.min()), curve_.format(curve_.max()), curveName(curve_.kind()));
+               .arg(curve_.format(curve_.min()), curve_.format(curve_.max()),
+                    curveName(curve_.kind()));
     tip += "<br>" + tr("Default %1").arg(curve_.format(defaultValue()));
     if (!curve_.unit().isEmpty()) tip += "<br>" + tr("Unit %1").arg(curve_.unit().toHtmlEscaped());
     if (learning_) tip += "<br>" + tr("MIDI: move a controller to map it");
     else if (mapping_) tip += "<br>" + tr("MIDI: %1").arg(mappingText());
     else tip += "<br>" + tr("MIDI: not mapped");
-    tip += "<br><i>" + tr("Drag or scroll to change, Shift for fine steps, double-click for the default, "
-                          "right-click for MIDI learn") + "</i>";
+    tip += "<br><i>" +
+           tr("Drag or scroll to change, Shift for fine steps, double-click for the default, "
+              "right-click for MIDI learn") +
+           "</i>";
     setToolTip(tip);
 }
 

@@ -102,6 +102,7 @@ private:
     QPoint lastPointer_;
     double dragPosition_ = 0;
     QTimer burstEnd_;
+    double wheelNotches_ = 0; // a stepped knob's part of a notch not yet turned into a step
     bool learning_ = false;
     std::optional<presets::MidiMapping> mapping_;
 };

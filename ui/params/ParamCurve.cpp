@@ -16,8 +16,8 @@ bool isDecibelUnit(const QString& unit) { return unit.compare("dB", Qt::CaseInse
 // `v` with `decimals` decimals, never "-0.00".
 QString fixed(double v, int decimals) {
     QString s = QString::number(v, 'f', decimals);
-    if (s.startsWith('-') && std::all_of(s.begin() + 1, s.end(), [](QChar c) { return c == '0' || c == '.'; }))
-        s.remove(0, 1);
+    const auto zero = [](QChar c) { return c == '0' || c == '.'; };
+    if (s.startsWith('-') && std::all_of(s.begin() + 1, s.end(), zero)) s.remove(0, 1);
     return s;
 }
 
@@ -48,7 +48,9 @@ QString withUnit(const QString& number, const QString& unit) {
 ParamCurve::ParamCurve(double min, double max, std::uint32_t abiCurve, QString unit)
     : min_(std::min(min, max)), max_(std::max(min, max)), unit_(std::move(unit)) {
     switch (abiCurve) {
-    case GOVOX_CURVE_EXPONENTIAL: kind_ = min_ > 0 ? CurveKind::Exponential : CurveKind::Linear; break;
+    case GOVOX_CURVE_EXPONENTIAL:
+        kind_ = min_ > 0 ? CurveKind::Exponential : CurveKind::Linear;
+        break;
     case GOVOX_CURVE_DECIBEL: kind_ = CurveKind::Decibel; break;
     case GOVOX_CURVE_STEPPED: kind_ = CurveKind::Stepped; break;
     default: kind_ = CurveKind::Linear; break;
@@ -92,10 +94,12 @@ double ParamCurve::positionOf(double value) const {
     if (!(max_ > min_)) return 0.0;
     const double v = clamp(std::isnan(value) ? min_ : value);
     switch (kind_) {
-    case CurveKind::Exponential: return std::clamp(std::log(v / min_) / std::log(max_ / min_), 0.0, 1.0);
+    case CurveKind::Exponential:
+        return std::clamp(std::log(v / min_) / std::log(max_ / min_), 0.0, 1.0);
     case CurveKind::Decibel:
         if (gainCurve_) {
-            const double gain = min_ > 0 ? v / max_ : gainFloor_ + (v - min_) / (max_ - min_) * (1.0 - gainFloor_);
+            const double gain = min_ > 0 ? v / max_
+                                         : gainFloor_ + (v - min_) / (max_ - min_) * (1.0 - gainFloor_);
             if (gain <= 0) return 0.0;
             return std::clamp(1.0 - std::log(gain) / std::log(gainFloor_), 0.0, 1.0);
         }

@@ -42,11 +42,13 @@ ParamPanel::ParamPanel(ui::Studio& studio, QWidget* parent)
     stack_->addWidget(placeholder_);
     stack_->addWidget(scroll_);
 
+    if (const session::VoiceSession* voice = studio_.voice()) voiceName_ = QString::fromStdString(voice->name());
     connect(&studio_, &ui::Studio::paramsChanged, this, &ParamPanel::rebuild);
     connect(&studio_, &ui::Studio::voiceOpened, this, [this](const QString& name) {
         if (name != voiceName_) undo_.clear(); // another voice: its values mean nothing here
         voiceName_ = name;
-        for (ParamControl* c : controls_) c->setValue(studio_.paramValue(c->name())); // values carried over
+        for (ParamControl* c : controls_) // the values carried over
+            c->setValue(studio_.paramValue(c->name()));
     });
     MidiLearn& learn = studio_.midiLearn();
     connect(&learn, &MidiLearn::learningChanged, this, &ParamPanel::showLearning);
@@ -73,9 +75,10 @@ void ParamPanel::rebuild() {
     columns_ = 0; // lay out afresh
     relayout();
     if (controls_.isEmpty()) {
-        placeholder_->setText(studio_.voice() ? tr("%1 declares no parameters.")
-                                                    .arg(QString::fromStdString(studio_.voice()->name()))
-                                              : tr("No voice is open.\nOpen one to see its parameters here."));
+        const session::VoiceSession* voice = studio_.voice();
+        placeholder_->setText(
+            voice ? tr("%1 declares no parameters.").arg(QString::fromStdString(voice->name()))
+                  : tr("No voice is open.\nOpen one to see its parameters here."));
         stack_->setCurrentWidget(placeholder_);
     } else {
         stack_->setCurrentWidget(scroll_);
@@ -90,7 +93,8 @@ void ParamPanel::connectControl(ParamControl* c) {
         studio_.setParam(name, after);
         undo_.pushChange(name, before, after);
     });
-    connect(c, &ParamControl::midiLearnRequested, this, [this, name] { studio_.midiLearn().arm(name); });
+    connect(c, &ParamControl::midiLearnRequested, this,
+            [this, name] { studio_.midiLearn().arm(name); });
     connect(c, &ParamControl::midiLearnCancelled, this, [this] { studio_.midiLearn().disarm(); });
     connect(c, &ParamControl::midiMappingClearRequested, this,
             [this, name] { studio_.midiLearn().clearMapping(name); });
@@ -131,7 +135,8 @@ bool ParamPanel::showsPlaceholder() const { return stack_->currentWidget() == pl
 QString ParamPanel::placeholderText() const { return placeholder_->text(); }
 
 void ParamPanel::showLearning(const QString& param) {
-    for (ParamControl* c : controls_) c->setLearning(!param.isEmpty() && c->name().compare(param, Qt::CaseInsensitive) == 0);
+    for (ParamControl* c : controls_)
+        c->setLearning(!param.isEmpty() && c->name().compare(param, Qt::CaseInsensitive) == 0);
 }
 
 void ParamPanel::showMappings() {
@@ -152,7 +157,8 @@ void ParamPanel::relayout() {
     if (columns == columns_) return;
     columns_ = columns;
     for (ParamControl* c : controls_) gridLayout_->removeWidget(c);
-    for (int i = 0; i < controls_.size(); ++i) gridLayout_->addWidget(controls_[i], i / columns, i % columns);
+    for (int i = 0; i < controls_.size(); ++i)
+        gridLayout_->addWidget(controls_[i], i / columns, i % columns);
 }
 
 } // namespace govox::params
