@@ -4,6 +4,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <limits>
 
@@ -53,23 +54,27 @@ Preset simplePreset(const QString& name, const QString& voice, double cutoff) {
 }
 
 std::vector<ParamRange> exampleVoiceParams(const QString& voice) {
-    using C = ParamCurve;
-    if (voice == QLatin1String("pad"))
-        return {{"Cutoff", "Hz", 80, 12000, 1800, C::Exponential},
-                {"Resonance", "", 0, 0.95, 0.3, C::Linear},
-                {"Detune", "cents", 0, 50, 9, C::Linear},
-                {"Attack", "s", 0.001, 4, 0.35, C::Exponential},
-                {"Release", "s", 0.01, 8, 1.2, C::Exponential},
-                {"Volume", "dB", -40, 0, -12, C::Decibel}};
-    if (voice == QLatin1String("pluck"))
-        return {{"Decay", "s", 0.2, 10, 2.5, C::Exponential},
-                {"Brightness", "", 0, 1, 0.6, C::Linear},
-                {"Volume", "dB", -40, 0, -6, C::Decibel}};
-    if (voice == QLatin1String("gctorture"))
-        return {{"Garbage", "KiB", 0, 4096, 1024, C::Linear},
-                {"Vibrato", "", 0, 1, 0.3, C::Linear},
-                {"Volume", "dB", -40, 0, -14, C::Decibel}};
-    return {};
+    // The declarations as written in the voice's source, e.g.
+    //   {Name: "Cutoff", Min: 80, Max: 12000, Default: 1800, Unit: "Hz", Curve: sdk.Exponential},
+    // so that a voice whose ranges change fails the factory preset test.
+    static const QRegularExpression declaration(
+        QStringLiteral(R"re(\{Name:\s*"([^"]+)",\s*Min:\s*([-0-9.e]+),\s*Max:\s*([-0-9.e]+),)re"
+                       R"re(\s*Default:\s*([-0-9.e]+)(?:,\s*Unit:\s*"([^"]*)")?)re"
+                       R"re((?:,\s*Curve:\s*sdk\.(\w+))?\s*\})re"));
+    const QString source = QString::fromUtf8(
+        readFile(QStringLiteral(GOVOX_VOICES_DIR "/%1/main.go").arg(voice)));
+    std::vector<ParamRange> params;
+    for (auto it = declaration.globalMatch(source); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QString curve = m.captured(6);
+        params.push_back({m.captured(1), m.captured(5), m.captured(2).toDouble(),
+                          m.captured(3).toDouble(), m.captured(4).toDouble(),
+                          curve == "Exponential" ? ParamCurve::Exponential
+                          : curve == "Decibel"   ? ParamCurve::Decibel
+                          : curve == "Stepped"   ? ParamCurve::Stepped
+                                                 : ParamCurve::Linear});
+    }
+    return params;
 }
 
 QByteArray readFile(const QString& path) {

@@ -29,8 +29,8 @@ Preset richPreset(const QString& name = QStringLiteral("Warm"),
 Preset simplePreset(const QString& name, const QString& voice = QStringLiteral("pad"),
                     double cutoff = 1200.0);
 
-// The parameters each example voice declares (go-plugins/voices/*/main.go), to check that
-// the factory presets fit them.
+// The parameters an example voice declares, read from go-plugins/voices/<voice>/main.go, to
+// check that the factory presets fit them.
 std::vector<ParamRange> exampleVoiceParams(const QString& voice);
 
 QByteArray readFile(const QString& path);
