@@ -13,7 +13,9 @@
 #include <vector>
 
 // Readable QString values in GoogleTest's failure messages.
-inline void PrintTo(const QString& text, std::ostream* os) { *os << '"' << text.toStdString() << '"'; }
+inline void PrintTo(const QString& text, std::ostream* os) {
+    *os << '"' << text.toStdString() << '"';
+}
 
 namespace govox::presets {
 void PrintTo(const Preset& preset, std::ostream* os);

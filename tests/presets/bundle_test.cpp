@@ -123,7 +123,8 @@ TEST_F(BundleTest, AnEmptyDestinationFolderIsUsed) {
 
 TEST_F(BundleTest, ASourceFileOverOneMebibyteIsNotExported) {
     ASSERT_TRUE(test::writeFile(voiceDir + "/tables.go", QByteArray(kMaxSourceFileBytes + 1, '/')));
-    const ExportResult out = exportBundle("pad", voiceDir, {}, work.filePath("b"), Overwrite::Refuse);
+    const ExportResult out =
+        exportBundle("pad", voiceDir, {}, work.filePath("b"), Overwrite::Refuse);
     EXPECT_EQ(out.error, voiceDir + "/tables.go is too big for a bundle: 1048577 bytes, at most "
                                     "1048576");
     EXPECT_FALSE(QFileInfo::exists(work.filePath("b.govoxbundle")));
@@ -131,7 +132,8 @@ TEST_F(BundleTest, ASourceFileOverOneMebibyteIsNotExported) {
 
 TEST_F(BundleTest, SourceThatIsNotUtf8IsNotExported) {
     ASSERT_TRUE(test::writeFile(voiceDir + "/latin1.go", "// caf\xe9\n"));
-    const ExportResult out = exportBundle("pad", voiceDir, {}, work.filePath("b"), Overwrite::Refuse);
+    const ExportResult out =
+        exportBundle("pad", voiceDir, {}, work.filePath("b"), Overwrite::Refuse);
     EXPECT_EQ(out.error, QStringLiteral("the bundle of \"pad\": \"latin1.go\" is not UTF-8 text"));
 }
 

@@ -89,9 +89,9 @@ void runOnSmallDisk() {
                                                       QDir::NoDotAndDotDot));
 }
 
-// Runs this test again in `command` (a namespace wrapper); empty when it passed there.
+// This test run again by itself in a child process under a namespace wrapper.
 struct ChildRun {
-    bool started = false;
+    bool started = false; // the wrapper works here (else `output` says why not)
     bool skipped = false;
     int exitCode = -1;
     QString output;
@@ -104,6 +104,7 @@ ChildRun runChild(const QStringList& wrapper) {
     if (!probe.waitForFinished(10000) || probe.exitStatus() != QProcess::NormalExit ||
         probe.exitCode() != 0) {
         run.output = QString::fromLocal8Bit(probe.readAllStandardError()).trimmed();
+        if (run.output.isEmpty()) run.output = probe.errorString();
         return run;
     }
     run.started = true;
@@ -112,8 +113,9 @@ ChildRun runChild(const QStringList& wrapper) {
     env.insert(kChildVariable, "1");
     child.setProcessEnvironment(env);
     child.setProcessChannelMode(QProcess::MergedChannels);
-    child.start(wrapper.first(), wrapper.mid(1) + QStringList{QFile::symLinkTarget("/proc/self/exe"),
-                                                              QStringLiteral("--gtest_filter=") + kTestName});
+    const QString self = QFile::symLinkTarget("/proc/self/exe");
+    child.start(wrapper.first(),
+                wrapper.mid(1) + QStringList{self, QStringLiteral("--gtest_filter=") + kTestName});
     child.waitForFinished(120000);
     run.exitCode = child.exitStatus() == QProcess::NormalExit ? child.exitCode() : -1;
     run.output = QString::fromLocal8Bit(child.readAll());
@@ -127,8 +129,9 @@ TEST(FullDisk, AFailedSaveLeavesThePreviousFileIntact) {
         return;
     }
     QStringList whyNot;
-    for (const QStringList& wrapper : {QStringList{"unshare", "--user", "--map-root-user", "--mount"},
-                                       QStringList{"unshare", "--mount"}}) {
+    const QStringList wrappers[] = {{"unshare", "--user", "--map-root-user", "--mount"},
+                                    {"unshare", "--mount"}};
+    for (const QStringList& wrapper : wrappers) {
         const ChildRun run = runChild(wrapper);
         if (!run.started) {
             whyNot << wrapper.join(' ') + ": " + run.output;

@@ -32,7 +32,8 @@ protected:
 };
 
 TEST_F(PresetExportTest, OnePresetToAFileAndBack) {
-    const ExportResult out = exportPreset(test::richPreset(), outbox.filePath("warm"), Overwrite::Refuse);
+    const ExportResult out =
+        exportPreset(test::richPreset(), outbox.filePath("warm"), Overwrite::Refuse);
     ASSERT_TRUE(out.ok()) << out.error.toStdString();
     EXPECT_EQ(out.written, QStringList{outbox.filePath("warm.govoxpreset")});
     const ImportResult in = importPresetFile(clean, out.written.first(), "pad");
@@ -55,7 +56,8 @@ TEST_F(PresetExportTest, ASelectionToAFolderRefusesBeforeWritingAnything) {
     const QList<Preset> selection{test::simplePreset("A"), test::simplePreset("a/b"),
                                   test::simplePreset("a_b"), test::simplePreset("Nylon", "pluck")};
     ASSERT_TRUE(test::writeFile(outbox.filePath("sel/A.govoxpreset"), "mine"));
-    const ExportResult refused = exportPresets(selection, outbox.filePath("sel"), Overwrite::Refuse);
+    const ExportResult refused =
+        exportPresets(selection, outbox.filePath("sel"), Overwrite::Refuse);
     EXPECT_EQ(refused.error, outbox.filePath("sel/A.govoxpreset") +
                                  QStringLiteral(" already exists; nothing was exported"));
     EXPECT_EQ(test::snapshot(outbox.filePath("sel")).size(), 1);
@@ -70,7 +72,8 @@ TEST_F(PresetExportTest, ASelectionToAFolderRefusesBeforeWritingAnything) {
 
 TEST_F(PresetExportTest, ASelectionToOneFileIsABundleWithoutSource) {
     const QList<Preset> selection{test::richPreset("One"), test::simplePreset("Two")};
-    const ExportResult out = exportPresetsToFile(selection, outbox.filePath("two"), Overwrite::Refuse);
+    const ExportResult out =
+        exportPresetsToFile(selection, outbox.filePath("two"), Overwrite::Refuse);
     ASSERT_TRUE(out.ok()) << out.error.toStdString();
     EXPECT_EQ(out.written, QStringList{outbox.filePath("two.govoxbundle")});
     const BundleImportResult in = importBundle(clean, out.written.first(), {}, Overwrite::Refuse);
@@ -109,7 +112,8 @@ TEST_F(PresetExportTest, ImportingATakenNameAddsANumberAndKeepsTheOriginal) {
     ASSERT_TRUE(clean.save(test::simplePreset("Warm", "pad", 1000), Overwrite::Refuse).ok());
     const QString original = test::readFile(other.filePath("pad/Warm.govoxpreset"));
     const QString path = outbox.filePath("Warm.govoxpreset");
-    ASSERT_TRUE(exportPreset(test::simplePreset("Warm", "pad", 3000), path, Overwrite::Refuse).ok());
+    ASSERT_TRUE(
+        exportPreset(test::simplePreset("Warm", "pad", 3000), path, Overwrite::Refuse).ok());
 
     ImportResult in = importPresetFile(clean, path, "pad");
     ASSERT_TRUE(in.ok()) << in.error.toStdString();
@@ -129,7 +133,8 @@ TEST_F(PresetExportTest, APresetForAnotherVoiceIsRefusedNamingBothVoices) {
     const QString path = outbox.filePath("Plucky.govoxpreset");
     ASSERT_TRUE(exportPreset(test::simplePreset("Plucky", "pluck"), path, Overwrite::Refuse).ok());
     const ImportResult in = importPresetFile(clean, path, "pad");
-    EXPECT_EQ(in.error, QStringLiteral("preset \"Plucky\" is for the voice \"pluck\", not for \"pad\""));
+    EXPECT_EQ(in.error,
+              QStringLiteral("preset \"Plucky\" is for the voice \"pluck\", not for \"pad\""));
     EXPECT_TRUE(test::snapshot(other.path()).isEmpty());
     // Without a voice to match, it goes to its own voice's folder.
     ASSERT_TRUE(importPresetFile(clean, path, {}).ok());
@@ -137,7 +142,9 @@ TEST_F(PresetExportTest, APresetForAnotherVoiceIsRefusedNamingBothVoices) {
 }
 
 TEST_F(PresetExportTest, AFolderImportGoesOnPastABadFileAndNamesIt) {
-    ASSERT_TRUE(exportPreset(test::simplePreset("Good"), outbox.filePath("in/Good"), Overwrite::Refuse).ok());
+    ASSERT_TRUE(exportPreset(test::simplePreset("Good"), outbox.filePath("in/Good"),
+                             Overwrite::Refuse)
+                    .ok());
     const QString bad = outbox.filePath("in/Bad.govoxpreset");
     ASSERT_TRUE(test::writeFile(bad, "{\"format\":1,"));
     const ImportResult in = importPresetFolder(clean, outbox.filePath("in"), "pad");

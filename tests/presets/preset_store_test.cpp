@@ -89,7 +89,8 @@ TEST_F(PresetStoreTest, SavingOverAnExistingPresetNeedsToBeAskedFor) {
     const QString path = root.filePath("pad/Warm.govoxpreset");
     const QByteArray first = test::readFile(path);
 
-    const StoreResult refused = store.save(test::simplePreset("Warm", "pad", 2000), Overwrite::Refuse);
+    const StoreResult refused =
+        store.save(test::simplePreset("Warm", "pad", 2000), Overwrite::Refuse);
     EXPECT_EQ(refused.error, QStringLiteral("preset \"Warm\" of the voice \"pad\" already exists; "
                                             "replace it or choose another name"));
     EXPECT_EQ(test::readFile(path), first);

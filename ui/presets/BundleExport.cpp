@@ -114,7 +114,8 @@ QString install(QTemporaryDir& temp, const QString& dest, QString& movedAside) {
 // The source part of an import: checks the destination, then unpacks and installs.
 QString importSource(const Bundle& bundle, const QString& dest, Overwrite overwrite,
                      BundleImportResult& result) {
-    if (dest.isEmpty()) return QStringLiteral("the bundle holds source, but no folder was given for it");
+    if (dest.isEmpty())
+        return QStringLiteral("the bundle holds source, but no folder was given for it");
     const QFileInfo info(dest);
     if (info.exists() && !info.isDir())
         return QStringLiteral("%1 exists and is not a folder").arg(dest);

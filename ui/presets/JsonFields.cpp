@@ -48,8 +48,10 @@ QString quoted(const QString& text) {
     QString out = QStringLiteral("\"");
     for (const QChar c : text) {
         if (c == u'"' || c == u'\\') out += u'\\';
-        if (c.unicode() < 0x20) out += QStringLiteral("\\u%1").arg(int(c.unicode()), 4, 16, QChar(u'0'));
-        else out += c;
+        if (c.unicode() < 0x20)
+            out += QStringLiteral("\\u%1").arg(int(c.unicode()), 4, 16, QChar(u'0'));
+        else
+            out += c;
     }
     return out + u'"';
 }

@@ -27,9 +27,10 @@ ExportResult writeAll(const QList<std::pair<QString, QByteArray>>& files, Overwr
             if (QFileInfo::exists(path))
                 return {{}, QStringLiteral("%1 already exists; nothing was exported").arg(path)};
     for (const auto& [path, bytes] : files) {
-        QString error = QDir().mkpath(QFileInfo(path).path())
+        const QString folder = QFileInfo(path).path();
+        QString error = QDir().mkpath(folder)
                             ? writeFileAtomically(path, bytes)
-                            : QStringLiteral("cannot create the folder %1").arg(QFileInfo(path).path());
+                            : QStringLiteral("cannot create the folder %1").arg(folder);
         if (!error.isEmpty()) {
             result.error = error;
             if (!result.written.isEmpty())
@@ -126,7 +127,8 @@ ExportResult exportLibrary(const PresetStore& store, const QString& voice,
                            const QString& folder, Overwrite overwrite) {
     const PresetList all = store.list(voice);
     if (all.entries.isEmpty())
-        return {{}, QStringLiteral("the voice %1 has no presets to export").arg(json::quoted(voice))};
+        return {{}, QStringLiteral("the voice %1 has no presets to export")
+                        .arg(json::quoted(voice))};
     QList<Preset> presets;
     for (const PresetEntry& e : all.entries) presets << e.preset;
     return exportPresets(presets, folder, overwrite);

@@ -170,8 +170,9 @@ StoreResult PresetStore::save(const Preset& preset, Overwrite overwrite) {
                             .arg(describe(preset.name, preset.voice))};
         path = existing->path;
     } else {
-        if (!QDir().mkpath(userFolder(preset.voice)))
-            return {{}, QStringLiteral("cannot create the folder %1").arg(userFolder(preset.voice))};
+        const QString folder = userFolder(preset.voice);
+        if (!QDir().mkpath(folder))
+            return {{}, QStringLiteral("cannot create the folder %1").arg(folder)};
         path = freeFilePath(preset.voice, preset.name);
     }
     if (QString error = writeFileAtomically(path, writePreset(preset)); !error.isEmpty())
