@@ -14,6 +14,7 @@
 #include "ui/VoiceMeters.hpp"
 #include "ui/VoicePicker.hpp"
 #include "ui/params/ParamPanel.hpp"
+#include "ui/presetbrowser/PresetBrowser.hpp"
 
 #include <QAction>
 #include <QApplication>
@@ -84,6 +85,14 @@ void MainWindow::buildLayout() {
     paramsDock->setWidget(params_);
     addDockWidget(Qt::RightDockWidgetArea, paramsDock);
 
+    // The voice's presets, below its knobs: what is loaded and what the knobs show are
+    // read together.
+    presets_ = new presetbrowser::PresetBrowser(studio_, *params_);
+    auto* presetsDock = new QDockWidget(tr("Presets"), this);
+    presetsDock->setObjectName("presetsDock");
+    presetsDock->setWidget(presets_);
+    splitDockWidget(paramsDock, presetsDock, Qt::Vertical);
+
     figures_ = new QLabel(this);
     statusBar()->addPermanentWidget(figures_);
     computerKeys_ = new ComputerKeyboard(this, this);
@@ -149,6 +158,8 @@ void MainWindow::buildActions() {
         voice->addSeparator();
         voice->addAction(paramsDock->toggleViewAction());
     }
+    if (auto* presetsDock = findChild<QDockWidget*>("presetsDock"))
+        voice->addAction(presetsDock->toggleViewAction());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Govox"), this, &MainWindow::showAbout);
 }
@@ -167,6 +178,7 @@ void MainWindow::connectStudio() {
         e.message = message.toStdString();
         console_->show(e);
     });
+    connect(presets_, &presetbrowser::PresetBrowser::openVoiceRequested, this, &MainWindow::openVoice);
     connect(meters_, &VoiceMeters::resetRequested, &studio_, &Studio::resetUnderruns);
     connect(console_, &BuildConsole::openRequested, this, [this](const QString& file, int line, int column) {
         if (const QString error = openInEditor(file, line, column); !error.isEmpty())

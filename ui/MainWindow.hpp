@@ -3,8 +3,8 @@
 //
 // Layout: a toolbar (voice picker, reload, panic, record, audio settings, MIDI); the crash
 // banner and the status panel; per-voice meters beside the buffer-health graphs; the
-// on-screen keyboard; the voice's parameters and the build console as docks; Edit's undo
-// and redo for parameter changes. Window geometry and dock layout are
+// on-screen keyboard; the voice's parameters, its presets and the build console as docks;
+// Edit's undo and redo for parameter changes and preset loads. Window geometry and dock layout are
 // remembered (QSettings "window/...").
 //
 // Threads: UI thread.
@@ -36,6 +36,10 @@ namespace govox::params {
 class ParamPanel;
 } // namespace govox::params
 
+namespace govox::presetbrowser {
+class PresetBrowser;
+} // namespace govox::presetbrowser
+
 namespace govox::ui {
 
 class MainWindow final : public QMainWindow {
@@ -58,6 +62,7 @@ public:
     KeyboardWidget* keyboard() const { return keyboard_; }
     MidiPanel* midiPanel() const { return midi_; }
     params::ParamPanel* paramPanel() const { return params_; }
+    presetbrowser::PresetBrowser* presetBrowser() const { return presets_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -93,6 +98,7 @@ private:
     BuildConsole* console_ = nullptr;
     QDockWidget* buildDock_ = nullptr;
     params::ParamPanel* params_ = nullptr; // in its own dock, "Parameters"
+    presetbrowser::PresetBrowser* presets_ = nullptr; // in its own dock, "Presets"
     QAction* recordAction_ = nullptr;
     QLabel* figures_ = nullptr;
     bool wasRunning_ = false;

@@ -8,6 +8,8 @@
 #include "engine/midi/MidiFile.hpp"
 #include "engine/rt/Mixer.hpp"
 #include "engine/session/LockstepGate.hpp"
+#include "ui/presetbrowser/PresetFit.hpp"
+#include "ui/presets/PresetCodec.hpp"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -20,6 +22,7 @@ namespace {
 
 struct RenderOptions {
     std::string voiceDir, midiPath, outPath;
+    std::string presetPath; // optional: values set before the first note
     std::uint32_t rate = 48000, block = 128, voices = 32;
     double maxTail = 30.0;
 };
@@ -30,9 +33,44 @@ int fail(const std::string& message, const std::string& stack = {}) {
     return 1;
 }
 
+// The voice's identity as presets name it: its folder's name, as the app's voice session
+// names it ("pad/" and "./pad" are "pad" too).
+std::string voiceIdentity(const std::string& voiceDir) {
+    std::filesystem::path p = std::filesystem::absolute(voiceDir).lexically_normal();
+    if (p.filename().empty()) p = p.parent_path();
+    return p.filename().string();
+}
+
+// A preset read and checked before the build (a wrong file fails at once), or an error.
+std::string readPresetFor(const RenderOptions& o, presets::Preset& preset) {
+    if (o.presetPath.empty()) return {};
+    const presets::PresetReadResult read = presets::readPresetFile(QString::fromStdString(o.presetPath));
+    if (!read.ok()) return read.error.toStdString();
+    preset = read.preset;
+    const QString voice = QString::fromStdString(voiceIdentity(o.voiceDir));
+    return presets::checkPresetVoice(preset, voice).toStdString();
+}
+
+// Sets the preset's values in the host before the first block (frame 0), as the window
+// would: clamped into range with a warning, names the voice lacks reported and skipped.
+void applyPreset(host::VoiceHost& host, const presets::Preset& preset, const std::string& voice) {
+    const presetbrowser::PresetFit fit =
+        presetbrowser::fitPreset(preset, QString::fromStdString(voice), host.params());
+    for (const QString& line : fit.report.lines())
+        std::fprintf(stderr, "govox render: warning: preset '%s': %s\n", qPrintable(preset.name),
+                     qPrintable(line));
+    for (const host::ParamInfo& p : host.params())
+        if (const auto it = fit.values.constFind(QString::fromStdString(p.name)); it != fit.values.cend())
+            host.events().paramChange(0, p.index, static_cast<float>(it.value()));
+    std::printf("preset '%s': %lld of %zu parameters set\n", qPrintable(preset.name),
+                static_cast<long long>(fit.values.size()), host.params().size());
+}
+
 int render(const RenderOptions& o) {
     const midi::MidiFileResult song = midi::readMidiFile(o.midiPath);
     if (!song.error.empty()) return fail(song.error);
+    presets::Preset preset;
+    if (const std::string error = readPresetFor(o, preset); !error.empty()) return fail(error);
     const std::string sdk = sdkDir();
     if (sdk.empty()) return fail("cannot find the Govox Go SDK (set GOVOX_SDK_DIR)");
     if (findGoTool().empty()) return fail(missingGoAdvice());
@@ -45,7 +83,7 @@ int render(const RenderOptions& o) {
     } cleanup{built.library};
 
     host::VoiceHostConfig config;
-    config.name = std::filesystem::path(o.voiceDir).filename().string();
+    config.name = voiceIdentity(o.voiceDir);
     config.library = built.library;
     config.hostBinary = voiceHostBinary();
     config.lockstep = true;
@@ -57,6 +95,7 @@ int render(const RenderOptions& o) {
     host::HostProblem problem;
     auto host = host::VoiceHost::start(config, problem);
     if (!host) return fail(problem.message, problem.stack);
+    if (!o.presetPath.empty()) applyPreset(*host, preset, config.name);
 
     rt::Mixer mixer({.sampleRate = o.rate, .maxBlockFrames = std::max(o.block, 256u)});
     auto regionMixer = mixer.makeRegionMixer(*host->region());
@@ -93,12 +132,15 @@ int runRenderCommand(int argc, char** argv) {
         {"block", "Frames per engine block.", "frames", "128"},
         {"voices", "Voice slots (polyphony headroom).", "n", "32"},
         {"max-tail", "Stop this many seconds after the song even if voices still sound.", "s", "30"},
+        {"preset", "A preset of the voice (.govoxpreset): its values are set before the first "
+                   "note; out-of-range values are clamped with a warning.", "file"},
     });
     p.process(app);
     RenderOptions o;
     o.voiceDir = p.value("voice").toStdString();
     o.midiPath = p.value("midi").toStdString();
     o.outPath = p.value("out").toStdString();
+    o.presetPath = p.value("preset").toStdString();
     o.rate = p.value("rate").toUInt();
     o.block = p.value("block").toUInt();
     o.voices = p.value("voices").toUInt();
