@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <functional>
 #include <system_error>
+#include <pthread.h>
+#include <sched.h>
 #include <time.h>
 
 namespace govox::backend {
@@ -28,6 +30,15 @@ void sleepUntil(std::uint64_t ns) noexcept {
     ts.tv_nsec = static_cast<long>(ns % kNsPerSecond);
     while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr) == EINTR) {
     }
+}
+
+// Like a sound card's callback thread (RtAudio asks for SCHED_FIFO 70 the same way), so
+// that the null backend measures what Govox does, not how late the scheduler wakes an
+// ordinary thread on a busy machine. Without the privilege it runs at normal priority.
+void raiseToRealtimePriority() {
+    sched_param param{};
+    param.sched_priority = 70;
+    pthread_setschedparam(pthread_self(), SCHED_FIFO, &param);
 }
 
 } // namespace
@@ -59,6 +70,7 @@ void NullBackend::stop() {
 }
 
 void NullBackend::run(rt::AudioCallback& callback) {
+    raiseToRealtimePriority();
     const std::uint32_t frames = info_.bufferFrames;
     const std::uint32_t rate = info_.sampleRate;
     const std::uint64_t period = durationNs(frames, rate);
