@@ -207,8 +207,14 @@ void MainWindow::panic() {
 }
 
 void MainWindow::begin(const QString& voiceDir) {
-    if (QSettings().value("window/state").isNull()) // first run: the graphs get the room
+    if (QSettings().value("window/state").isNull()) { // first run: the graphs get the room
         resizeDocks({buildDock_}, {140}, Qt::Vertical);
+        // Room for three columns of knobs (the pad's six in two rows) above the presets.
+        auto* paramsDock = findChild<QDockWidget*>("paramsDock");
+        auto* presetsDock = findChild<QDockWidget*>("presetsDock");
+        resizeDocks({paramsDock}, {340}, Qt::Horizontal);
+        resizeDocks({paramsDock, presetsDock}, {280, 320}, Qt::Vertical);
+    }
     applyAudio(audio_);
     QString dir = voiceDir;
     if (dir.isEmpty()) dir = QSettings().value("voices/last").toString();

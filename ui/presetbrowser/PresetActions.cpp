@@ -19,7 +19,9 @@ using presets::Preset;
 using presets::PresetEntry;
 using presets::PresetOrigin;
 
-QString quoted(const QString& name) { return QStringLiteral("'%1'").arg(name); }
+QString quoted(const QString& name) {
+    return QStringLiteral("'%1'").arg(name);
+}
 
 QString count(qsizetype n, const QString& one, const QString& many) {
     return n == 1 ? QStringLiteral("1 ") + one : QStringLiteral("%1 %2").arg(n).arg(many);
@@ -31,7 +33,8 @@ ActionResult fromExport(const presets::ExportResult& r, const QString& what) {
     if (r.ok())
         out.summary = r.written.size() == 1
                           ? QStringLiteral("Exported %1 to %2").arg(what, r.written.front())
-                          : QStringLiteral("Exported %1 (%2)").arg(what, count(r.written.size(), "file", "files"));
+                          : QStringLiteral("Exported %1 (%2)")
+                                .arg(what, count(r.written.size(), "file", "files"));
     return out;
 }
 
@@ -43,9 +46,10 @@ ActionResult fromImport(const presets::ImportResult& r) {
         out.summary = r.notes.isEmpty() ? QStringLiteral("Nothing to import")
                                         : QStringLiteral("Nothing new to import");
     else if (r.ok())
-        out.summary = QStringLiteral("Imported %1").arg(
-            r.imported.size() == 1 ? quoted(r.imported.front())
-                                   : count(r.imported.size(), "preset", "presets"));
+        out.summary =
+            QStringLiteral("Imported %1")
+                .arg(r.imported.size() == 1 ? quoted(r.imported.front())
+                                            : count(r.imported.size(), "preset", "presets"));
     return out;
 }
 
@@ -77,7 +81,8 @@ PresetActions::PresetActions(ui::Studio& studio, params::ParamPanel& panel,
     // Anything that may move a value or a mapping may change whether the sound is dirty.
     connect(&studio_, &ui::Studio::paramsChanged, this, &PresetActions::stateChanged);
     connect(panel_.undoStack(), &QUndoStack::indexChanged, this, &PresetActions::stateChanged);
-    connect(&studio_.midiLearn(), &params::MidiLearn::paramMoved, this, &PresetActions::stateChanged);
+    connect(&studio_.midiLearn(), &params::MidiLearn::paramMoved, this,
+            &PresetActions::stateChanged);
     connect(&studio_.midiLearn(), &params::MidiLearn::mappingsChanged, this,
             &PresetActions::stateChanged);
 }
@@ -174,12 +179,14 @@ Preset PresetActions::currentSound(const QString& name) const {
 ActionResult PresetActions::save() {
     if (QString why = noVoice(); !why.isEmpty()) return ActionResult::failed(why);
     if (!loaded_)
-        return ActionResult::failed(QStringLiteral("No preset is loaded: use Save As to name the sound"));
+        return ActionResult::failed(
+            QStringLiteral("No preset is loaded: use Save As to name the sound"));
     const PresetEntry& was = loaded_->entry;
     if (was.origin == PresetOrigin::Factory)
-        return ActionResult::failed(QStringLiteral("%1 is a factory preset and cannot be changed: use Save "
-                                        "As to keep the sound as a preset of your own")
-                             .arg(quoted(was.preset.name)));
+        return ActionResult::failed(
+            QStringLiteral("%1 is a factory preset and cannot be changed: use Save "
+                           "As to keep the sound as a preset of your own")
+                .arg(quoted(was.preset.name)));
     Preset p = currentSound(was.preset.name);
     p.author = was.preset.author;
     p.comment = was.preset.comment;
@@ -196,7 +203,8 @@ ActionResult PresetActions::saveAs(const QString& name, Overwrite overwrite) {
     if (trimmed.isEmpty()) return ActionResult::failed(QStringLiteral("A preset needs a name"));
     Preset p = currentSound(trimmed);
     if (QString problem = presets::checkPreset(p); !problem.isEmpty())
-        return ActionResult::failed(QStringLiteral("Cannot save %1: %2").arg(quoted(trimmed), problem));
+        return ActionResult::failed(
+            QStringLiteral("Cannot save %1: %2").arg(quoted(trimmed), problem));
     const presets::StoreResult written = store_.save(p, overwrite);
     if (!written.ok()) return ActionResult::failed(written.error);
     remember({p, PresetOrigin::User, written.path});
@@ -210,13 +218,15 @@ ActionResult PresetActions::rename(const QString& from, const QString& to) {
     if (trimmed.isEmpty()) return ActionResult::failed(QStringLiteral("A preset needs a name"));
     const presets::StoreResult renamed = store_.rename(voice(), from, trimmed);
     if (!renamed.ok()) return ActionResult::failed(renamed.error);
-    if (loaded_ && loaded_->entry.origin == PresetOrigin::User && loaded_->entry.preset.name == from) {
+    if (loaded_ && loaded_->entry.origin == PresetOrigin::User &&
+        loaded_->entry.preset.name == from) {
         loaded_->entry.preset.name = trimmed;
         loaded_->entry.path = renamed.path;
         emit stateChanged();
     }
     emit libraryChanged();
-    return ActionResult::done(QStringLiteral("Renamed %1 to %2").arg(quoted(from), quoted(trimmed)));
+    return ActionResult::done(
+        QStringLiteral("Renamed %1 to %2").arg(quoted(from), quoted(trimmed)));
 }
 
 ActionResult PresetActions::remove(const QString& name) {
@@ -251,8 +261,9 @@ ActionResult PresetActions::exportPresets(const QStringList& names, const QStrin
     const QString what = chosen.size() == 1 ? quoted(chosen.front().name)
                                             : count(chosen.size(), "preset", "presets");
     if (shape == ExportShape::OneFile)
-        return fromExport(chosen.size() == 1 ? presets::exportPreset(chosen.front(), target, overwrite)
-                                             : presets::exportPresetsToFile(chosen, target, overwrite),
+        return fromExport(chosen.size() == 1
+                              ? presets::exportPreset(chosen.front(), target, overwrite)
+                              : presets::exportPresetsToFile(chosen, target, overwrite),
                           what);
     return fromExport(presets::exportPresets(chosen, target, overwrite), what);
 }
@@ -265,12 +276,14 @@ ActionResult PresetActions::exportLibrary(const QString& folder, Overwrite overw
 
 ActionResult PresetActions::exportBundle(const QString& filePath, Overwrite overwrite) {
     if (QString why = noVoice(); !why.isEmpty()) return ActionResult::failed(why);
-    if (studio_.voiceDir().isEmpty()) return ActionResult::failed(QStringLiteral("The voice's folder is not known"));
+    if (studio_.voiceDir().isEmpty())
+        return ActionResult::failed(QStringLiteral("The voice's folder is not known"));
     QList<Preset> all;
     for (const PresetEntry& e : store_.list(voice()).entries) all << e.preset;
-    ActionResult out = fromExport(presets::exportBundle(voice(), studio_.voiceDir(), all, filePath, overwrite),
-                                  QStringLiteral("%1 with its source and %2")
-                                      .arg(quoted(voice()), count(all.size(), "preset", "presets")));
+    ActionResult out =
+        fromExport(presets::exportBundle(voice(), studio_.voiceDir(), all, filePath, overwrite),
+                   QStringLiteral("%1 with its source and %2")
+                       .arg(quoted(voice()), count(all.size(), "preset", "presets")));
     return out;
 }
 
@@ -282,7 +295,8 @@ ActionResult PresetActions::importFiles(const QStringList& paths) {
             const presets::BundleReadResult read = presets::readBundleFile(path);
             if (!read.ok()) all.problems << read.error;
             else if (!read.bundle.source.isEmpty())
-                all.problems << QStringLiteral("%1 holds a voice's source: import it as a bundle").arg(path);
+                all.problems
+                    << QStringLiteral("%1 holds a voice's source: import it as a bundle").arg(path);
             else merge(all, presets::importPresets(store_, read.bundle.presets, voice()));
         } else {
             merge(all, presets::importPresetFile(store_, path, voice()));
@@ -306,7 +320,8 @@ ActionResult PresetActions::importFolder(const QString& folder) {
 
 ActionResult PresetActions::importBundle(const QString& path, const QString& sourceFolder,
                                          Overwrite overwrite) {
-    const presets::BundleImportResult r = presets::importBundle(store_, path, sourceFolder, overwrite);
+    const presets::BundleImportResult r =
+        presets::importBundle(store_, path, sourceFolder, overwrite);
     if (!r.ok()) return ActionResult::failed(r.error);
     ActionResult out = fromImport(r.presets);
     out.voice = r.voice;

@@ -38,9 +38,9 @@ class ParamPanel;
 namespace govox::presetbrowser {
 
 struct ActionResult {
-    QString summary;    // what was done, one line ("Saved 'Warm'", "Imported 3 presets")
-    QStringList notes;  // what else to know: clamped values, kept names, renamed imports
-    QString error;      // non-empty: the action failed (and says what, if anything, changed)
+    QString summary;   // what was done, one line ("Saved 'Warm'", "Imported 3 presets")
+    QStringList notes; // what else to know: clamped values, kept names, renamed imports
+    QString error;     // non-empty: the action failed (and says what, if anything, changed)
     // Bundle imports: the voice the bundle holds and where its source is now.
     QString voice;
     QString sourceFolder;
@@ -98,8 +98,8 @@ public:
     presets::Preset currentSound(const QString& name) const;
 
     // One preset to a file; several to a folder (a file each) or to one .govoxbundle.
-    ActionResult exportPresets(const QStringList& names, const QString& target,
-                               ExportShape shape, presets::Overwrite overwrite);
+    ActionResult exportPresets(const QStringList& names, const QString& target, ExportShape shape,
+                               presets::Overwrite overwrite);
     // Every preset of the voice, factory and user, to a folder, a file each.
     ActionResult exportLibrary(const QString& folder, presets::Overwrite overwrite);
     // The voice's Go source (its folder) with every preset of the voice, to one file.
@@ -122,8 +122,8 @@ signals:
 private:
     struct Loaded {
         presets::PresetEntry entry;
-        QMap<QString, double> applied;          // the values the voice held once loaded
-        QList<presets::MidiMapping> mappings;   // the mappings, likewise
+        QMap<QString, double> applied;        // the values the voice held once loaded
+        QList<presets::MidiMapping> mappings; // the mappings, likewise
     };
 
     QMap<QString, double> currentValues() const;

@@ -11,7 +11,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -35,8 +34,8 @@ QString tooltipFor(const presets::PresetEntry& e) {
 
 } // namespace
 
-PresetBrowser::PresetBrowser(ui::Studio& studio, params::ParamPanel& panel,
-                             const QString& userRoot, QWidget* parent)
+PresetBrowser::PresetBrowser(ui::Studio& studio, params::ParamPanel& panel, const QString& userRoot,
+                             QWidget* parent)
     : QWidget(parent), studio_(studio), store_(userRoot), actions_(studio, panel, store_) {
     setObjectName("presetBrowser");
     auto* layout = new QVBoxLayout(this);
@@ -70,14 +69,15 @@ PresetBrowser::PresetBrowser(ui::Studio& studio, params::ParamPanel& panel,
     load_ = new QPushButton(tr("Load"), this);
     save_ = new QPushButton(tr("Save"), this);
     saveAs_ = new QPushButton(tr("Save As…"), this);
-    more_ = new QToolButton(this);
-    more_->setText(tr("More"));
-    more_->setPopupMode(QToolButton::InstantPopup);
-    more_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    more_ = new QPushButton(tr("More"), this);
     more_->setToolTip(tr("Rename, delete, export and import presets"));
     load_->setToolTip(tr("Load the selected preset (double-click or Enter)"));
     save_->setToolTip(tr("Save the sound over the loaded preset"));
     saveAs_->setToolTip(tr("Save the sound as a new preset"));
+    load_->setObjectName("presetLoad");
+    save_->setObjectName("presetSave");
+    saveAs_->setObjectName("presetSaveAs");
+    more_->setObjectName("presetMore");
     for (QPushButton* b : {load_, save_, saveAs_}) buttons->addWidget(b);
     buttons->addStretch(1);
     buttons->addWidget(more_);
@@ -105,11 +105,13 @@ void PresetBrowser::buildActions() {
     menu->addSeparator();
     exportSelected_ = menu->addAction(tr("Export Selected…"), this, &PresetBrowser::exportSelected);
     exportLibrary_ = menu->addAction(tr("Export Library…"), this, &PresetBrowser::exportLibrary);
-    exportBundle_ = menu->addAction(tr("Export Bundle with Source…"), this, &PresetBrowser::exportBundle);
+    exportBundle_ =
+        menu->addAction(tr("Export Bundle with Source…"), this, &PresetBrowser::exportBundle);
     menu->addSeparator();
     import_ = menu->addAction(tr("Import Presets or Bundle…"), this, &PresetBrowser::importFiles);
     importFolder_ = menu->addAction(tr("Import Folder…"), this, &PresetBrowser::importFolder);
-    exportBundle_->setToolTip(tr("The voice's Go source with all its presets, in one file to share"));
+    exportBundle_->setToolTip(
+        tr("The voice's Go source with all its presets, in one file to share"));
     more_->setMenu(menu);
 
     rename_->setShortcut(QKeySequence(Qt::Key_F2));
@@ -177,7 +179,9 @@ void PresetBrowser::showState() {
     updateButtons();
 }
 
-QString PresetBrowser::loadedText() const { return loaded_->text(); }
+QString PresetBrowser::loadedText() const {
+    return loaded_->text();
+}
 
 void PresetBrowser::updateButtons() {
     const bool voice = !actions_.voice().isEmpty();
@@ -219,7 +223,8 @@ void PresetBrowser::select(const QStringList& names) {
 
 QString PresetBrowser::selectedUserPreset() const {
     const QList<QTreeWidgetItem*> chosen = list_->selectedItems();
-    if (chosen.size() != 1 || chosen.front()->data(0, kOriginRole).toInt() != int(PresetOrigin::User))
+    if (chosen.size() != 1 ||
+        chosen.front()->data(0, kOriginRole).toInt() != int(PresetOrigin::User))
         return {};
     return chosen.front()->text(0);
 }
@@ -246,8 +251,8 @@ void PresetBrowser::saveAs() {
     const presets::PresetEntry* l = actions_.loaded();
     bool ok = false;
     const QString name =
-        QInputDialog::getText(this, tr("Save Preset As"), tr("Name of the new preset:"), QLineEdit::Normal,
-                              l ? l->preset.name : tr("New preset"), &ok)
+        QInputDialog::getText(this, tr("Save Preset As"), tr("Name of the new preset:"),
+                              QLineEdit::Normal, l ? l->preset.name : tr("New preset"), &ok)
             .trimmed();
     if (!ok || name.isEmpty()) return;
     Overwrite overwrite = Overwrite::Refuse;
@@ -282,14 +287,16 @@ void PresetBrowser::deleteSelected() {
     for (const QTreeWidgetItem* item : list_->selectedItems())
         if (item->data(0, kOriginRole).toInt() == int(PresetOrigin::User)) names << item->text(0);
     if (names.isEmpty()) return;
-    const QString question = names.size() == 1
-                                 ? tr("Delete the preset '%1'? This cannot be undone.").arg(names.front())
-                                 : tr("Delete %1 presets? This cannot be undone.").arg(names.size());
-    if (QMessageBox::question(this, tr("Delete Presets"), question, QMessageBox::Yes | QMessageBox::Cancel,
+    const QString question =
+        names.size() == 1 ? tr("Delete the preset '%1'? This cannot be undone.").arg(names.front())
+                          : tr("Delete %1 presets? This cannot be undone.").arg(names.size());
+    if (QMessageBox::question(this, tr("Delete Presets"), question,
+                              QMessageBox::Yes | QMessageBox::Cancel,
                               QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    ActionResult all = ActionResult::done(names.size() == 1 ? tr("Deleted '%1'").arg(names.front())
-                                                  : tr("Deleted %1 presets").arg(names.size()));
+    ActionResult all =
+        ActionResult::done(names.size() == 1 ? tr("Deleted '%1'").arg(names.front())
+                                             : tr("Deleted %1 presets").arg(names.size()));
     for (const QString& name : names)
         if (const ActionResult r = actions_.remove(name); !r.ok()) all.notes << r.error;
     if (!all.notes.isEmpty()) all.error = tr("Some presets could not be deleted");

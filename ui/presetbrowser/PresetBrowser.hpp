@@ -27,7 +27,6 @@ class QAction;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QToolButton;
 class QTreeWidget;
 
 namespace govox::ui {
@@ -94,7 +93,7 @@ private:
     QPushButton* load_ = nullptr;
     QPushButton* save_ = nullptr;
     QPushButton* saveAs_ = nullptr;
-    QToolButton* more_ = nullptr;
+    QPushButton* more_ = nullptr; // its menu: rename, delete, export, import
     QAction* rename_ = nullptr;
     QAction* delete_ = nullptr;
     QAction* exportSelected_ = nullptr;

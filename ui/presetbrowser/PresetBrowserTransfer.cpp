@@ -44,43 +44,52 @@ bool confirmFile(QWidget* parent, QString& path, const char* suffix) {
 bool PresetBrowser::confirmFolderReplace(const QString& folder, const QStringList& names) {
     int clashes = 0;
     for (const QString& name : names)
-        if (QFileInfo::exists(QDir(folder).filePath(presets::safeFileName(name) + presets::kPresetSuffix)))
+        if (QFileInfo::exists(
+                QDir(folder).filePath(presets::safeFileName(name) + presets::kPresetSuffix)))
             ++clashes;
     if (clashes == 0) return true;
-    return QMessageBox::question(this, tr("Replace Files"),
-                                 tr("%1 already holds %2 of these presets. Replace them?")
-                                     .arg(folder, clashes == 1 ? tr("one") : QString::number(clashes)),
-                                 QMessageBox::Yes | QMessageBox::Cancel,
-                                 QMessageBox::Cancel) == QMessageBox::Yes;
+    return QMessageBox::question(
+               this, tr("Replace Files"),
+               tr("%1 already holds %2 of these presets. Replace them?")
+                   .arg(folder, clashes == 1 ? tr("one") : QString::number(clashes)),
+               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes;
 }
 
 void PresetBrowser::exportSelected() {
     const QStringList names = selectedNames();
-    if (names.isEmpty()) return message_->show(PresetMessage::Kind::Error, tr("Select the presets to export"));
+    if (names.isEmpty())
+        return message_->show(PresetMessage::Kind::Error, tr("Select the presets to export"));
     if (names.size() == 1) {
         QString path = QFileDialog::getSaveFileName(
             this, tr("Export Preset"),
-            QDir(documents()).filePath(presets::safeFileName(names.front()) + presets::kPresetSuffix),
+            QDir(documents())
+                .filePath(presets::safeFileName(names.front()) + presets::kPresetSuffix),
             tr("Govox presets (*%1)").arg(presets::kPresetSuffix));
         if (path.isEmpty() || !confirmFile(this, path, presets::kPresetSuffix)) return;
-        return report(actions_.exportPresets(names, path, ExportShape::OneFile, Overwrite::Replace));
+        return report(
+            actions_.exportPresets(names, path, ExportShape::OneFile, Overwrite::Replace));
     }
-    QMessageBox ask(QMessageBox::Question, tr("Export Presets"),
-                    tr("Export %1 presets as one file each, into a folder, or together in one file?")
-                        .arg(names.size()),
-                    QMessageBox::Cancel, this);
+    QMessageBox ask(
+        QMessageBox::Question, tr("Export Presets"),
+        tr("Export %1 presets as one file each, into a folder, or together in one file?")
+            .arg(names.size()),
+        QMessageBox::Cancel, this);
     QPushButton* folderButton = ask.addButton(tr("Into a Folder…"), QMessageBox::AcceptRole);
     QPushButton* fileButton = ask.addButton(tr("One File…"), QMessageBox::AcceptRole);
     ask.exec();
     if (ask.clickedButton() == folderButton) {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Export Presets to Folder"), documents());
+        const QString folder =
+            QFileDialog::getExistingDirectory(this, tr("Export Presets to Folder"), documents());
         if (folder.isEmpty() || !confirmFolderReplace(folder, names)) return;
-        report(actions_.exportPresets(names, folder, ExportShape::FilePerPreset, Overwrite::Replace));
+        report(
+            actions_.exportPresets(names, folder, ExportShape::FilePerPreset, Overwrite::Replace));
     } else if (ask.clickedButton() == fileButton) {
-        QString path = QFileDialog::getSaveFileName(
-            this, tr("Export Presets to One File"),
-            QDir(documents()).filePath(presets::safeFileName(actions_.voice()) + "-presets" + presets::kBundleSuffix),
-            tr("Govox bundles (*%1)").arg(presets::kBundleSuffix));
+        QString path =
+            QFileDialog::getSaveFileName(this, tr("Export Presets to One File"),
+                                         QDir(documents())
+                                             .filePath(presets::safeFileName(actions_.voice()) +
+                                                       "-presets" + presets::kBundleSuffix),
+                                         tr("Govox bundles (*%1)").arg(presets::kBundleSuffix));
         if (path.isEmpty() || !confirmFile(this, path, presets::kBundleSuffix)) return;
         report(actions_.exportPresets(names, path, ExportShape::OneFile, Overwrite::Replace));
     }
@@ -99,20 +108,23 @@ void PresetBrowser::exportLibrary() {
 void PresetBrowser::exportBundle() {
     QString path = QFileDialog::getSaveFileName(
         this, tr("Export '%1' with Its Source").arg(actions_.voice()),
-        QDir(documents()).filePath(presets::safeFileName(actions_.voice()) + presets::kBundleSuffix),
+        QDir(documents())
+            .filePath(presets::safeFileName(actions_.voice()) + presets::kBundleSuffix),
         tr("Govox bundles (*%1)").arg(presets::kBundleSuffix));
     if (path.isEmpty() || !confirmFile(this, path, presets::kBundleSuffix)) return;
     report(actions_.exportBundle(path, Overwrite::Replace));
 }
 
 void PresetBrowser::importFiles() {
-    const QStringList paths = QFileDialog::getOpenFileNames(
-        this, tr("Import Presets or a Bundle"), documents(),
-        tr("Presets and bundles (*%1 *%2);;All files (*)").arg(presets::kPresetSuffix, presets::kBundleSuffix));
+    const QStringList paths =
+        QFileDialog::getOpenFileNames(this, tr("Import Presets or a Bundle"), documents(),
+                                      tr("Presets and bundles (*%1 *%2);;All files (*)")
+                                          .arg(presets::kPresetSuffix, presets::kBundleSuffix));
     QStringList plain;
     for (const QString& path : paths) {
-        const presets::BundleReadResult read =
-            path.endsWith(presets::kBundleSuffix) ? presets::readBundleFile(path) : presets::BundleReadResult{};
+        const presets::BundleReadResult read = path.endsWith(presets::kBundleSuffix)
+                                                   ? presets::readBundleFile(path)
+                                                   : presets::BundleReadResult{};
         if (read.ok() && !read.bundle.source.isEmpty()) importBundle(path); // a voice to install
         else plain << path; // a preset, or presets only (a bad bundle is reported by the import)
     }
@@ -120,7 +132,8 @@ void PresetBrowser::importFiles() {
 }
 
 void PresetBrowser::importFolder() {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import a Folder of Presets"), documents());
+    const QString folder =
+        QFileDialog::getExistingDirectory(this, tr("Import a Folder of Presets"), documents());
     if (!folder.isEmpty()) report(actions_.importFolder(folder));
 }
 
@@ -166,7 +179,8 @@ void PresetBrowser::importBundle(const QString& path) {
     if (!r.ok() || r.sourceFolder.isEmpty()) return;
     if (QDir(r.sourceFolder).absolutePath() == QDir(studio_.voiceDir()).absolutePath()) return;
     if (QMessageBox::question(this, tr("Open Voice"), tr("Open the voice '%1' now?").arg(r.voice),
-                              QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes)
+                              QMessageBox::Yes | QMessageBox::No,
+                              QMessageBox::Yes) == QMessageBox::Yes)
         emit openVoiceRequested(r.sourceFolder);
 }
 

@@ -12,10 +12,10 @@ std::vector<presets::ParamRange> paramRanges(const std::vector<host::ParamInfo>&
     out.reserve(params.size());
     for (const host::ParamInfo& p : params) {
         // An unknown curve from a newer SDK is judged as linear, as the knobs draw it.
-        const auto curve = p.curve <= 3 ? static_cast<presets::ParamCurve>(p.curve)
-                                        : presets::ParamCurve::Linear;
-        out.push_back({QString::fromStdString(p.name), QString::fromStdString(p.unit), p.min,
-                       p.max, p.defaultValue, curve});
+        const auto curve =
+            p.curve <= 3 ? static_cast<presets::ParamCurve>(p.curve) : presets::ParamCurve::Linear;
+        out.push_back({QString::fromStdString(p.name), QString::fromStdString(p.unit), p.min, p.max,
+                       p.defaultValue, curve});
     }
     return out;
 }

@@ -25,10 +25,10 @@
 namespace govox::presetbrowser {
 
 struct PresetFit {
-    presets::Preset preset;        // as fitted: clamped values, unknown names still in it
-    presets::FitReport report;     // clamped values, unknown names, parameters it lacks
-    QMap<QString, double> values;  // what to apply: the declared parameters it has a value for
-    QString error;                 // non-empty: not for this voice; nothing to apply
+    presets::Preset preset;       // as fitted: clamped values, unknown names still in it
+    presets::FitReport report;    // clamped values, unknown names, parameters it lacks
+    QMap<QString, double> values; // what to apply: the declared parameters it has a value for
+    QString error;                // non-empty: not for this voice; nothing to apply
     bool ok() const { return error.isEmpty(); }
 };
 

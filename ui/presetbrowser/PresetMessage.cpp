@@ -50,7 +50,8 @@ void PresetMessage::show(Kind kind, const QString& text, const QStringList& deta
     text_ = text;
     details_ = details;
     QStringList lines{text};
-    for (int i = 0; i < details.size() && i < kShownLines; ++i) lines << QStringLiteral("• ") + details[i];
+    for (int i = 0; i < details.size() && i < kShownLines; ++i)
+        lines << QStringLiteral("• ") + details[i];
     if (details.size() > kShownLines)
         lines << tr("… and %1 more (hover to see all)").arg(details.size() - kShownLines);
     label_->setText(lines.join(u'\n'));

@@ -33,7 +33,7 @@ public:
     void clear();
 
     Kind kind() const { return kind_; }
-    QString text() const { return text_; }          // the headline
+    QString text() const { return text_; } // the headline
     QStringList details() const { return details_; }
 
 private:
