@@ -4,7 +4,8 @@
 // library). `govox render --preset` then renders the same song offline through A's voice
 // folder with A's preset and through B's imported folder with B's imported preset, and the
 // two files must agree sample by sample - while differing from the voice's default sound,
-// so that a preset that was not applied fails the test.
+// so that a preset that was not applied fails the test. And what `govox render --preset`
+// says about a preset it cannot use, or had to change.
 #include "PresetTestFiles.hpp"
 #include "QtTestApp.hpp"
 #include "StudioRig.hpp"
@@ -12,6 +13,7 @@
 #include "ui/params/ParamPanel.hpp"
 #include "ui/presetbrowser/PresetActions.hpp"
 #include "ui/presets/BundleExport.hpp"
+#include "ui/presets/PresetExport.hpp"
 
 #include <QDir>
 #include <QFile>
@@ -85,7 +87,7 @@ TEST(PresetEndToEnd, ASoundExportedWithItsSourceSoundsTheSameOnAnotherProfile) {
                                      {"Detune", 23},
                                      {"Attack", 0.02},
                                      {"Release", 0.45},
-                                     {"Volume", -7.5}});
+                                     {"Volume", -16}});
         ActionResult r = actions.saveAs("Dusk", Overwrite::Refuse);
         ASSERT_TRUE(r.ok()) << r.error.toStdString();
         presetA = actions.loaded()->path;
@@ -137,6 +139,43 @@ TEST(PresetEndToEnd, ASoundExportedWithItsSourceSoundsTheSameOnAnotherProfile) {
     std::printf("[ figures  ] %lld frames compared (A: %lld, B: %lld); max |A-B| = %.3g; "
                 "max |A-default| = %.3g; peak %.3f\n",
                 same.frames, a.frames, b.frames, same.maxAbs, other.maxAbs, peakOf(a));
+}
+
+TEST(PresetEndToEnd, RenderSaysWhyAPresetCannotBeUsedAndWarnsOfWhatItChanged) {
+    QTemporaryDir work;
+    const QString song = work.filePath("song.mid");
+    test::writeSong(song);
+    presets::Preset p;
+    p.name = "Odd";
+    p.voice = "pluck";
+    p.params = {{"Cutoff", 50000}, {"Gone", 1}};
+    ASSERT_TRUE(presets::exportPreset(p, work.filePath("odd"), Overwrite::Refuse).ok());
+    const QString preset = work.filePath("odd.govoxpreset");
+    const QString pad = GOVOX_SDK_DIR "/voices/pad";
+
+    test::Run run = test::runGovox({"render", "--voice", pad, "--midi", song, "--out",
+                                    work.filePath("x.wav"), "--preset", preset});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_TRUE(run.output.contains("preset \"Odd\" is for the voice \"pluck\", not for \"pad\""))
+        << run.output.toStdString();
+    EXPECT_FALSE(QFile::exists(work.filePath("x.wav"))) << "nothing rendered";
+
+    run = test::runGovox({"render", "--voice", pad, "--midi", song, "--out", work.filePath("x.wav"),
+                          "--preset", work.filePath("missing.govoxpreset")});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_TRUE(run.output.contains("missing.govoxpreset")) << run.output.toStdString();
+
+    p.voice = "pad";
+    ASSERT_TRUE(presets::exportPreset(p, preset, Overwrite::Replace).ok());
+    run = test::runGovox({"render", "--voice", pad + "/", "--midi", song, "--out",
+                          work.filePath("x.wav"), "--preset", preset});
+    EXPECT_EQ(run.exitCode, 0) << run.output.toStdString();
+    EXPECT_TRUE(run.output.contains("warning: preset 'Odd': \"Cutoff\": 50000 Hz is outside its "
+                                    "range 80 to 12000 Hz; set to 12000 Hz"))
+        << run.output.toStdString();
+    EXPECT_TRUE(run.output.contains("\"Gone\": this voice has no such parameter"))
+        << run.output.toStdString();
+    EXPECT_TRUE(run.output.contains("1 of 6 parameters set")) << run.output.toStdString();
 }
 
 } // namespace
