@@ -12,6 +12,8 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev libboost-dev
   jackd2 libjack-jackd2-dev xvfb xauth
+  # the soak test's load phase (tests/soak): both cores saturated
+  stress-ng
   pulseaudio pulseaudio-utils
   # the package test (tests/packaging/test-deb.sh): dpkg-shlibdeps, the linters, a WAV check
   dpkg-dev lintian appstream desktop-file-utils python3
