@@ -26,6 +26,8 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -96,7 +98,12 @@ void MainWindow::buildLayout() {
     figures_ = new QLabel(this);
     statusBar()->addPermanentWidget(figures_);
     computerKeys_ = new ComputerKeyboard(this, this);
-    resize(1100, 760);
+    // Room for the meters, the graphs and the right-hand docks side by side, within the
+    // screen (restoreGeometry replaces this once the window has been closed once).
+    QSize size(1400, 880);
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.92);
+    resize(size);
 }
 
 void MainWindow::buildActions() {
@@ -123,6 +130,7 @@ void MainWindow::buildActions() {
     midi_ = new MidiPanel(studio_, midiBar);
     midiBar->addWidget(midi_);
     connect(midi_, &MidiPanel::panicRequested, this, &MainWindow::panic);
+    midi_->setPanicButtonVisible(false); // the main toolbar's Panic does the same
     auto* keysLabel = new QLabel(this);
     statusBar()->addWidget(keysLabel);
     auto showKeys = [this, keysLabel] {

@@ -244,4 +244,6 @@ bool MidiPanel::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
+void MidiPanel::setPanicButtonVisible(bool visible) { panic_->setVisible(visible); }
+
 } // namespace govox::ui

@@ -61,6 +61,8 @@ public:
     QString errorText() const;  // why MIDI is not (fully) working, or empty
     QString statusText() const { return statusText_; } // the status label's text, unelided
     bool activityLit() const { return lit_; }
+    // The main window has its own Panic in the toolbar; a panel on its own shows one.
+    void setPanicButtonVisible(bool visible);
 
 public slots:
     // Lights the activity light for a moment whenever the count of received messages moves.

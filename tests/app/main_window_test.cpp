@@ -51,7 +51,7 @@ public:
         studio_ = std::make_unique<ui::Studio>(ui::StudioPaths{GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR,
                                                                 (temp_.path() + "/builds").toStdString()});
         window_ = std::make_unique<ui::MainWindow>(*studio_, GOVOX_SDK_DIR "/voices");
-        window_->resize(1200, 820);
+        window_->resize(1400, 860);
         window_->show();
         window_->begin(voiceDir_);
     }
