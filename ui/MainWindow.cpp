@@ -185,6 +185,7 @@ void MainWindow::connectStudio() {
         e.kind = reload::SessionEventKind::ReloadFailed;
         e.message = message.toStdString();
         console_->show(e);
+        status_->show(e); // replaces "Building…" with why it failed
     });
     connect(presets_, &presetbrowser::PresetBrowser::openVoiceRequested, this, &MainWindow::openVoice);
     connect(meters_, &VoiceMeters::resetRequested, &studio_, &Studio::resetUnderruns);

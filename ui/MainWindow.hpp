@@ -46,6 +46,9 @@ class MainWindow final : public QMainWindow {
     Q_OBJECT
 
 public:
+    // Builds and plays the voice in `dir` (what the voice picker does); the one playing now
+    // plays on until the new one is ready or has failed.
+    void openVoice(const QString& dir);
     MainWindow(Studio& studio, QString examplesDir, QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -72,7 +75,6 @@ private:
     void buildLayout();
     void connectStudio();
     void applyAudio(const AudioSettings& settings);
-    void openVoice(const QString& dir);
     void showSessionEvent(const reload::SessionEvent& e);
     void deliverNoteOn(int note, int velocity); // from the on-screen and computer keyboards
     void deliverNoteOff(int note);

@@ -156,6 +156,22 @@ TEST(MainWindow, ABuildErrorAppearsInTheConsoleWithItsLine) {
     rig.screenshot("main-window-build-error.png");
 }
 
+TEST(MainWindow, AVoiceThatCannotBeOpenedSaysWhyInsteadOfBuildingForever) {
+    WindowRig rig;
+    ASSERT_TRUE(rig.waitForVoice());
+    QTemporaryDir broken;
+    QFile main(broken.path() + "/main.go");
+    ASSERT_TRUE(main.open(QIODevice::WriteOnly));
+    main.write("package main\n\nnot Go at all\n");
+    main.close();
+    rig.window_->openVoice(broken.path());
+    ui::StatusPanel* status = rig.window_->statusPanel();
+    EXPECT_TRUE(status->buildText().startsWith("Building")) << status->buildText().toStdString();
+    ASSERT_TRUE(waitUntil([&] { return !status->buildText().startsWith("Building"); }, 60000))
+        << "still '" << status->buildText().toStdString() << "'";
+    EXPECT_TRUE(status->buildText().contains("main.go")) << status->buildText().toStdString();
+}
+
 TEST(MainWindow, ACrashRaisesTheBannerWithTheGoPanic) {
     WindowRig rig;
     ASSERT_TRUE(rig.waitForVoice());
