@@ -44,6 +44,15 @@ constexpr bool kAddressSanitizer = false;
 constexpr bool kAddressSanitizer = false;
 #endif
 
+// Under AddressSanitizer the voice host and the engine run two to three times slower on
+// the same two cores, so whether a ring ever ran dry says more about the machine than the
+// reload; that build checks memory, and the default build checks the timing.
+void expectNoUnderrun(ReloadRig& rig) {
+    if (!kAddressSanitizer) {
+        EXPECT_EQ(0u, rig.underruns());
+    }
+}
+
 double hz(int note) { return 440.0 * std::pow(2.0, (note - 69) / 12.0); }
 
 // Frequency over the last `seconds` of what has been captured.
@@ -78,7 +87,7 @@ TEST(HotReload, SavingByRenameAndInPlaceChangesThePitchWithoutAClickOrUnderrun) 
     // sines at these pitches can make (0.25 * 2 pi * 880 / 48000 = 0.029), no underrun.
     const std::vector<float> x = rig.captured();
     EXPECT_LE(largestStep(x, noteStart, x.size()), 0.04f);
-    EXPECT_EQ(0u, rig.underruns());
+    expectNoUnderrun(rig);
     for (std::size_t i = noteStart; i + kRate / 100 <= x.size(); i += kRate / 100) { // no gap
         float loudest = 0;
         for (std::size_t j = i; j < i + kRate / 100; ++j) loudest = std::max(loudest, std::fabs(x[j]));
@@ -105,7 +114,7 @@ TEST(HotReload, ASyntaxErrorKeepsTheOldSoundAndReportsTheLine) {
     EXPECT_NE(std::string::npos, e.message.find("main.go:20:")) << e.message;
     rig.play(0.4);
     EXPECT_NEAR(440.0, recentHz(rig, 0.3), 0.5) << "the old build stopped playing";
-    EXPECT_EQ(0u, rig.underruns());
+    expectNoUnderrun(rig);
 }
 
 TEST(HotReload, ABuildThatPanicsWhileStartingKeepsTheOldBuild) {
@@ -123,7 +132,7 @@ TEST(HotReload, ABuildThatPanicsWhileStartingKeepsTheOldBuild) {
     EXPECT_NE(std::string::npos, e.message.find("broken on purpose")) << e.message;
     rig.play(0.4);
     EXPECT_NEAR(440.0, recentHz(rig, 0.3), 0.5);
-    EXPECT_EQ(0u, rig.underruns());
+    expectNoUnderrun(rig);
 }
 
 TEST(HotReload, ANewBuildThatCrashesSoonAfterIsRevertedToThePreviousOne) {
@@ -219,7 +228,7 @@ TEST(HotReload, FiftyReloadsLeaveNoProcessesDescriptorsLibrariesOrMemoryBehind) 
     if (!kAddressSanitizer) {
         EXPECT_LE(after, rss * 11 / 10) << "resident memory grew from " << rss << " to " << after << " KiB";
     }
-    EXPECT_EQ(0u, rig.underruns());
+    expectNoUnderrun(rig);
 }
 
 } // namespace
