@@ -16,11 +16,11 @@
 namespace govox::soak {
 namespace {
 
-bool startsWith(const std::string &s, const char *prefix) {
+bool startsWith(const std::string& s, const char* prefix) {
     return s.rfind(prefix, 0) == 0;
 }
 
-std::vector<std::string> split(const std::string &s, const std::string &by) {
+std::vector<std::string> split(const std::string& s, const std::string& by) {
     std::vector<std::string> parts;
     std::size_t from = 0;
     for (std::size_t at; (at = s.find(by, from)) != std::string::npos; from = at + by.size())
@@ -30,7 +30,7 @@ std::vector<std::string> split(const std::string &s, const std::string &by) {
 }
 
 // Takes one line of the child's output into the report; returns the check it was, if any.
-std::string adopt(const std::string &line, Report &report) {
+std::string adopt(const std::string& line, Report& report) {
     if (startsWith(line, "[ ok ] ")) {
         report.check(true, line.substr(7));
         return line.substr(7);
@@ -45,8 +45,7 @@ std::string adopt(const std::string &line, Report &report) {
     }
     if (startsWith(line, "[ fault  ] ")) {
         const std::vector<std::string> f = split(line.substr(11), " | ");
-        if (f.size() == 4)
-            report.fault({f[0], f[1], f[2], f[3]});
+        if (f.size() == 4) report.fault({f[0], f[1], f[2], f[3]});
         return {};
     }
     std::printf("%s\n", line.c_str());
@@ -55,8 +54,8 @@ std::string adopt(const std::string &line, Report &report) {
 
 } // namespace
 
-void runInChild(const std::string &self, const std::vector<std::string> &args, double seconds,
-                Report &report, const std::string &crashCheck, bool crashKnown) {
+void runInChild(const std::string& self, const std::vector<std::string>& args, double seconds,
+                Report& report, const std::string& crashCheck, bool crashKnown) {
     int out[2];
     if (pipe2(out, O_CLOEXEC) != 0) {
         report.check(false, crashCheck, "cannot make a pipe");
@@ -64,9 +63,8 @@ void runInChild(const std::string &self, const std::vector<std::string> &args, d
     }
     std::vector<std::string> all = {self};
     all.insert(all.end(), args.begin(), args.end());
-    std::vector<char *> argv;
-    for (std::string &a : all)
-        argv.push_back(a.data());
+    std::vector<char*> argv;
+    for (std::string& a : all) argv.push_back(a.data());
     argv.push_back(nullptr);
     std::fflush(stdout);
     const pid_t pid = fork();
@@ -86,12 +84,10 @@ void runInChild(const std::string &self, const std::vector<std::string> &args, d
             report.check(false, crashCheck, "the child ran over " + fixed(seconds, 0) + " s");
             break;
         }
-        if (poll(&p, 1, 200) <= 0)
-            continue;
+        if (poll(&p, 1, 200) <= 0) continue;
         char buffer[4096];
         const ssize_t n = read(out[0], buffer, sizeof buffer);
-        if (n <= 0)
-            break;
+        if (n <= 0) break;
         pending.append(buffer, std::size_t(n));
         for (std::size_t nl; (nl = pending.find('\n')) != std::string::npos;
              pending.erase(0, nl + 1))

@@ -15,15 +15,15 @@ namespace {
 
 using Kind = reload::SessionEventKind;
 
-bool contains(const std::string &text, const std::string &part) {
+bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
 // A host that must crash (or be judged hung) and be restarted.
-void crashAndRestart(SoakRig &rig, const std::string &fault, const std::string &expected,
-                     const std::function<void(pid_t)> &inject) {
-    Report &r = rig.report();
-    SoakApp &app = rig.app();
+void crashAndRestart(SoakRig& rig, const std::string& fault, const std::string& expected,
+                     const std::function<void(pid_t)>& inject) {
+    Report& r = rig.report();
+    SoakApp& app = rig.app();
     rig.keys().play(SoakKeyboard::Mode::Sequence, 32);
     rig.heardAfter(rig.ears().frames(), 5);
     app.studio().setParam("Cutoff", 2345); // a value the restart must keep
@@ -63,9 +63,9 @@ void crashAndRestart(SoakRig &rig, const std::string &fault, const std::string &
              "crash end (a restart does not replay them: one may be what crashed it)"});
 }
 
-void ringGarbage(SoakRig &rig) {
-    Report &r = rig.report();
-    SoakApp &app = rig.app();
+void ringGarbage(SoakRig& rig) {
+    Report& r = rig.report();
+    SoakApp& app = rig.app();
     const std::string fault = "ring indices overwritten with garbage";
     rig.keys().play(SoakKeyboard::Mode::Sequence, 32);
     rig.heardAfter(rig.ears().frames(), 5);
@@ -76,8 +76,7 @@ void ringGarbage(SoakRig &rig) {
     const double t0 = now();
     std::string error;
     const int hit = scribbleRingIndices(pid, error);
-    if (!r.check(hit > 0, fault + ": garbage written into sounding voices' indices", error))
-        return;
+    if (!r.check(hit > 0, fault + ": garbage written into sounding voices' indices", error)) return;
     const auto reported = app.waitEvent(from, {Kind::Fault}, 5);
     const double seen = now() - t0;
     const std::string message = reported ? reported->event.message : std::string("(nothing)");
@@ -105,7 +104,7 @@ void ringGarbage(SoakRig &rig) {
 
 } // namespace
 
-void runHostFaults(SoakRig &rig) {
+void runHostFaults(SoakRig& rig) {
     std::printf("=== voice host faults while the sequence plays\n");
     crashAndRestart(rig, "voice host killed (SIGKILL)", "killed by signal 9",
                     [](pid_t p) { kill(p, SIGKILL); });

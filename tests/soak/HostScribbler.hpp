@@ -16,6 +16,6 @@
 namespace govox::soak {
 
 // The number of voices overwritten, or 0 with `error` saying why none could be.
-int scribbleRingIndices(pid_t host, std::string &error);
+int scribbleRingIndices(pid_t host, std::string& error);
 
 } // namespace govox::soak

@@ -24,25 +24,25 @@ namespace {
 
 constexpr int kChord[] = {60, 64, 67};
 
-bool voicePlays(SoakApp &app) {
+bool voicePlays(SoakApp& app) {
     return app.studio().voice() != nullptr && !app.studio().opening();
 }
 
-bool ownMidiPort(SoakRig &rig) {
+bool ownMidiPort(SoakRig& rig) {
     return !rig.ears().ports(":Govox$", JACK_DEFAULT_MIDI_TYPE, JackPortIsInput).empty();
 }
 
 } // namespace
 
-void runJackFault(SoakRig &rig, bool jackMidi) {
-    Report &r = rig.report();
-    SoakApp &app = rig.app();
-    ui::MidiPanel &panel = *app.window().midiPanel();
+void runJackFault(SoakRig& rig, bool jackMidi) {
+    Report& r = rig.report();
+    SoakApp& app = rig.app();
+    ui::MidiPanel& panel = *app.window().midiPanel();
     const std::string fault =
         std::string("JACK server killed (SIGKILL) and restarted, MIDI through ") +
         (jackMidi ? "JACK" : "ALSA");
     // Checks that fail today with JACK MIDI open are known issues in that variant.
-    const auto expect = [&](bool ok, const std::string &what, const std::string &detail = {}) {
+    const auto expect = [&](bool ok, const std::string& what, const std::string& detail = {}) {
         return jackMidi ? r.known(ok, fault + ": " + what, detail)
                         : r.check(ok, fault + ": " + what, detail);
     };
@@ -51,10 +51,8 @@ void runJackFault(SoakRig &rig, bool jackMidi) {
     // in this process they would share libjack's state with Govox's clients. A chord from
     // the on-screen keyboard sounds until the kill.
     rig.dropClients();
-    if (!jackMidi)
-        panel.setApi(midi::MidiApi::Alsa); // here: no ALSA sequencer, so no MIDI
-    for (int n : kChord)
-        app.studio().noteOn(n, 100);
+    if (!jackMidi) panel.setApi(midi::MidiApi::Alsa); // here: no ALSA sequencer, so no MIDI
+    for (int n : kChord) app.studio().noteOn(n, 100);
     const double t0 = now();
     rig.jack().kill();
     const auto notice = [&] { return app.window().statusPanel()->noticeText().toStdString(); };
@@ -71,8 +69,7 @@ void runJackFault(SoakRig &rig, bool jackMidi) {
             "on '" + fallback + "'");
 
     const double t1 = now();
-    if (!r.check(rig.jack().start().empty(), fault + ": jackd starts again"))
-        return;
+    if (!r.check(rig.jack().start().empty(), fault + ": jackd starts again")) return;
     const double serverBack = now() - t1;
     const ui::StartResult back = ui::startWithFallback(app.studio(), app.audioSettings());
     r.check(back.playing && app.studio().audioStatus().stream.backend == "jack",
@@ -87,8 +84,7 @@ void runJackFault(SoakRig &rig, bool jackMidi) {
            std::to_string(app.studio().snapshot().callbacks - callbacks) + " callbacks in 3 s");
     std::string why = rig.makeEars();
     expect(why.empty(), "Govox's outputs are on the new server", why);
-    for (int n : kChord)
-        app.studio().noteOn(n, 100);
+    for (int n : kChord) app.studio().noteOn(n, 100);
     const double heard = why.empty() ? rig.heardAfter(rig.ears().frames(), 3) : -1;
     expect(heard > 0, "notes are heard through JACK again");
     if (jackMidi) {
@@ -105,8 +101,7 @@ void runJackFault(SoakRig &rig, bool jackMidi) {
                  "closes MIDI"});
         return; // what follows would close RtMidi's clients of the dead server: a crash
     }
-    for (int n : kChord)
-        app.studio().noteOff(n);
+    for (int n : kChord) app.studio().noteOff(n);
     panel.setApi(midi::MidiApi::Jack); // MIDI through JACK on the new server works too
     why = rig.makeKeys();
     r.check(why.empty() && waitUntil([&] { return ownMidiPort(rig) && rig.keys().connected(); }, 5),

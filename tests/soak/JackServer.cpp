@@ -24,8 +24,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // libjack reports every failed connection attempt; while polling those are expected.
-void quiet(const char *) {}
-void toStderr(const char *message) {
+void quiet(const char*) {}
+void toStderr(const char* message) {
     std::fprintf(stderr, "jack: %s\n", message);
 }
 
@@ -41,8 +41,7 @@ JackServer::JackServer(std::uint32_t sampleRate, std::uint32_t periodFrames)
 }
 
 std::string JackServer::start() {
-    if (pid_ > 0)
-        return {};
+    if (pid_ > 0) return {};
     // -R -P 70 as a musician's server runs; jackd falls back to normal scheduling where
     // real-time priority is not allowed.
     std::vector<std::string> args = {"jackd", "-R",
@@ -51,13 +50,11 @@ std::string JackServer::start() {
                                      "-d",    "dummy",
                                      "-r",    std::to_string(sampleRate_),
                                      "-p",    std::to_string(periodFrames_)};
-    std::vector<char *> argv;
-    for (std::string &a : args)
-        argv.push_back(a.data());
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     const int log = open(logPath_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (log < 0)
-        return "cannot open " + logPath_ + ": " + std::strerror(errno);
+    if (log < 0) return "cannot open " + logPath_ + ": " + std::strerror(errno);
     pid_ = fork();
     if (pid_ == 0) {                      // only async-signal-safe calls until exec
         prctl(PR_SET_PDEATHSIG, SIGKILL); // never outlive the soak (a crash, a timeout)
@@ -67,8 +64,7 @@ std::string JackServer::start() {
         _exit(127);
     }
     close(log);
-    if (pid_ < 0)
-        return std::string("cannot fork for jackd: ") + std::strerror(errno);
+    if (pid_ < 0) return std::string("cannot fork for jackd: ") + std::strerror(errno);
     return waitUntilReady();
 }
 
@@ -84,7 +80,7 @@ std::string JackServer::waitUntilReady() {
             break;
         }
         jack_status_t jackStatus{};
-        if (jack_client_t *probe = jack_client_open("soak-probe", JackNoStartServer, &jackStatus)) {
+        if (jack_client_t* probe = jack_client_open("soak-probe", JackNoStartServer, &jackStatus)) {
             jack_client_close(probe);
             result.clear();
             break;
@@ -96,8 +92,7 @@ std::string JackServer::waitUntilReady() {
 }
 
 void JackServer::kill() {
-    if (pid_ <= 0)
-        return;
+    if (pid_ <= 0) return;
     ::kill(pid_, SIGKILL);
     waitpid(pid_, nullptr, 0);
     pid_ = -1;
@@ -139,11 +134,11 @@ JackServer::XrunReports JackServer::xruns() const {
             ++r.total;
             inDriverXrun = true;
         } else if (at != std::string::npos && line.find("was not finished") != std::string::npos) {
-            if (inDriverXrun)
-                continue;
+            if (inDriverXrun) continue;
             ++r.total;
-            if (line.compare(at + tag.size(), 5, "Govox") == 0)
-                ++r.govox;
+            if (line.compare(at + tag.size(), 5, "Govox") == 0) ++r.govox;
+            const std::size_t from = at + tag.size(), to = line.find(' ', from);
+            r.named += (r.named.empty() ? "" : ", ") + line.substr(from, to - from);
         } else {
             inDriverXrun = false;
         }

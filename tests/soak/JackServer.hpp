@@ -26,20 +26,21 @@ class JackServer {
 public:
     JackServer(std::uint32_t sampleRate, std::uint32_t periodFrames);
     ~JackServer(); // SIGTERM, SIGKILL after five seconds; always reaped
-    JackServer(const JackServer &) = delete;
-    JackServer &operator=(const JackServer &) = delete;
+    JackServer(const JackServer&) = delete;
+    JackServer& operator=(const JackServer&) = delete;
 
     // Starts jackd and waits (10 s at most) until it accepts clients; empty or why not.
     std::string start();
     // SIGKILL and reap: the server vanishes without telling its clients.
     void kill();
     bool running() const { return pid_ > 0; }
-    const std::string &name() const { return name_; }
+    const std::string& name() const { return name_; }
     std::string log() const;
 
     struct XrunReports {
-        int total = 0; // late driver cycles, and clients named late on their own
-        int govox = 0; // of those, Govox's clients
+        int total = 0;     // late driver cycles, and clients named late on their own
+        int govox = 0;     // of those, Govox's clients
+        std::string named; // the clients named late on their own
     };
     XrunReports xruns() const;
 

@@ -22,7 +22,7 @@ pid_t startStress(double seconds) {
     if (pid == 0) {
         prctl(PR_SET_PDEATHSIG, SIGKILL);
         execlp("stress-ng", "stress-ng", "--cpu", "2", "--timeout", timeout.c_str(), "--quiet",
-               static_cast<char *>(nullptr));
+               static_cast<char*>(nullptr));
         _exit(127);
     }
     return pid;
@@ -30,18 +30,17 @@ pid_t startStress(double seconds) {
 
 } // namespace
 
-void runLoad(SoakRig &rig, double seconds) {
-    Report &r = rig.report();
-    SoakApp &app = rig.app();
+void runLoad(SoakRig& rig, double seconds) {
+    Report& r = rig.report();
+    SoakApp& app = rig.app();
     std::printf("=== load: stress-ng --cpu 2 for %.0f s while 16 notes play\n", seconds);
     rig.keys().play(SoakKeyboard::Mode::Chord, 16);
-    if (!r.check(rig.heardAfter(rig.ears().frames(), 5) > 0, "the chord is heard"))
-        return;
+    if (!r.check(rig.heardAfter(rig.ears().frames(), 5) > 0, "the chord is heard")) return;
     play(1.0); // past the pad's attack: the chord at full strength before the load
     const EngineTotals e0 = app.totals();
     const JackServer::XrunReports x0 = rig.jack().xruns();
     const int stopped0 = app.stoppedSnapshots();
-    app.resetCallbackP99();
+    app.resetCallbackFigures();
     const pid_t stress = startStress(seconds);
     int status = -1;
     const bool ended =

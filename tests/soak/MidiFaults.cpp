@@ -11,19 +11,18 @@ namespace {
 
 using Kind = reload::SessionEventKind;
 
-bool opened(SoakRig &rig, const std::string &port) {
+bool opened(SoakRig& rig, const std::string& port) {
     return rig.app().window().midiPanel()->openedPorts().contains(QString::fromStdString(port));
 }
 
-bool anyCrash(SoakRig &rig, std::size_t from) {
+bool anyCrash(SoakRig& rig, std::size_t from) {
     for (std::size_t i = from; i < rig.app().events().size(); ++i)
-        if (rig.app().events()[i].event.kind == Kind::Crashed)
-            return true;
+        if (rig.app().events()[i].event.kind == Kind::Crashed) return true;
     return false;
 }
 
 // Quiet keyboard, and Govox silent for 0.3 s (the pad's release is 1.2 s).
-bool quietNow(SoakRig &rig) {
+bool quietNow(SoakRig& rig) {
     rig.keys().play(SoakKeyboard::Mode::Quiet);
     const bool quiet = rig.silentFor(0.3, 8) > 0;
     if (!quiet)
@@ -33,10 +32,10 @@ bool quietNow(SoakRig &rig) {
     return quiet;
 }
 
-void portVanishes(SoakRig &rig) {
-    Report &r = rig.report();
-    SoakApp &app = rig.app();
-    ui::MidiPanel &panel = *app.window().midiPanel();
+void portVanishes(SoakRig& rig) {
+    Report& r = rig.report();
+    SoakApp& app = rig.app();
+    ui::MidiPanel& panel = *app.window().midiPanel();
     const std::string fault = "MIDI keyboard's port vanishes (notes down) and comes back";
     rig.keys().play(SoakKeyboard::Mode::Chord, 8); // notes that stay down until released
     r.check(waitUntil([&] { return app.studio().snapshot().heldNotes.count() == 8; }, 5),
@@ -86,11 +85,13 @@ void portVanishes(SoakRig &rig) {
                             " notes down when it vanished sound on until Panic"});
 }
 
-void flood(SoakRig &rig, double seconds) {
-    Report &r = rig.report();
-    SoakApp &app = rig.app();
+void flood(SoakRig& rig, double seconds) {
+    Report& r = rig.report();
+    SoakApp& app = rig.app();
     const std::string fault = "MIDI flood, 10,000 events/s for " + fixed(seconds, 0) + " s";
     r.check(quietNow(rig), fault + ": silent before");
+    const double before = app.studio().snapshot().time; // counts from a snapshot taken now
+    waitUntil([&] { return app.studio().snapshot().time > before; }, 1);
     const std::uint64_t m0 = app.studio().snapshot().midiMessages, s0 = rig.keys().events();
     const std::uint64_t u0 = app.totals().underruns;
     const std::size_t from = app.events().size();
@@ -140,16 +141,15 @@ const std::vector<std::vector<std::uint8_t>> kJunk = {
     {0x80}, // undefined, reset, a lone status
 };
 
-void malformed(SoakRig &rig) {
-    Report &r = rig.report();
-    SoakApp &app = rig.app();
+void malformed(SoakRig& rig) {
+    Report& r = rig.report();
+    SoakApp& app = rig.app();
     const std::string fault =
         "malformed MIDI: bytes out of order, unterminated and oversized SysEx";
     r.check(quietNow(rig), fault + ": silent before");
     const std::size_t from = app.events().size();
     const std::uint64_t mark = rig.ears().frames();
-    for (const auto &bytes : kJunk)
-        rig.keys().send(bytes);
+    for (const auto& bytes : kJunk) rig.keys().send(bytes);
     rig.keys().send({0xF0, 0x7E, 0x7F, 0x06, 0x01});         // a SysEx that never ends
     rig.keys().send({0xF0, 0x7D}, SoakKeyboard::kOversized); // as long as a port takes, unended
     waitUntil([&] { return rig.keys().idle(); }, 2);
@@ -189,7 +189,7 @@ void malformed(SoakRig &rig) {
 
 } // namespace
 
-void runMidiFaults(SoakRig &rig, double floodSeconds) {
+void runMidiFaults(SoakRig& rig, double floodSeconds) {
     std::printf("=== MIDI faults\n");
     portVanishes(rig);
     flood(rig, floodSeconds);

@@ -6,7 +6,7 @@
 
 namespace govox::soak {
 
-OutputMonitor::OutputMonitor(const std::string &clientName) {
+OutputMonitor::OutputMonitor(const std::string& clientName) {
     jack_status_t status{};
     client_ = jack_client_open(clientName.c_str(), JackNoStartServer, &status);
     if (!client_) {
@@ -26,23 +26,20 @@ OutputMonitor::OutputMonitor(const std::string &clientName) {
 }
 
 OutputMonitor::~OutputMonitor() {
-    if (client_)
-        jack_client_close(client_);
+    if (client_) jack_client_close(client_);
 }
 
-std::vector<std::string> OutputMonitor::ports(const std::string &pattern, const char *type,
+std::vector<std::string> OutputMonitor::ports(const std::string& pattern, const char* type,
                                               unsigned long flags) const {
-    const char **found = jack_get_ports(client_, pattern.c_str(), type, flags);
+    const char** found = jack_get_ports(client_, pattern.c_str(), type, flags);
     std::vector<std::string> names;
-    for (const char **p = found; p && *p; ++p)
-        names.emplace_back(*p);
-    if (found)
-        jack_free(found);
+    for (const char** p = found; p && *p; ++p) names.emplace_back(*p);
+    if (found) jack_free(found);
     std::sort(names.begin(), names.end());
     return names;
 }
 
-std::string OutputMonitor::connect(const std::string &prefix) {
+std::string OutputMonitor::connect(const std::string& prefix) {
     const std::vector<std::string> names =
         ports("^" + prefix, JACK_DEFAULT_AUDIO_TYPE, JackPortIsOutput);
     if (names.size() < 2)
@@ -55,17 +52,16 @@ std::string OutputMonitor::connect(const std::string &prefix) {
     return {};
 }
 
-void OutputMonitor::shutdown(void *self) {
-    static_cast<OutputMonitor *>(self)->gone_ = true;
+void OutputMonitor::shutdown(void* self) {
+    static_cast<OutputMonitor*>(self)->gone_ = true;
 }
 
-int OutputMonitor::process(jack_nframes_t frames, void *self) {
-    auto *m = static_cast<OutputMonitor *>(self);
+int OutputMonitor::process(jack_nframes_t frames, void* self) {
+    auto* m = static_cast<OutputMonitor*>(self);
     float peak = 0;
-    for (jack_port_t *port : m->in_) {
-        const auto *x = static_cast<const float *>(jack_port_get_buffer(port, frames));
-        for (jack_nframes_t i = 0; i < frames; ++i)
-            peak = std::max(peak, std::fabs(x[i]));
+    for (jack_port_t* port : m->in_) {
+        const auto* x = static_cast<const float*>(jack_port_get_buffer(port, frames));
+        for (jack_nframes_t i = 0; i < frames; ++i) peak = std::max(peak, std::fabs(x[i]));
     }
     const std::uint64_t end = m->frames_.load() + frames;
     if (m->resetGap_.exchange(false)) {
@@ -77,8 +73,7 @@ int OutputMonitor::process(jack_nframes_t frames, void *self) {
         m->lastLoudPeak_.store(peak);
     } else {
         const std::uint64_t run = end - std::max(m->lastLoud_.load(), m->gapStart_);
-        if (run > m->longestGap_.load())
-            m->longestGap_.store(run);
+        if (run > m->longestGap_.load()) m->longestGap_.store(run);
     }
     m->frames_.store(end);
     return 0;

@@ -27,17 +27,17 @@ class OutputMonitor {
 public:
     static constexpr float kLoud = 1e-4f;
 
-    explicit OutputMonitor(const std::string &clientName);
+    explicit OutputMonitor(const std::string& clientName);
     ~OutputMonitor();
-    OutputMonitor(const OutputMonitor &) = delete;
-    OutputMonitor &operator=(const OutputMonitor &) = delete;
+    OutputMonitor(const OutputMonitor&) = delete;
+    OutputMonitor& operator=(const OutputMonitor&) = delete;
 
-    const std::string &error() const { return error_; }
+    const std::string& error() const { return error_; }
     // Connects the first two audio outputs whose names start with `prefix`; empty or why not.
-    std::string connect(const std::string &prefix);
+    std::string connect(const std::string& prefix);
     bool serverGone() const { return gone_.load(); }
     // Ports on the server matching `pattern` (a regular expression, as jack_get_ports).
-    std::vector<std::string> ports(const std::string &pattern, const char *type,
+    std::vector<std::string> ports(const std::string& pattern, const char* type,
                                    unsigned long flags) const;
 
     std::uint64_t frames() const { return frames_.load(); }
@@ -52,11 +52,11 @@ public:
     std::uint32_t sampleRate() const { return rate_; }
 
 private:
-    static int process(jack_nframes_t frames, void *self);
-    static void shutdown(void *self);
+    static int process(jack_nframes_t frames, void* self);
+    static void shutdown(void* self);
 
-    jack_client_t *client_ = nullptr;
-    jack_port_t *in_[2] = {nullptr, nullptr};
+    jack_client_t* client_ = nullptr;
+    jack_port_t* in_[2] = {nullptr, nullptr};
     std::string error_;
     std::uint32_t rate_ = 48000;
     std::atomic<bool> gone_{false};

@@ -14,22 +14,22 @@ namespace govox::soak {
 
 // Continuous MIDI (up to 32 voices) and a save every 5 s: reloads requested and done,
 // memory, descriptors and processes over the run, xruns and underruns, dropouts.
-void runSoak(SoakRig &rig, double seconds);
+void runSoak(SoakRig& rig, double seconds);
 // stress-ng on both cores while 16 notes play: underruns and callback p99 during the
 // load, and a clean window after it.
-void runLoad(SoakRig &rig, double seconds);
+void runLoad(SoakRig& rig, double seconds);
 // The voice host killed, stopped, stuck in Render, its ring indices overwritten.
-void runHostFaults(SoakRig &rig);
+void runHostFaults(SoakRig& rig);
 // The keyboard's port vanishing and coming back, a flood, malformed SysEx and bytes.
-void runMidiFaults(SoakRig &rig, double floodSeconds);
+void runMidiFaults(SoakRig& rig, double floodSeconds);
 // The JACK server killed and started again, Govox's MIDI through ALSA or through JACK.
-void runJackFault(SoakRig &rig, bool jackMidi);
+void runJackFault(SoakRig& rig, bool jackMidi);
 
 // Runs this program again with `args` (a phase that may crash the app), adopting the
 // checks and fault rows it prints; its death by a signal is reported as `crashCheck`,
 // known when `crashKnown`. Returns when the child has ended (or was killed at `seconds`).
-void runInChild(const std::string &self, const std::vector<std::string> &args, double seconds,
-                Report &report, const std::string &crashCheck, bool crashKnown);
+void runInChild(const std::string& self, const std::vector<std::string>& args, double seconds,
+                Report& report, const std::string& crashCheck, bool crashKnown);
 
 // CPU taken from the machine by work other than the soak's, over an interval.
 class OtherLoad {

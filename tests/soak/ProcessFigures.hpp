@@ -40,14 +40,14 @@ double ourCpuSeconds();
 // A run's samples and the verdict on one figure.
 class Trend {
 public:
-    void add(const ProcessSample &s) { samples_.push_back(s); }
-    const std::vector<ProcessSample> &samples() const { return samples_; }
+    void add(const ProcessSample& s) { samples_.push_back(s); }
+    const std::vector<ProcessSample>& samples() const { return samples_; }
     // Start (first sample at or after `warmup` s), end, maximum of one figure after warm-up.
     struct Span {
         long start = 0, end = 0, max = 0;
     };
-    Span span(long ProcessSample::*figure, double warmup) const;
-    Span span(int ProcessSample::*figure, double warmup) const;
+    Span span(long ProcessSample::* figure, double warmup) const;
+    Span span(int ProcessSample::* figure, double warmup) const;
 
 private:
     std::vector<ProcessSample> samples_;

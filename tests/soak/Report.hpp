@@ -22,12 +22,12 @@ struct FaultRow {
 class Report {
 public:
     // Records and prints one check; returns `ok`.
-    bool check(bool ok, const std::string &what, const std::string &detail = {});
+    bool check(bool ok, const std::string& what, const std::string& detail = {});
     // A check that fails today for a reported reason outside the soak's reach (see
     // docs/reliability.md): printed as KNOWN and listed, but it does not fail the run.
     // Once it passes, the run says so, so that it can become a check.
-    bool known(bool ok, const std::string &what, const std::string &detail = {});
-    void figure(const std::string &name, const std::string &value);
+    bool known(bool ok, const std::string& what, const std::string& detail = {});
+    void figure(const std::string& name, const std::string& value);
     void fault(FaultRow row);
     bool passed() const { return failures_.empty(); }
     void print() const;

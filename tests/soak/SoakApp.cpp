@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 
 // Note 1 never ends its first Render: the SDK notices after 300 ms and stops the host's
 // heartbeat, and the engine's watchdog must replace the host (see go-plugins/sdk/stats.go).
-constexpr const char *kHookSource = R"(package main
+constexpr const char* kHookSource = R"(package main
 
 // Added by the soak test (tests/soak): note 1 loops forever inside Render.
 func soakHook(note int) {
@@ -31,7 +31,7 @@ func soakHook(note int) {
 }
 )";
 
-std::string readFile(const fs::path &path) {
+std::string readFile(const fs::path& path) {
     std::ifstream in(path);
     std::stringstream text;
     text << in.rdbuf();
@@ -39,17 +39,16 @@ std::string readFile(const fs::path &path) {
 }
 
 // Replaces `from` (which must be there exactly once) by `to`; false if it is not.
-bool replaceOnce(std::string &text, const std::string &from, const std::string &to) {
+bool replaceOnce(std::string& text, const std::string& from, const std::string& to) {
     const auto at = text.find(from);
-    if (at == std::string::npos || text.find(from, at + 1) != std::string::npos)
-        return false;
+    if (at == std::string::npos || text.find(from, at + 1) != std::string::npos) return false;
     text.replace(at, from.size(), to);
     return true;
 }
 
 } // namespace
 
-SoakApp::SoakApp(const fs::path &work) : work_(work), voiceDir_(work / "pad") {
+SoakApp::SoakApp(const fs::path& work) : work_(work), voiceDir_(work / "pad") {
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
                        QString::fromStdString((work / "config").string()));
@@ -61,9 +60,9 @@ SoakApp::SoakApp(const fs::path &work) : work_(work), voiceDir_(work / "pad") {
         ui::StudioPaths{GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (work / "builds").string()});
     window_ = std::make_unique<ui::MainWindow>(*studio_, GOVOX_SDK_DIR "/voices");
     QObject::connect(studio_.get(), &ui::Studio::sessionEvent, studio_.get(),
-                     [this](const reload::SessionEvent &e) { events_.push_back({now(), e}); });
+                     [this](const reload::SessionEvent& e) { events_.push_back({now(), e}); });
     QObject::connect(studio_.get(), &ui::Studio::snapshotUpdated, studio_.get(),
-                     [this](const ui::StudioSnapshot &s) { onSnapshot(s); });
+                     [this](const ui::StudioSnapshot& s) { onSnapshot(s); });
     // A restart makes a new mixer whose counters start at zero: keep what the old one said.
     QObject::connect(studio_.get(), &ui::Studio::audioRestarted, studio_.get(), [this] {
         banked_.xruns += last_.xruns;
@@ -88,8 +87,7 @@ std::string SoakApp::begin() {
         return "go-plugins/voices/pad/main.go changed: the soak's three edits no longer apply";
     fs::create_directories(voiceDir_);
     std::ofstream(voiceDir_ / "soak_hook.go") << kHookSource;
-    if (std::string e = save(0); !e.empty())
-        return e;
+    if (std::string e = save(0); !e.empty()) return e;
     window_->show();
     // Without an ALSA sequencer the panel picks JACK by itself; with one it would pick
     // ALSA, so say JACK, all inputs, following new ports, as a JACK user sets it.
@@ -118,8 +116,7 @@ std::string SoakApp::sourceFor(int generation) const {
     const std::regex detune(R"(\{Name: "Detune", Min: 0, Max: [0-9]+,)");
     const std::string max =
         "{Name: \"Detune\", Min: 0, Max: " + std::to_string(100 + generation) + ",";
-    if (!std::regex_search(text, detune))
-        return {};
+    if (!std::regex_search(text, detune)) return {};
     return std::regex_replace(text, detune, max, std::regex_constants::format_first_only);
 }
 
@@ -128,8 +125,7 @@ std::string SoakApp::save(int generation) {
     {
         std::ofstream out(temp);
         out << sourceFor(generation);
-        if (!out)
-            return "cannot write " + temp.string();
+        if (!out) return "cannot write " + temp.string();
     }
     std::error_code ec;
     fs::rename(temp, file, ec);
@@ -137,9 +133,8 @@ std::string SoakApp::save(int generation) {
 }
 
 float SoakApp::detuneMax() const {
-    for (const host::ParamInfo &p : studio_->params())
-        if (p.name == "Detune")
-            return p.max;
+    for (const host::ParamInfo& p : studio_->params())
+        if (p.name == "Detune") return p.max;
     return 0;
 }
 
@@ -151,8 +146,7 @@ std::optional<SeenEvent> SoakApp::waitEvent(std::size_t from,
         [&] {
             for (std::size_t i = from; i < events_.size() && !found; ++i)
                 for (reload::SessionEventKind k : kinds)
-                    if (events_[i].event.kind == k)
-                        found = events_[i];
+                    if (events_[i].event.kind == k) found = events_[i];
             return found.has_value();
         },
         seconds);
@@ -160,18 +154,21 @@ std::optional<SeenEvent> SoakApp::waitEvent(std::size_t from,
 }
 
 pid_t SoakApp::hostPid() {
-    session::VoiceSession *v = studio_->voice();
+    session::VoiceSession* v = studio_->voice();
     return v ? v->hostPid() : -1;
 }
 
-void SoakApp::onSnapshot(const ui::StudioSnapshot &s) {
-    if (!s.running)
-        ++stoppedSnapshots_;
+void SoakApp::onSnapshot(const ui::StudioSnapshot& s) {
+    if (!s.running) ++stoppedSnapshots_;
     p99Max_ = std::max(p99Max_, s.callbackLoadP99);
     last_.xruns = s.xruns;
     last_.underruns = s.underruns;
-    if (const rt::Mixer *m = studio_->engine().mixer())
-        last_.corruptions = m->stats().corruptions.load();
+    if (const rt::Mixer* m = studio_->engine().mixer()) {
+        const rt::MixerStats& st = m->stats();
+        last_.corruptions = st.corruptions.load();
+        if (const std::uint32_t period = st.periodNs.load())
+            callbackMax_ = std::max(callbackMax_, double(st.load.windowMaxNs.load()) / period);
+    }
 }
 
 EngineTotals SoakApp::totals() const {

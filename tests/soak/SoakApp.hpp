@@ -43,15 +43,15 @@ struct EngineTotals {
 class SoakApp {
 public:
     // `work`: an empty folder for the voice, its builds and the settings.
-    explicit SoakApp(const std::filesystem::path &work);
+    explicit SoakApp(const std::filesystem::path& work);
     ~SoakApp();
 
     // Writes the voice, shows the window and opens the voice through JACK; waits until it
     // plays (or says why not).
     std::string begin();
 
-    ui::Studio &studio() { return *studio_; }
-    ui::MainWindow &window() { return *window_; }
+    ui::Studio& studio() { return *studio_; }
+    ui::MainWindow& window() { return *window_; }
     ui::AudioSettings audioSettings() const;
 
     // Saves the voice as an editor does (a new file renamed over the old one) with
@@ -60,7 +60,7 @@ public:
     // Detune's maximum as the running build declares it (0 without a voice).
     float detuneMax() const;
 
-    const std::vector<SeenEvent> &events() const { return events_; }
+    const std::vector<SeenEvent>& events() const { return events_; }
     // The first event of one of `kinds` at index `from` or later, waiting up to `seconds`.
     std::optional<SeenEvent> waitEvent(std::size_t from,
                                        std::initializer_list<reload::SessionEventKind> kinds,
@@ -69,15 +69,17 @@ public:
     pid_t hostPid();
 
     EngineTotals totals() const;
-    // Highest callback p99 (fraction of the period) in the snapshots since the last reset.
+    // Highest callback p99 and longest callback (fractions of the period) in the snapshots
+    // since the last reset (each a 1 s window of the engine's CallbackLoad).
     double callbackP99Max() const { return p99Max_; }
-    void resetCallbackP99() { p99Max_ = 0; }
+    double callbackMax() const { return callbackMax_; }
+    void resetCallbackFigures() { p99Max_ = callbackMax_ = 0; }
     // Snapshots in which the engine was not running.
     int stoppedSnapshots() const { return stoppedSnapshots_; }
 
 private:
     std::string sourceFor(int generation) const;
-    void onSnapshot(const ui::StudioSnapshot &s);
+    void onSnapshot(const ui::StudioSnapshot& s);
 
     std::filesystem::path work_, voiceDir_;
     std::string padSource_;
@@ -85,7 +87,7 @@ private:
     std::unique_ptr<ui::MainWindow> window_;
     std::vector<SeenEvent> events_;
     EngineTotals banked_, last_;
-    double p99Max_ = 0;
+    double p99Max_ = 0, callbackMax_ = 0;
     int stoppedSnapshots_ = 0;
 };
 

@@ -12,7 +12,7 @@ constexpr int kFloodHeld = 16;
 
 } // namespace
 
-SoakKeyboard::SoakKeyboard(const std::string &clientName) {
+SoakKeyboard::SoakKeyboard(const std::string& clientName) {
     jack_status_t status{};
     client_ = jack_client_open(clientName.c_str(), JackNoStartServer, &status);
     if (!client_) {
@@ -31,8 +31,7 @@ SoakKeyboard::SoakKeyboard(const std::string &clientName) {
 }
 
 SoakKeyboard::~SoakKeyboard() {
-    if (client_)
-        jack_client_close(client_);
+    if (client_) jack_client_close(client_);
 }
 
 std::string SoakKeyboard::portName() const {
@@ -48,13 +47,12 @@ void SoakKeyboard::play(Mode mode, std::uint32_t arg) {
     request_.store(serial_ << 40 | std::uint64_t(mode) << 32 | arg);
 }
 
-bool SoakKeyboard::send(const std::vector<std::uint8_t> &bytes, std::uint32_t length) {
+bool SoakKeyboard::send(const std::vector<std::uint8_t>& bytes, std::uint32_t length) {
     Raw raw;
     raw.size = static_cast<std::uint8_t>(std::min<std::size_t>(bytes.size(), raw.bytes.size()));
     std::copy_n(bytes.begin(), raw.size, raw.bytes.begin());
     raw.length = length;
-    if (!raw_.push(raw))
-        return false;
+    if (!raw_.push(raw)) return false;
     ++queued_;
     return true;
 }
@@ -63,20 +61,20 @@ bool SoakKeyboard::idle() const {
     return rawDone_.load() == queued_ && taken_.load() == serial_;
 }
 
-void SoakKeyboard::shutdown(void *self) {
-    static_cast<SoakKeyboard *>(self)->gone_ = true;
+void SoakKeyboard::shutdown(void* self) {
+    static_cast<SoakKeyboard*>(self)->gone_ = true;
 }
 
-int SoakKeyboard::process(jack_nframes_t frames, void *self) {
-    auto *k = static_cast<SoakKeyboard *>(self);
-    void *buffer = jack_port_get_buffer(k->port_, frames);
+int SoakKeyboard::process(jack_nframes_t frames, void* self) {
+    auto* k = static_cast<SoakKeyboard*>(self);
+    void* buffer = jack_port_get_buffer(k->port_, frames);
     jack_midi_clear_buffer(buffer);
     k->run(buffer, frames);
     k->now_ += frames;
     return 0;
 }
 
-void SoakKeyboard::run(void *buffer, jack_nframes_t frames) {
+void SoakKeyboard::run(void* buffer, jack_nframes_t frames) {
     const std::uint64_t request = request_.load();
     if ((request >> 40) != taken_.load()) {
         releaseAll(buffer);
@@ -94,13 +92,11 @@ void SoakKeyboard::run(void *buffer, jack_nframes_t frames) {
         sendRaw(buffer, raw);
         rawDone_.fetch_add(1);
     }
-    if (mode_ == Mode::Sequence)
-        sequence(buffer, frames);
-    if (mode_ == Mode::Flood)
-        flood(buffer, frames);
+    if (mode_ == Mode::Sequence) sequence(buffer, frames);
+    if (mode_ == Mode::Flood) flood(buffer, frames);
 }
 
-void SoakKeyboard::write(void *buffer, const std::uint8_t *bytes, std::size_t size) {
+void SoakKeyboard::write(void* buffer, const std::uint8_t* bytes, std::size_t size) {
     // Every event at offset 0: the order within a cycle is kept, the timing does not matter.
     if (jack_midi_event_write(buffer, 0, bytes, size) == 0)
         events_.fetch_add(1);
@@ -108,39 +104,34 @@ void SoakKeyboard::write(void *buffer, const std::uint8_t *bytes, std::size_t si
         lost_.fetch_add(1);
 }
 
-void SoakKeyboard::noteOn(void *buffer, int note, int velocity) {
-    if (offAt_[note] != 0)
-        return;
+void SoakKeyboard::noteOn(void* buffer, int note, int velocity) {
+    if (offAt_[note] != 0) return;
     const std::uint8_t m[3] = {0x90, std::uint8_t(note), std::uint8_t(velocity)};
     write(buffer, m, 3);
     offAt_[note] = ~std::uint64_t{0}; // held until told otherwise
     held_.fetch_add(1);
 }
 
-void SoakKeyboard::noteOff(void *buffer, int note) {
-    if (offAt_[note] == 0)
-        return;
+void SoakKeyboard::noteOff(void* buffer, int note) {
+    if (offAt_[note] == 0) return;
     const std::uint8_t m[3] = {0x80, std::uint8_t(note), 0};
     write(buffer, m, 3);
     offAt_[note] = 0;
     held_.fetch_sub(1);
 }
 
-void SoakKeyboard::releaseAll(void *buffer) {
-    for (int n = 0; n < 128; ++n)
-        noteOff(buffer, n);
+void SoakKeyboard::releaseAll(void* buffer) {
+    for (int n = 0; n < 128; ++n) noteOff(buffer, n);
 }
 
-void SoakKeyboard::sequence(void *buffer, jack_nframes_t frames) {
+void SoakKeyboard::sequence(void* buffer, jack_nframes_t frames) {
     const std::uint64_t end = now_ + frames;
     for (int n = 0; n < 128; ++n)
-        if (offAt_[n] != 0 && offAt_[n] < end)
-            noteOff(buffer, n);
+        if (offAt_[n] != 0 && offAt_[n] < end) noteOff(buffer, n);
     while (nextStart_ < end) {
         if (held_.load() < int(arg_)) {
             int note = kLowest + int(random(kHighest - kLowest + 1));
-            while (offAt_[note] != 0)
-                note = note == kHighest ? kLowest : note + 1;
+            while (offAt_[note] != 0) note = note == kHighest ? kLowest : note + 1;
             noteOn(buffer, note, 60 + int(random(50)));
             offAt_[note] = now_ + rate_ * (300 + random(1700)) / 1000;
         }
@@ -150,7 +141,7 @@ void SoakKeyboard::sequence(void *buffer, jack_nframes_t frames) {
 
 // Note-ons while fewer than 16 flood notes are down, note-offs of the lowest otherwise,
 // and a mod-wheel move every fifth event: each note-on has its note-off in the stream.
-void SoakKeyboard::flood(void *buffer, jack_nframes_t frames) {
+void SoakKeyboard::flood(void* buffer, jack_nframes_t frames) {
     floodDue_ += double(arg_) * frames / rate_;
     for (; floodDue_ >= 1.0; floodDue_ -= 1.0, ++floodStep_) {
         if (floodStep_ % 5 == 4) {
@@ -158,28 +149,24 @@ void SoakKeyboard::flood(void *buffer, jack_nframes_t frames) {
             write(buffer, cc, 3);
         } else if (held_.load() < kFloodHeld && floodStep_ % 2 == 0) {
             int note = kLowest + int(random(kHighest - kLowest + 1));
-            while (offAt_[note] != 0)
-                note = note == kHighest ? kLowest : note + 1;
+            while (offAt_[note] != 0) note = note == kHighest ? kLowest : note + 1;
             noteOn(buffer, note, 1 + int(random(127)));
         } else {
             int lowest = 0;
-            while (lowest < 128 && offAt_[lowest] == 0)
-                ++lowest;
-            if (lowest < 128)
-                noteOff(buffer, lowest);
+            while (lowest < 128 && offAt_[lowest] == 0) ++lowest;
+            if (lowest < 128) noteOff(buffer, lowest);
         }
     }
 }
 
-void SoakKeyboard::sendRaw(void *buffer, const Raw &raw) {
+void SoakKeyboard::sendRaw(void* buffer, const Raw& raw) {
     std::size_t length = std::max<std::size_t>(raw.size, raw.length);
-    if (raw.length == kOversized)
-        length = jack_midi_max_event_size(buffer);
+    if (raw.length == kOversized) length = jack_midi_max_event_size(buffer);
     if (length <= raw.size) {
         write(buffer, raw.bytes.data(), raw.size);
         return;
     }
-    jack_midi_data_t *at = jack_midi_event_reserve(buffer, 0, length);
+    jack_midi_data_t* at = jack_midi_event_reserve(buffer, 0, length);
     if (!at) {
         lost_.fetch_add(1);
         return;

@@ -33,19 +33,19 @@ public:
     // Oversized: a SysEx as long as the port's buffer takes, never terminated.
     static constexpr std::uint32_t kOversized = 0xFFFFFFFF;
 
-    explicit SoakKeyboard(const std::string &clientName);
+    explicit SoakKeyboard(const std::string& clientName);
     ~SoakKeyboard();
-    SoakKeyboard(const SoakKeyboard &) = delete;
-    SoakKeyboard &operator=(const SoakKeyboard &) = delete;
+    SoakKeyboard(const SoakKeyboard&) = delete;
+    SoakKeyboard& operator=(const SoakKeyboard&) = delete;
 
-    const std::string &error() const { return error_; } // empty once it runs
+    const std::string& error() const { return error_; } // empty once it runs
     std::string portName() const;                       // "client:out"
     bool connected() const;                             // something reads our port
     bool serverGone() const { return gone_.load(); }
 
     void play(Mode mode, std::uint32_t arg = 0);
     // Queues bytes to send as one JACK MIDI event (at most 8 bytes, or kOversized).
-    bool send(const std::vector<std::uint8_t> &bytes, std::uint32_t length = 0);
+    bool send(const std::vector<std::uint8_t>& bytes, std::uint32_t length = 0);
     // True once every queued event has gone out and the last mode change was taken.
     bool idle() const;
 
@@ -60,20 +60,20 @@ private:
         std::uint32_t length = 0; // > size: pad with data bytes to this length
     };
 
-    static int process(jack_nframes_t frames, void *self);
-    static void shutdown(void *self);
-    void run(void *buffer, jack_nframes_t frames);
-    void write(void *buffer, const std::uint8_t *bytes, std::size_t size);
-    void noteOn(void *buffer, int note, int velocity);
-    void noteOff(void *buffer, int note);
-    void releaseAll(void *buffer);
-    void sequence(void *buffer, jack_nframes_t frames);
-    void flood(void *buffer, jack_nframes_t frames);
-    void sendRaw(void *buffer, const Raw &raw);
+    static int process(jack_nframes_t frames, void* self);
+    static void shutdown(void* self);
+    void run(void* buffer, jack_nframes_t frames);
+    void write(void* buffer, const std::uint8_t* bytes, std::size_t size);
+    void noteOn(void* buffer, int note, int velocity);
+    void noteOff(void* buffer, int note);
+    void releaseAll(void* buffer);
+    void sequence(void* buffer, jack_nframes_t frames);
+    void flood(void* buffer, jack_nframes_t frames);
+    void sendRaw(void* buffer, const Raw& raw);
     std::uint32_t random(std::uint32_t below);
 
-    jack_client_t *client_ = nullptr;
-    jack_port_t *port_ = nullptr;
+    jack_client_t* client_ = nullptr;
+    jack_port_t* port_ = nullptr;
     std::string error_;
     std::atomic<bool> gone_{false};
 

@@ -4,14 +4,12 @@
 
 namespace govox::soak {
 
-SoakRig::SoakRig(const std::filesystem::path &work, Report &report)
+SoakRig::SoakRig(const std::filesystem::path& work, Report& report)
     : jack_(kRate, kPeriod), app_(work), report_(report) {}
 
 std::string SoakRig::start() {
-    if (std::string e = jack_.start(); !e.empty())
-        return e;
-    if (std::string e = app_.begin(); !e.empty())
-        return e;
+    if (std::string e = jack_.start(); !e.empty()) return e;
+    if (std::string e = app_.begin(); !e.empty()) return e;
     return connectClients(10);
 }
 
@@ -22,18 +20,15 @@ std::string SoakRig::makeKeys() {
 
 std::string SoakRig::makeEars() {
     ears_ = std::make_unique<OutputMonitor>("soak-ears");
-    if (!ears_->error().empty())
-        return ears_->error();
+    if (!ears_->error().empty()) return ears_->error();
     std::string why;
     waitUntil([&] { return (why = ears_->connect("Govox")).empty(); }, 5);
     return why;
 }
 
 std::string SoakRig::connectClients(double seconds) {
-    if (std::string e = makeKeys(); !e.empty())
-        return e;
-    if (std::string e = makeEars(); !e.empty())
-        return e;
+    if (std::string e = makeKeys(); !e.empty()) return e;
+    if (std::string e = makeEars(); !e.empty()) return e;
     // The panel polls the port list every second and connects what appeared.
     if (!waitUntil([&] { return keys_->connected(); }, seconds))
         return "Govox's MIDI panel did not connect " + keys_->portName() + " within " +

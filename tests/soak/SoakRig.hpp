@@ -19,11 +19,11 @@
 namespace govox::soak {
 
 inline constexpr std::uint32_t kRate = 48000, kPeriod = 128;
-inline constexpr const char *kKeyboardName = "soak-keys";
+inline constexpr const char* kKeyboardName = "soak-keys";
 
 class SoakRig {
 public:
-    SoakRig(const std::filesystem::path &work, Report &report);
+    SoakRig(const std::filesystem::path& work, Report& report);
 
     // Starts jackd and Govox and connects the keyboard and the monitor; empty or why not.
     std::string start();
@@ -32,17 +32,17 @@ public:
     std::string connectClients(double seconds);
     void dropClients(); // closes the keyboard and the monitor
 
-    JackServer &jack() { return jack_; }
-    SoakApp &app() { return app_; }
-    SoakKeyboard &keys() { return *keys_; }
+    JackServer& jack() { return jack_; }
+    SoakApp& app() { return app_; }
+    SoakKeyboard& keys() { return *keys_; }
     bool hasKeys() const { return keys_ != nullptr; }
     void dropKeys() { keys_.reset(); }
     std::string makeKeys(); // a keyboard under the usual name; empty or why not
-    OutputMonitor &ears() { return *ears_; }
+    OutputMonitor& ears() { return *ears_; }
     // A monitor connected to Govox's outputs (waiting up to 5 s for them); empty or why not.
     std::string makeEars();
     void dropEars() { ears_.reset(); }
-    Report &report() { return report_; }
+    Report& report() { return report_; }
 
     // Waits until Govox is heard after monitor frame `mark`; the time it was heard, or -1.
     double heardAfter(std::uint64_t mark, double seconds);
@@ -54,7 +54,7 @@ private:
     SoakApp app_;
     std::unique_ptr<SoakKeyboard> keys_;
     std::unique_ptr<OutputMonitor> ears_;
-    Report &report_;
+    Report& report_;
 };
 
 } // namespace govox::soak

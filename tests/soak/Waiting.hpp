@@ -22,8 +22,7 @@ inline double now() {
 template <class Done> bool waitUntil(Done done, double seconds) {
     const double deadline = now() + seconds;
     while (!done()) {
-        if (now() > deadline)
-            return done();
+        if (now() > deadline) return done();
         QTest::qWait(5);
     }
     return true;

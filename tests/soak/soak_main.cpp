@@ -38,7 +38,7 @@ struct Options {
     bool child = false; // run by another govox_soak (see runInChild): no summary
 };
 
-bool parse(int argc, char **argv, Options &o) {
+bool parse(int argc, char** argv, Options& o) {
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         const bool hasValue = i + 1 < argc;
@@ -57,18 +57,17 @@ bool parse(int argc, char **argv, Options &o) {
         else
             return false;
     }
-    if (o.loadSeconds < 0)
-        o.loadSeconds = std::clamp(o.soakSeconds / 10, 10.0, 60.0);
+    if (o.loadSeconds < 0) o.loadSeconds = std::clamp(o.soakSeconds / 10, 10.0, 60.0);
     return o.soakSeconds > 0 && o.loadSeconds > 0 && o.floodSeconds > 0;
 }
 
-bool wanted(const Options &o, const char *phase) {
+bool wanted(const Options& o, const char* phase) {
     return ("," + o.phases + ",").find("," + std::string(phase) + ",") != std::string::npos;
 }
 
 } // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
     Options o;
     if (!parse(argc, argv, o)) {
         std::fprintf(stderr,
@@ -81,8 +80,7 @@ int main(int argc, char **argv) {
     // output, never a desktop's PulseAudio or PipeWire (the soak must not play aloud).
     setenv("PULSE_SERVER", "unix:/nonexistent/govox-soak", 1);
     setenv("PIPEWIRE_REMOTE", "/nonexistent/govox-soak", 1);
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication qt(argc, argv);
     govox::soak::now(); // the run's clock starts here
     const govox::soak::OtherLoad others;
@@ -92,22 +90,15 @@ int main(int argc, char **argv) {
         govox::soak::SoakRig rig(work.path().toStdString(), r);
         const std::string started = rig.start();
         if (r.check(started.empty(), "Govox plays through the private JACK server", started)) {
-            if (wanted(o, "soak"))
-                govox::soak::runSoak(rig, o.soakSeconds);
-            if (wanted(o, "load"))
-                govox::soak::runLoad(rig, o.loadSeconds);
-            if (wanted(o, "host"))
-                govox::soak::runHostFaults(rig);
-            if (wanted(o, "midi"))
-                govox::soak::runMidiFaults(rig, o.floodSeconds);
-            if (wanted(o, "jack"))
-                govox::soak::runJackFault(rig, false);
-            if (o.child && wanted(o, "jack-midi"))
-                govox::soak::runJackFault(rig, true);
+            if (wanted(o, "soak")) govox::soak::runSoak(rig, o.soakSeconds);
+            if (wanted(o, "load")) govox::soak::runLoad(rig, o.loadSeconds);
+            if (wanted(o, "host")) govox::soak::runHostFaults(rig);
+            if (wanted(o, "midi")) govox::soak::runMidiFaults(rig, o.floodSeconds);
+            if (wanted(o, "jack")) govox::soak::runJackFault(rig, false);
+            if (o.child && wanted(o, "jack-midi")) govox::soak::runJackFault(rig, true);
         }
     }
-    if (o.child)
-        return r.passed() ? 0 : 1;
+    if (o.child) return r.passed() ? 0 : 1;
     if (wanted(o, "jack-midi"))
         govox::soak::runInChild(
             "/proc/self/exe", {"--child", "--phases", "jack-midi", "--seconds", "1"}, 180, r,
