@@ -2,7 +2,9 @@
 # The README's test command: installs what is missing, builds every configuration and
 # runs every test - the plain build (app, tests, benchmark smoke runs), the engine
 # under AddressSanitizer, ThreadSanitizer and RealtimeSanitizer, and the preset and bundle
-# readers under libFuzzer (a minute each). Idempotent.
+# readers under libFuzzer (a minute each). The default preset includes the two-minute soak
+# and fault run (tests/soak, docs/reliability.md); GOVOX_SOAK_MINUTES=10 adds the full soak
+# after it. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +18,12 @@ for preset in "${presets[@]}"; do
   ctest --preset "$preset"
 done
 echo "=== every test passed in: ${presets[*]}"
+
+# The full soak, by hand only (CI runs the short one with the default preset's tests).
+if [[ -n "${GOVOX_SOAK_MINUTES:-}" ]]; then
+  echo "=== soak: ${GOVOX_SOAK_MINUTES} minutes"
+  build/default/tests/soak/govox_soak --minutes "$GOVOX_SOAK_MINUTES"
+fi
 
 # The Debian package: built, linted, installed and run (a few minutes). CI always runs it.
 if [[ "${CI:-}" == true || "${GOVOX_TEST_PACKAGE:-0}" == 1 ]]; then
