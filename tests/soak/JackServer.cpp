@@ -120,29 +120,50 @@ std::string JackServer::log() const {
     return text.str();
 }
 
-// A late driver cycle (the dummy driver's timer woke late: the machine) is followed by
-// the clients that were still running in it; those lines belong to that xrun. A client
-// named late on its own is that client's.
+// jackd reports a late cycle as lines naming each client that was not finished, with its
+// state: Running (it was executing at the deadline) or Triggered (it had not started:
+// its thread was not scheduled, or a client before it was late). A cycle is the driver's
+// when the dummy driver's timer woke late, the machine's when one of the soak's own
+// clients (doing next to nothing) was caught running, and Govox's when one of Govox's
+// clients was running and nothing else explains it.
 JackServer::XrunReports JackServer::xruns() const {
     XrunReports r;
     std::ifstream in(logPath_);
-    bool inDriverXrun = false;
+    struct Cycle {
+        bool driver = false, soakRunning = false, govoxRunning = false;
+        std::string named;
+    } cycle;
+    bool open = false;
+    const auto close = [&] {
+        if (!open) return;
+        ++r.total;
+        if (cycle.govoxRunning && !cycle.driver && !cycle.soakRunning) {
+            ++r.govox;
+            if (r.govoxCycles.size() < 8) r.govoxCycles.push_back(cycle.named);
+        }
+        cycle = {};
+        open = false;
+    };
+    const std::string tag = "XRun: client = ";
     for (std::string line; std::getline(in, line);) {
-        const std::string tag = "XRun: client = ";
         const auto at = line.find(tag);
         if (line.find("Process XRun = ") != std::string::npos) {
-            ++r.total;
-            inDriverXrun = true;
+            close();
+            cycle.driver = open = true;
         } else if (at != std::string::npos && line.find("was not finished") != std::string::npos) {
-            if (inDriverXrun) continue;
-            ++r.total;
-            if (line.compare(at + tag.size(), 5, "Govox") == 0) ++r.govox;
+            open = true;
             const std::size_t from = at + tag.size(), to = line.find(' ', from);
-            r.named += (r.named.empty() ? "" : ", ") + line.substr(from, to - from);
+            const std::string client = line.substr(from, to - from);
+            const bool running = line.find("state = Running") != std::string::npos;
+            if (running && client.rfind("soak-", 0) == 0) cycle.soakRunning = true;
+            if (running && client.rfind("Govox", 0) == 0) cycle.govoxRunning = true;
+            cycle.named +=
+                (cycle.named.empty() ? "" : ", ") + client + (running ? " running" : " waiting");
         } else {
-            inDriverXrun = false;
+            close();
         }
     }
+    close();
     return r;
 }
 

@@ -6,11 +6,11 @@
 //   to die the hard way (no goodbye to its clients) and come back where Govox's clients
 //   look for it. The name is fixed for the object's life and JACK_DEFAULT_SERVER points
 //   the whole process at it.
-// - Blame for xruns: jackd names a client that was "not finished" when a cycle ran late.
-//   Lines naming a client whose name starts with "Govox" (the app's audio and MIDI
-//   clients) are Govox's xruns, unless they follow a late driver cycle (the dummy
-//   driver's timer woke late: the machine's xrun, in which every client is late).
-//   The log is appended across restarts, so the counts cover the whole run.
+// - Blame for xruns: jackd names the clients that were "not finished" when a cycle ran
+//   late, and whether each was running or still waiting to start. The soak's own clients
+//   do next to nothing, so a cycle that caught one of them running is the machine's
+//   (another process or the hypervisor had the CPU); see xruns(). The log is appended
+//   across restarts, so the counts cover the whole run.
 //
 // Threads: one control thread. Create it before other threads start (it sets
 // environment variables).
@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <string>
 #include <sys/types.h>
+#include <vector>
 
 namespace govox::soak {
 
@@ -38,9 +39,9 @@ public:
     std::string log() const;
 
     struct XrunReports {
-        int total = 0;     // late driver cycles, and clients named late on their own
-        int govox = 0;     // of those, Govox's clients
-        std::string named; // the clients named late on their own
+        int total = 0;                        // late cycles
+        int govox = 0;                        // of those, Govox's (see xruns())
+        std::vector<std::string> govoxCycles; // the first few: the clients named late
     };
     XrunReports xruns() const;
 

@@ -107,6 +107,26 @@ void checkReloads(SoakRig& rig, const Reloads& rl, int generation) {
                 std::to_string(100 + generation));
 }
 
+// Zero of Govox's xruns, except on a machine busy with other work (a quarter of it or
+// more), where the hypervisor or another process can catch a Govox client running without
+// the soak's own clients showing it: there Govox's may be at most half the machine's.
+void checkXruns(SoakRig& rig, int govox, int all, const std::vector<std::string>& cycles,
+                std::uint64_t backend, double busy) {
+    Report& r = rig.report();
+    const int machine = all - govox;
+    r.figure("xruns during the soak (Govox's / all late JACK cycles / Govox's backend counted)",
+             std::to_string(govox) + " / " + std::to_string(all) + " / " + std::to_string(backend));
+    r.figure("longest audio callback during the soak",
+             fixed(100 * rig.app().callbackMax(), 1) + " % of the period");
+    std::string named;
+    for (const std::string& c : cycles) named += " [" + c + "]";
+    r.check(govox == 0 || (busy >= 25 && govox <= machine / 2), "zero xruns attributable to Govox",
+            std::to_string(govox) +
+                " late cycles with a Govox client running and nothing else to blame, " +
+                std::to_string(machine) + " the machine's, other work " + fixed(busy, 0) + " %" +
+                named);
+}
+
 } // namespace
 
 void runSoak(SoakRig& rig, double seconds) {
@@ -155,25 +175,12 @@ void runSoak(SoakRig& rig, double seconds) {
     checkResources(rig, trend, warmup);
     r.figure("soak length", fixed(now() - t0, 0) + " s (resources judged after a " +
                                 fixed(warmup, 0) + " s warm-up)");
-    r.figure("xruns during the soak (Govox's / all JACK reported / Govox's backend counted)",
-             std::to_string(x1.govox - x0.govox) + " / " + std::to_string(x1.total - x0.total) +
-                 " / " + std::to_string(e1.xruns - e0.xruns));
+    const double busy = others.percent();
+    checkXruns(rig, x1.govox - x0.govox, x1.total - x0.total, x1.govoxCycles, e1.xruns - e0.xruns,
+               busy);
     r.figure("underruns during the soak", std::to_string(e1.underruns - e0.underruns));
     r.figure("longest silence while the sequence played", ms(gap));
-    r.figure("CPU taken by other work during the soak",
-             fixed(others.percent(), 0) + " % of the machine");
-    // jackd names the clients still running when a cycle ends. Govox is to blame when its
-    // own callback took a period or more (its work, or a preemption inside it); named late
-    // with every callback short, its thread was not scheduled in time: the machine's.
-    const int late = x1.govox - x0.govox;
-    const double longest = app.callbackMax();
-    r.figure("longest audio callback during the soak",
-             fixed(100 * longest, 1) + " % of the period");
-    r.check(late == 0 || longest < 1.0, "zero xruns attributable to Govox",
-            std::to_string(late) + " cycles where jackd named a Govox client late" +
-                (late ? " (" + x1.named + "); its callback took at most " +
-                            fixed(100 * longest, 0) + " % of a period"
-                      : std::string{}));
+    r.figure("CPU taken by other work during the soak", fixed(busy, 0) + " % of the machine");
     r.check(app.stoppedSnapshots() == stopped0, "the audio stream never stopped");
     r.check(gap < 0.1, "no dropout (silence < 100 ms) through the reloads", "longest " + ms(gap));
 }
