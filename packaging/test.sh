@@ -2,9 +2,10 @@
 # The README's test command: installs what is missing, builds every configuration and
 # runs every test - the plain build (app, tests, benchmark smoke runs), the engine
 # under AddressSanitizer, ThreadSanitizer and RealtimeSanitizer, and the preset and bundle
-# readers under libFuzzer (a minute each). The default preset includes the two-minute soak
-# and fault run (tests/soak, docs/reliability.md); GOVOX_SOAK_MINUTES=10 adds the full soak
-# after it. Idempotent.
+# readers under libFuzzer (a minute each). The two-minute soak and fault run (tests/soak,
+# CTest label soak) is not in the default preset's tests yet: it has not been through a
+# whole clean CI run (run it with `ctest --test-dir build/default -L soak`);
+# GOVOX_SOAK_MINUTES=10 adds the full soak after the presets. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
