@@ -121,44 +121,38 @@ std::string JackServer::log() const {
 }
 
 // jackd reports a late cycle as lines naming each client that was not finished, with its
-// state: Running (it was executing at the deadline) or Triggered (it had not started:
-// its thread was not scheduled, or a client before it was late). A cycle is the driver's
-// when the dummy driver's timer woke late, the machine's when one of the soak's own
-// clients (doing next to nothing) was caught running, and Govox's when one of Govox's
-// clients was running and nothing else explains it.
+// state: Running (executing at the deadline) or Triggered (not started yet: its thread was
+// not scheduled, or a client before it was late). A late driver wake-up comes first as a
+// line of its own.
 JackServer::XrunReports JackServer::xruns() const {
     XrunReports r;
     std::ifstream in(logPath_);
-    struct Cycle {
-        bool driver = false, soakRunning = false, govoxRunning = false;
-        std::string named;
-    } cycle;
-    bool open = false;
+    bool open = false, govox = false, soak = false;
+    std::string named;
     const auto close = [&] {
         if (!open) return;
         ++r.total;
-        if (cycle.govoxRunning && !cycle.driver && !cycle.soakRunning) {
-            ++r.govox;
-            if (r.govoxCycles.size() < 8) r.govoxCycles.push_back(cycle.named);
-        }
-        cycle = {};
-        open = false;
+        r.govoxRunning += govox;
+        r.soakRunning += soak;
+        if (govox && r.govoxCycles.size() < 8) r.govoxCycles.push_back(named);
+        open = govox = soak = false;
+        named.clear();
     };
     const std::string tag = "XRun: client = ";
     for (std::string line; std::getline(in, line);) {
         const auto at = line.find(tag);
         if (line.find("Process XRun = ") != std::string::npos) {
             close();
-            cycle.driver = open = true;
+            ++r.driverLate;
+            open = true;
         } else if (at != std::string::npos && line.find("was not finished") != std::string::npos) {
             open = true;
             const std::size_t from = at + tag.size(), to = line.find(' ', from);
             const std::string client = line.substr(from, to - from);
             const bool running = line.find("state = Running") != std::string::npos;
-            if (running && client.rfind("soak-", 0) == 0) cycle.soakRunning = true;
-            if (running && client.rfind("Govox", 0) == 0) cycle.govoxRunning = true;
-            cycle.named +=
-                (cycle.named.empty() ? "" : ", ") + client + (running ? " running" : " waiting");
+            govox |= running && client.rfind("Govox", 0) == 0;
+            soak |= running && client.rfind("soak-", 0) == 0;
+            named += (named.empty() ? "" : ", ") + client + (running ? " running" : " waiting");
         } else {
             close();
         }

@@ -8,9 +8,10 @@
 //   the whole process at it.
 // - Blame for xruns: jackd names the clients that were "not finished" when a cycle ran
 //   late, and whether each was running or still waiting to start. The soak's own clients
-//   do next to nothing, so a cycle that caught one of them running is the machine's
-//   (another process or the hypervisor had the CPU); see xruns(). The log is appended
-//   across restarts, so the counts cover the whole run.
+//   do next to nothing: how often they are caught running is how often the machine (other
+//   processes, the hypervisor) takes the CPU mid-cycle, the yardstick for how often
+//   Govox's clients are. The log is appended across restarts, so the counts cover the
+//   whole run.
 //
 // Threads: one control thread. Create it before other threads start (it sets
 // environment variables).
@@ -40,7 +41,9 @@ public:
 
     struct XrunReports {
         int total = 0;                        // late cycles
-        int govox = 0;                        // of those, Govox's (see xruns())
+        int driverLate = 0;                   // the dummy driver's timer woke late
+        int govoxRunning = 0;                 // a Govox client was caught running at the deadline
+        int soakRunning = 0;                  // one of the soak's own (idle) clients was
         std::vector<std::string> govoxCycles; // the first few: the clients named late
     };
     XrunReports xruns() const;
