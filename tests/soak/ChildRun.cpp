@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <poll.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
@@ -30,7 +31,7 @@ std::vector<std::string> split(const std::string& s, const std::string& by) {
 }
 
 // Takes one line of the child's output into the report; returns the check it was, if any.
-std::string adopt(const std::string& line, Report& report) {
+std::string adopt(const std::string& line, Report& report, std::vector<std::string>& leftovers) {
     if (startsWith(line, "[ ok ] ")) {
         report.check(true, line.substr(7));
         return line.substr(7);
@@ -42,6 +43,10 @@ std::string adopt(const std::string& line, Report& report) {
     if (startsWith(line, "[KNOWN] ")) {
         report.known(false, line.substr(8));
         return line.substr(8);
+    }
+    if (startsWith(line, "[leftover] ")) {
+        leftovers.push_back(line.substr(11));
+        return {};
     }
     if (startsWith(line, "[ fault  ] ")) {
         const std::vector<std::string> f = split(line.substr(11), " | ");
@@ -76,6 +81,7 @@ void runInChild(const std::string& self, const std::vector<std::string>& args, d
     }
     close(out[1]);
     std::string pending, lastCheck = "(none)";
+    std::vector<std::string> leftovers; // the child's work folder and jackd log
     const double deadline = now() + seconds;
     for (;;) {
         pollfd p{out[0], POLLIN, 0};
@@ -91,12 +97,16 @@ void runInChild(const std::string& self, const std::vector<std::string>& args, d
         pending.append(buffer, std::size_t(n));
         for (std::size_t nl; (nl = pending.find('\n')) != std::string::npos;
              pending.erase(0, nl + 1))
-            if (std::string check = adopt(pending.substr(0, nl), report); !check.empty())
+            if (std::string check = adopt(pending.substr(0, nl), report, leftovers); !check.empty())
                 lastCheck = check;
     }
     close(out[0]);
     int status = 0;
     waitpid(pid, &status, 0);
+    for (const std::string& path : leftovers) {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
     if (WIFSIGNALED(status)) {
         const std::string why = "the app died of signal " + std::to_string(WTERMSIG(status)) +
                                 " (" + strsignal(WTERMSIG(status)) + ") after: " + lastCheck;

@@ -37,6 +37,7 @@ public:
     void kill();
     bool running() const { return pid_ > 0; }
     const std::string& name() const { return name_; }
+    const std::string& logPath() const { return logPath_; }
     std::string log() const;
 
     struct XrunReports {

@@ -88,6 +88,10 @@ int main(int argc, char** argv) {
     {
         QTemporaryDir work;
         govox::soak::SoakRig rig(work.path().toStdString(), r);
+        // A child may crash: its parent removes what its destructors would have.
+        if (o.child)
+            std::printf("[leftover] %s\n[leftover] %s\n", work.path().toStdString().c_str(),
+                        rig.jack().logPath().c_str());
         const std::string started = rig.start();
         if (r.check(started.empty(), "Govox plays through the private JACK server", started)) {
             if (wanted(o, "soak")) govox::soak::runSoak(rig, o.soakSeconds);
