@@ -173,6 +173,8 @@ void MainWindow::buildActions() {
 }
 
 void MainWindow::connectStudio() {
+    outputReturn_ = new OutputReturn(this);
+    connect(outputReturn_, &OutputReturn::chosenOutputBack, this, &MainWindow::returnToChosenOutput);
     connect(&studio_, &Studio::snapshotUpdated, this, &MainWindow::showSnapshot);
     connect(&studio_, &Studio::sessionEvent, this, &MainWindow::showSessionEvent);
     connect(&studio_, &Studio::voiceOpened, this, [this](const QString& name) {
@@ -231,12 +233,26 @@ void MainWindow::begin(const QString& voiceDir) {
     openVoice(dir);
 }
 
-void MainWindow::applyAudio(const AudioSettings& settings) {
+StartResult MainWindow::startAudio(const AudioSettings& settings) {
     audio_ = settings;
     const StartResult r = startWithFallback(studio_, settings);
+    outputReturn_->started(settings, r);
     status_->setNotice(r.playing ? r.notice : tr("No audio output: %1").arg(r.error));
     QSettings s;
     audio_.save(s);
+    return r;
+}
+
+void MainWindow::applyAudio(const AudioSettings& settings) { startAudio(settings); }
+
+// The output the user chose is listed again (the JACK server is back, the interface was
+// plugged in again): go back to it from the fallback.
+void MainWindow::returnToChosenOutput() {
+    const StartResult r = startAudio(audio_);
+    if (OutputReturn::playsChosen(audio_, r))
+        statusBar()->showMessage(tr("%1 is back: playing through it again")
+                                     .arg(backendLabel(audio_.backend)),
+                                 10000);
 }
 
 void MainWindow::openVoice(const QString& dir) {
@@ -313,12 +329,7 @@ void MainWindow::toggleRecording() {
 void MainWindow::showAudioSettings() {
     AudioSettingsDialog dialog(audio_, this);
     connect(&dialog, &AudioSettingsDialog::applied, this, [this, &dialog](const AudioSettings& s) {
-        audio_ = s;
-        const StartResult r = startWithFallback(studio_, s);
-        dialog.showStartResult(r);
-        status_->setNotice(r.playing ? r.notice : tr("No audio output: %1").arg(r.error));
-        QSettings settings;
-        audio_.save(settings);
+        dialog.showStartResult(startAudio(s));
     });
     dialog.exec();
 }

@@ -11,6 +11,8 @@
 #pragma once
 
 #include "ui/AudioSettings.hpp"
+#include "ui/AudioStart.hpp"
+#include "ui/OutputReturn.hpp"
 #include "ui/Studio.hpp"
 
 #include <QMainWindow>
@@ -75,6 +77,8 @@ private:
     void buildLayout();
     void connectStudio();
     void applyAudio(const AudioSettings& settings);
+    StartResult startAudio(const AudioSettings& settings); // and remembers it, and tells outputReturn_
+    void returnToChosenOutput();
     void showSessionEvent(const reload::SessionEvent& e);
     void deliverNoteOn(int note, int velocity); // from the on-screen and computer keyboards
     void deliverNoteOff(int note);
@@ -103,6 +107,7 @@ private:
     presetbrowser::PresetBrowser* presets_ = nullptr; // in its own dock, "Presets"
     QAction* recordAction_ = nullptr;
     QLabel* figures_ = nullptr;
+    OutputReturn* outputReturn_ = nullptr; // back to the chosen output when it returns
     bool wasRunning_ = false;
     double lastRestart_ = -10.0;
 };
