@@ -9,11 +9,13 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <thread>
 
 namespace govox::app {
@@ -40,34 +42,95 @@ struct PlayOptions {
     double seconds = 0;
 };
 
-int play(const PlayOptions& o) {
-    session::AudioEngine engine;
-    if (std::string e = engine.start(o.engine); !e.empty())
-        return std::fprintf(stderr, "govox play: %s\n", e.c_str()), 1;
-    const auto& st = engine.status();
-    if (!st.notice.empty()) std::fprintf(stderr, "govox play: %s\n", st.notice.c_str());
-    session::VoiceSession voice(engine, o.voice);
-    if (std::string e = voice.start(); !e.empty()) return std::fprintf(stderr, "govox play: %s\n", e.c_str()), 1;
-    std::printf("govox play: '%s' through %s (device '%s', %u Hz, %u-frame buffer), latency %.1f ms%s\n",
-                voice.name().c_str(), st.stream.backend.c_str(), st.stream.device.c_str(),
-                st.stream.sampleRate, st.stream.bufferFrames, engine.latencyMs(o.voice.ringTargetFrames),
-                o.voice.watch ? "; rebuilds on save" : "");
-    midi::MidiInput midiIn;
-    if (o.midiEnabled) {
-        const std::string e = midiIn.open(o.midi, voice);
-        if (!e.empty()) std::fprintf(stderr, "govox play: MIDI input unavailable: %s\n", e.c_str());
-        for (const std::string& port : midiIn.opened()) std::printf("govox play: MIDI in: %s\n", port.c_str());
+// The stream, the voice on it, MIDI into the voice and the held notes: what `govox play`
+// opens at the start and again when the stream dies under it (the JACK server stopped,
+// the interface was unplugged) or the backend asked for is back after a fallback.
+class Player {
+public:
+    explicit Player(const PlayOptions& o) : o_(o) {}
+    ~Player() { close(); }
+
+    std::string open() {
+        close();
+        if (std::string e = engine_.start(o_.engine); !e.empty()) return e;
+        const auto& st = engine_.status();
+        if (!st.notice.empty()) std::fprintf(stderr, "govox play: %s\n", st.notice.c_str());
+        voice_ = std::make_unique<session::VoiceSession>(engine_, o_.voice);
+        if (std::string e = voice_->start(); !e.empty()) return e;
+        std::printf("govox play: '%s' through %s (device '%s', %u Hz, %u-frame buffer), latency %.1f ms%s\n",
+                    voice_->name().c_str(), st.stream.backend.c_str(), st.stream.device.c_str(),
+                    st.stream.sampleRate, st.stream.bufferFrames, engine_.latencyMs(o_.voice.ringTargetFrames),
+                    o_.voice.watch ? "; rebuilds on save" : "");
+        if (o_.midiEnabled) {
+            const std::string e = midi_.open(o_.midi, *voice_);
+            if (!e.empty()) std::fprintf(stderr, "govox play: MIDI input unavailable: %s\n", e.c_str());
+            for (const std::string& port : midi_.opened()) std::printf("govox play: MIDI in: %s\n", port.c_str());
+        }
+        for (int note : o_.hold) voice_->noteOn(0, static_cast<std::uint8_t>(note), 100);
+        std::fflush(stdout);
+        return {};
     }
-    for (int note : o.hold) voice.noteOn(0, static_cast<std::uint8_t>(note), 100);
+
+    void close() {
+        midi_.close(); // before the voice it plays into
+        if (voice_) voice_->allNotesOff();
+        voice_.reset();
+        engine_.stop();
+    }
+
+    session::AudioEngine& engine() { return engine_; }
+    session::VoiceSession* voice() { return voice_.get(); }
+    // Playing through another backend than the one asked for.
+    bool onFallback() const {
+        return engine_.status().stream.backend != backend::backendName(o_.engine.backend);
+    }
+
+private:
+    const PlayOptions& o_;
+    session::AudioEngine engine_;
+    std::unique_ptr<session::VoiceSession> voice_;
+    midi::MidiInput midi_;
+};
+
+// Whether the backend asked for lists an output again (its server is back).
+bool chosenBackendListed(const PlayOptions& o) {
+    std::string error;
+    const auto devices = backend::listOutputDevices(o.engine.backend, error);
+    return std::any_of(devices.begin(), devices.end(), [&](const backend::DeviceInfo& d) {
+        return o.engine.stream.device.empty() || d.name == o.engine.stream.device;
+    });
+}
+
+int play(const PlayOptions& o) {
+    Player player(o);
+    if (std::string e = player.open(); !e.empty()) return std::fprintf(stderr, "govox play: %s\n", e.c_str()), 1;
     const auto start = std::chrono::steady_clock::now();
     auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+    double lastLook = 0; // reopening and looking for the chosen backend: every 2 s at most
     while (!interrupted && (o.seconds <= 0 || elapsed() < o.seconds)) {
-        for (const reload::SessionEvent& e : voice.poll()) printEvent(e, elapsed());
-        if (!engine.running()) return std::fprintf(stderr, "govox play: the audio stream stopped\n"), 1;
+        if (session::VoiceSession* voice = player.voice())
+            for (const reload::SessionEvent& e : voice->poll()) printEvent(e, elapsed());
+        const bool dead = !player.engine().running();
+        const bool due = elapsed() - lastLook >= 2.0;
+        if (due && (dead || (player.onFallback() && chosenBackendListed(o)))) {
+            lastLook = elapsed();
+            if (dead) {
+                const std::string why = player.engine().streamError();
+                std::fprintf(stderr, "govox play: the audio stream stopped%s%s; reopening it\n",
+                             why.empty() ? "" : ": ", why.c_str());
+            } else {
+                std::fprintf(stderr, "govox play: %s is back; going back to it\n",
+                             backend::backendName(o.engine.backend));
+            }
+            if (std::string e = player.open(); !e.empty()) {
+                player.close(); // so the next look tries again
+                std::fprintf(stderr, "govox play: cannot reopen the audio: %s (trying again)\n", e.c_str());
+            }
+        } else if (due && player.onFallback()) {
+            lastLook = elapsed();
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    midiIn.close();
-    voice.allNotesOff();
     return 0;
 }
 
