@@ -1,5 +1,6 @@
 #include "engine/midi/MidiInput.hpp"
 
+#include "engine/midi/JackMidiClient.hpp"
 #include "engine/midi/MidiDispatcher.hpp"
 
 #include <RtMidi.h>
@@ -39,16 +40,18 @@ std::vector<std::string> portNames(RtMidiIn& in) {
 } // namespace
 
 struct MidiInput::Impl {
-    // A port owns its RtMidiIn and the queue its callback fills; the RtMidiIn goes first,
-    // so no callback can still be running when the queue is released.
+    // A port owns its input (an RtMidiIn for ALSA, a port of the JackMidiClient for JACK)
+    // and the queue it fills; the input goes first, so nothing still fills the queue when
+    // the dispatcher releases the port's notes and frees it.
     struct Port {
         std::string name; // as opened() shows it
         bool isVirtual = false;
-        std::unique_ptr<RtMidiIn> in;
+        std::unique_ptr<RtMidiIn> in; // ALSA
+        JackMidiClient* jack = nullptr; // JACK: the client holding the port; not owned
         MidiDispatcher* dispatcher = nullptr;
         MidiDispatcher::PortQueue* queue = nullptr;
-        Port(std::string n, bool v, std::unique_ptr<RtMidiIn> i, MidiDispatcher* d, MidiDispatcher::PortQueue* q)
-            : name(std::move(n)), isVirtual(v), in(std::move(i)), dispatcher(d), queue(q) {}
+        Port(std::string n, bool v, MidiDispatcher* d, MidiDispatcher::PortQueue* q)
+            : name(std::move(n)), isVirtual(v), dispatcher(d), queue(q) {}
         Port(Port&& o) noexcept { take(o); }
         Port& operator=(Port&& o) noexcept {
             if (this != &o) {
@@ -62,12 +65,15 @@ struct MidiInput::Impl {
             name = std::move(o.name);
             isVirtual = o.isVirtual;
             in = std::move(o.in);
+            jack = std::exchange(o.jack, nullptr);
             dispatcher = std::exchange(o.dispatcher, nullptr);
             queue = std::exchange(o.queue, nullptr);
         }
         void release() noexcept {
             in.reset(); // no callback runs once this returns
-            if (dispatcher && queue) dispatcher->removePort(queue);
+            if (jack && queue) jack->removePort(*queue); // nor a JACK cycle
+            if (dispatcher && queue) dispatcher->removePort(queue); // notes it left down end
+            jack = nullptr;
             dispatcher = nullptr;
             queue = nullptr;
         }
@@ -75,33 +81,46 @@ struct MidiInput::Impl {
     std::vector<Port> inputs;
     MidiSink* sink = nullptr;
     std::unique_ptr<MidiDispatcher> dispatcher;
+    std::unique_ptr<JackMidiClient> jack; // JACK MIDI: one client for every port
     MidiApi api = MidiApi::Alsa;
     std::string virtualPort;
     bool isOpen = false;
+    unsigned jackPorts = 0; // names the JACK ports "in-1", "in-2", ...
 
-    // RtMidi's thread (JACK's real-time cycle for JACK MIDI): only a copy into the queue.
+    // RtMidi's ALSA thread: only a copy into the queue.
     static void onMessage(double, std::vector<unsigned char>* message, void* user) {
         if (message) static_cast<MidiDispatcher::PortQueue*>(user)->push(message->data(), message->size());
     }
 
-    // A new input with its queue; `name` is how opened() will show it.
-    Port makePort(std::string name, bool isVirtual) {
-        auto in = std::make_unique<RtMidiIn>(toRtMidi(api), "Govox");
-        in->ignoreTypes(true, true, true); // SysEx, timing, active sensing
-        MidiDispatcher::PortQueue* queue = dispatcher->addPort();
-        in->setCallback(&Impl::onMessage, queue);
-        return Port(std::move(name), isVirtual, std::move(in), dispatcher.get(), queue);
+    // A new ALSA input with its queue; `name` is how opened() will show it.
+    Port makeAlsaPort(std::string name, bool isVirtual) {
+        Port port(std::move(name), isVirtual, dispatcher.get(), dispatcher->addPort());
+        port.in = std::make_unique<RtMidiIn>(toRtMidi(api), "Govox");
+        port.in->ignoreTypes(true, true, true); // SysEx, timing, active sensing
+        port.in->setCallback(&Impl::onMessage, port.queue);
+        return port;
     }
 
     // Looks the port up again through the new input itself, so that a port list that
     // changed since the caller listed it cannot make us open the wrong port.
-    void openByName(const std::string& name) {
-        Port port = makePort(name, false);
+    void openAlsa(const std::string& name) {
+        Port port = makeAlsaPort(name, false);
         const std::vector<std::string> names = portNames(*port.in);
         const auto it = std::find(names.begin(), names.end(), name);
         if (it == names.end()) throw RtMidiError("MidiInput::open: the port went away");
         port.in->openPort(static_cast<unsigned>(it - names.begin()), "in");
         inputs.push_back(std::move(port));
+    }
+
+    // A JACK input port named `jackName` on our client, connected to `source` unless empty.
+    std::string openJack(const std::string& name, const std::string& jackName, const std::string& source,
+                         bool isVirtual) {
+        Port port(name, isVirtual, dispatcher.get(), dispatcher->addPort());
+        const std::string error = jack->addPort(jackName, source, *port.queue);
+        if (!error.empty()) return error; // the queue goes with `port`
+        port.jack = jack.get();
+        inputs.push_back(std::move(port));
+        return {};
     }
 };
 
@@ -110,9 +129,9 @@ MidiInput::~MidiInput() { close(); }
 
 std::string MidiInput::open(const MidiInputConfig& config, MidiSink& sink) {
     const bool keep = impl_->isOpen && impl_->sink == &sink && impl_->api == config.api &&
-                      impl_->virtualPort == config.virtualPort;
+                      impl_->virtualPort == config.virtualPort && !serverGone();
     if (!keep) {
-        close(); // joins RtMidi's threads before the sink changes under them
+        close(); // stops the receiving threads before the sink changes under them
         impl_->sink = &sink;
         impl_->dispatcher = std::make_unique<MidiDispatcher>(sink);
         impl_->api = config.api;
@@ -120,10 +139,10 @@ std::string MidiInput::open(const MidiInputConfig& config, MidiSink& sink) {
     }
     std::string error;
     try {
-        if (!keep && !config.virtualPort.empty()) {
-            Impl::Port port = impl_->makePort(config.virtualPort + " (virtual)", true);
-            port.in->openVirtualPort(config.virtualPort);
-            impl_->inputs.push_back(std::move(port));
+        if (!keep) error = openVirtual(config);
+        if (!error.empty()) {
+            close();
+            return describe(config.api, error);
         }
         impl_->isOpen = true;
         error = openPorts(config);
@@ -136,17 +155,33 @@ std::string MidiInput::open(const MidiInputConfig& config, MidiSink& sink) {
     return error;
 }
 
+// The JACK client, and the virtual port. Returns an error (RtMidi's ALSA side throws).
+std::string MidiInput::openVirtual(const MidiInputConfig& config) {
+    if (config.api == MidiApi::Jack) {
+        std::string error;
+        impl_->jack = JackMidiClient::open("Govox", error);
+        if (!impl_->jack) return error;
+        if (config.virtualPort.empty()) return {};
+        return impl_->openJack(config.virtualPort + " (virtual)", config.virtualPort, {}, true);
+    }
+    if (config.virtualPort.empty()) return {};
+    Impl::Port port = impl_->makeAlsaPort(config.virtualPort + " (virtual)", true);
+    port.in->openVirtualPort(config.virtualPort);
+    impl_->inputs.push_back(std::move(port));
+    return {};
+}
+
+std::vector<std::string> MidiInput::available(MidiApi api) {
+    if (api == MidiApi::Jack) return impl_->jack->sources();
+    // An input we already have can list the ports; a probe is a client of its own.
+    if (!impl_->inputs.empty()) return portNames(*impl_->inputs.front().in);
+    RtMidiIn probe(toRtMidi(api), "Govox probe");
+    return portNames(probe);
+}
+
 std::string MidiInput::openPorts(const MidiInputConfig& config) {
     std::vector<std::string> available;
-    if (!config.connectTo.empty() || !config.ports.empty()) {
-        // An input we already have can list the ports; a probe is a client of its own.
-        if (!impl_->inputs.empty()) {
-            available = portNames(*impl_->inputs.front().in);
-        } else {
-            RtMidiIn probe(toRtMidi(config.api), "Govox probe");
-            available = portNames(probe);
-        }
-    }
+    if (!config.connectTo.empty() || !config.ports.empty()) available = this->available(config.api);
     std::vector<std::string> wanted;
     std::string problems;
     auto problem = [&](const std::string& p) { problems += (problems.empty() ? "" : "; ") + p; };
@@ -166,8 +201,14 @@ std::string MidiInput::openPorts(const MidiInputConfig& config) {
         const bool isOpen = std::any_of(impl_->inputs.begin(), impl_->inputs.end(),
                                         [&](const Impl::Port& p) { return !p.isVirtual && p.name == name; });
         if (isOpen) continue;
+        if (config.api == MidiApi::Jack) {
+            const std::string error =
+                impl_->openJack(name, "in-" + std::to_string(++impl_->jackPorts), name, false);
+            if (!error.empty()) problem("cannot open '" + name + "': " + error);
+            continue;
+        }
         try {
-            impl_->openByName(name);
+            impl_->openAlsa(name);
         } catch (const RtMidiError& e) { // the others stay open
             problem("cannot open '" + name + "': " + plain(e.getMessage()));
         }
@@ -176,10 +217,12 @@ std::string MidiInput::openPorts(const MidiInputConfig& config) {
 }
 
 void MidiInput::close() {
-    impl_->inputs.clear(); // closes the ports and joins RtMidi's threads
+    impl_->inputs.clear(); // closes the ports, releases their notes
+    impl_->jack.reset();   // the JACK client, also one of a dead server
     received_ += impl_->dispatcher ? impl_->dispatcher->received() : 0;
     impl_->dispatcher.reset();
     impl_->isOpen = false;
+    impl_->jackPorts = 0;
     opened_.clear();
 }
 
@@ -187,11 +230,19 @@ std::uint64_t MidiInput::received() const {
     return received_ + (impl_->dispatcher ? impl_->dispatcher->received() : 0);
 }
 
+bool MidiInput::serverGone() const { return impl_->jack && impl_->jack->serverGone(); }
+
 std::vector<std::string> MidiInput::ports(MidiApi api, std::string& error) {
+    if (api == MidiApi::Jack) {
+        std::string why;
+        std::vector<std::string> names = JackMidiClient::listSources(why);
+        if (!why.empty()) error = describe(api, why);
+        return names;
+    }
     try {
         RtMidiIn probe(toRtMidi(api), "Govox probe");
-        // Without a server RtMidi's JACK side only warns and lists nothing: catch the
-        // warning so the caller can say why the list is empty.
+        // Without a sequencer RtMidi may only warn and list nothing: catch the warning so
+        // the caller can say why the list is empty.
         std::string warning;
         probe.setErrorCallback([](RtMidiError::Type, const std::string& text,
                                   void* out) { *static_cast<std::string*>(out) = text; },

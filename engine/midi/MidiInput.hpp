@@ -1,4 +1,6 @@
-// MidiInput.hpp - MIDI from the outside world, through RtMidi (ALSA sequencer or JACK).
+// MidiInput.hpp - MIDI from the outside world: the ALSA sequencer (through RtMidi) or JACK
+// (through JackMidiClient, our own: RtMidi's JACK input loses notes after a truncated SysEx
+// and breaks when the server dies).
 //
 // Aims
 // - A virtual input port named "Govox" that any sequencer or keyboard can connect to,
@@ -7,9 +9,12 @@
 // - Reopening with the same API and virtual port only closes the ports no longer wanted
 //   and opens the new ones, so a caller can follow keyboards as they are plugged in
 //   without dropping the connections (and notes) of the ports that stay.
-// - RtMidi's callback (which JACK runs inside its real-time cycle) only queues the bytes;
-//   a MidiDispatcher thread decodes them and calls the MidiSink. SysEx, timing and active
-//   sensing are dropped before they reach us.
+// - The receiving thread (RtMidi's ALSA thread, JACK's real-time cycle) only queues the
+//   bytes; a MidiDispatcher thread decodes them and calls the MidiSink. SysEx, timing and
+//   active sensing are dropped before they reach us. A port closed with notes down (its
+//   keyboard unplugged) has them released (MidiDispatcher).
+// - A JACK server that dies is noticed (serverGone()); the caller closes and, once a
+//   server runs again, opens anew.
 //
 // Threads: open/close on a control thread; the sink is called on the dispatcher's thread.
 #pragma once
@@ -50,6 +55,9 @@ public:
     const std::vector<std::string>& opened() const { return opened_; }
     // Messages received so far (for an activity light).
     std::uint64_t received() const;
+    // True when JACK MIDI is open and its server has gone away: close() it (before anything
+    // opens on a new server) and open again once a server runs.
+    bool serverGone() const;
 
     // The input ports the API can see; empty with `error` set if it cannot look (no ALSA
     // sequencer, no JACK server).
@@ -57,7 +65,9 @@ public:
 
 private:
     struct Impl;
+    std::string openVirtual(const MidiInputConfig& config);
     std::string openPorts(const MidiInputConfig& config);
+    std::vector<std::string> available(MidiApi api);
     std::unique_ptr<Impl> impl_;
     std::vector<std::string> opened_;
     std::uint64_t received_ = 0; // by inputs since closed

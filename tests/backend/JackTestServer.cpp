@@ -45,7 +45,8 @@ std::string describeExit(int status) {
 
 } // namespace
 
-JackTestServer::JackTestServer(std::uint32_t sampleRate, std::uint32_t periodFrames, bool realtime) {
+JackTestServer::JackTestServer(std::uint32_t sampleRate, std::uint32_t periodFrames, bool realtime)
+    : sampleRate_(sampleRate), periodFrames_(periodFrames), realtime_(realtime) {
     static int counter = 0;
     name_ = "govox-test-" + std::to_string(getpid()) + "-" + std::to_string(++counter);
     logPath_ = (std::filesystem::temp_directory_path() / (name_ + ".log")).string();
@@ -116,15 +117,28 @@ std::string JackTestServer::log() const {
     return text.str();
 }
 
+void JackTestServer::kill() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+}
+
+std::string JackTestServer::restart() {
+    if (pid_ > 0) return "jackd is still running";
+    std::string error = spawn(sampleRate_, periodFrames_, realtime_);
+    return error.empty() ? waitUntilReady() : error;
+}
+
 JackTestServer::~JackTestServer() {
     if (pid_ > 0) {
-        kill(pid_, SIGTERM);
+        ::kill(pid_, SIGTERM);
         const auto deadline = Clock::now() + std::chrono::seconds(5);
         int status = 0;
         while (waitpid(pid_, &status, WNOHANG) != pid_) {
             if (Clock::now() >= deadline) {
                 std::fprintf(stderr, "jackd did not stop on SIGTERM; killing it\n");
-                kill(pid_, SIGKILL);
+                ::kill(pid_, SIGKILL);
                 waitpid(pid_, &status, 0);
                 break;
             }

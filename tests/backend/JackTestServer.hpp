@@ -31,6 +31,15 @@ public:
     // What jackd has printed so far (it names late clients when it reports an xrun).
     std::string log() const;
 
+    // The server dies: SIGKILL, no goodbye to its clients. Restart it before the test ends
+    // (libjack's registry of servers frees a killed server's entry only when a server of
+    // the same name starts again).
+    void kill();
+    // Starts jackd again under the same name; empty once it accepts clients, or why not.
+    // Close this process's clients of the killed server first: libjack's process-wide
+    // state would otherwise carry over (the probe that checks readiness is one client).
+    std::string restart();
+
 private:
     std::string spawn(std::uint32_t sampleRate, std::uint32_t periodFrames, bool realtime);
     std::string waitUntilReady();
@@ -39,6 +48,8 @@ private:
     std::string logPath_;
     pid_t pid_ = -1;
     std::string error_;
+    std::uint32_t sampleRate_ = 0, periodFrames_ = 0;
+    bool realtime_ = false;
 };
 
 } // namespace govox::backend::test
