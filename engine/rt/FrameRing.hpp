@@ -96,9 +96,13 @@ public:
             ready = available(corrupt);
         }
         const std::uint32_t n = std::min(ready, frames);
+        // Nothing to read: no copy and no store, so a reader spinning on an empty ring
+        // does not keep taking the index's cache line from the writer.
+        if (n == 0) return 0;
         const FrameSpans s = peek(n);
         copyFrames(dst, s.first, s.firstFrames);
-        copyFrames(dst + std::size_t{s.firstFrames} * kChannels, s.second, s.secondFrames);
+        if (s.secondFrames != 0) // only at the wrap: spare the call the rest of the time
+            copyFrames(dst + std::size_t{s.firstFrames} * kChannels, s.second, s.secondFrames);
         consume(n);
         return n;
     }
@@ -151,9 +155,11 @@ public:
         std::uint32_t room = used > view_.capacity ? 0u : view_.capacity - used;
         if (room < frames) room = space();
         const std::uint32_t n = std::min(room, frames);
+        if (n == 0) return 0; // full: as for read(), no store while spinning
         const FrameSpans s = prepare(n);
         copyFrames(s.first, src, s.firstFrames);
-        copyFrames(s.second, src + std::size_t{s.firstFrames} * kChannels, s.secondFrames);
+        if (s.secondFrames != 0) // only at the wrap
+            copyFrames(s.second, src + std::size_t{s.firstFrames} * kChannels, s.secondFrames);
         commit(n);
         return n;
     }
