@@ -40,6 +40,7 @@ MidiPanel::MidiPanel(Studio& studio, QWidget* parent) : QWidget(parent), studio_
     messageCount_ = studio_.snapshot().midiMessages; // old messages do not blink
     connect(&studio_, &Studio::snapshotUpdated, this,
             [this](const StudioSnapshot& s) { setMessageCount(s.midiMessages); });
+    connect(&studio_, &Studio::midiServerLost, this, &MidiPanel::serverLost);
 
     // ALSA sees every keyboard (and JACK's through a2j); JACK alone when there is no sequencer.
     std::string alsaError;
@@ -122,11 +123,23 @@ void MidiPanel::setFollowNewPorts(bool follow) {
 
 bool MidiPanel::followNewPorts() const { return follow_->isChecked(); }
 
+// The Studio has closed MIDI already (within a tick of the server's death).
+void MidiPanel::serverLost() {
+    applied_ = Applied{api_, {}, tr("JACK MIDI: the server stopped")};
+    available_.clear(); // lastListed_ stays: ports there again when it is back are not new
+    fillPortPicker();
+    showStatus();
+    pollTimer_.setInterval(kPollMs);
+    if (!pollTimer_.isActive()) pollTimer_.start(); // also when not following new ports
+}
+
 void MidiPanel::refreshPorts() {
     std::string error;
     const std::vector<std::string> names = midi::MidiInput::ports(api_, error);
     listError_ = QString::fromStdString(error);
-    pollTimer_.setInterval(error.empty() ? kPollMs : kPollUnavailableMs);
+    // Waiting for a stopped server to come back is worth a libjack complaint a second.
+    const bool waitingForServer = studio_.midiServerStopped();
+    pollTimer_.setInterval(error.empty() || waitingForServer ? kPollMs : kPollUnavailableMs);
     if (!error.empty()) {
         available_.clear(); // lastListed_ stays: ports still there when the API is back are not new
     } else {
@@ -142,6 +155,7 @@ void MidiPanel::refreshPorts() {
     }
     fillPortPicker();
     apply();
+    if (!followNewPorts() && waitingForServer && !studio_.midiServerStopped()) pollTimer_.stop();
 }
 
 std::vector<std::string> MidiPanel::wantedPorts() const {
@@ -203,6 +217,8 @@ QStringList MidiPanel::openedPorts() const {
 }
 
 QString MidiPanel::errorText() const {
+    if (studio_.midiServerStopped() && api_ == midi::MidiApi::Jack)
+        return tr("JACK MIDI: the server stopped; Govox reconnects when it runs again");
     if (!listError_.isEmpty()) return listError_;
     return applied_ ? applied_->error : QString{};
 }

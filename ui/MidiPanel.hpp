@@ -11,6 +11,9 @@
 //   another is plugged in.
 // - When MIDI is unavailable (no ALSA sequencer, no JACK server) the panel says why, in
 //   its status label and tooltips.
+// - When the JACK server under JACK MIDI stops, the Studio closes MIDI at once; the panel
+//   says so and polls every second (following new ports or not) until a server runs
+//   again, then opens the same ports anew.
 //
 // It holds the Studio, as the other widgets do, because opening ports returns an answer
 // (an error, the ports opened) that the panel must show at once and that its "follow"
@@ -82,6 +85,7 @@ private:
     };
 
     void buildLayout();
+    void serverLost();
     void apply();
     std::vector<std::string> wantedPorts() const;
     void fillPortPicker();

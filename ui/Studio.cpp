@@ -190,7 +190,9 @@ void Studio::panic() {
 
 QString Studio::openMidi(const midi::MidiInputConfig& config) {
     if (!midiSink_) midiSink_ = std::make_unique<StudioMidiSink>(*this);
-    return QString::fromStdString(midi_.open(config, *midiSink_));
+    const QString error = QString::fromStdString(midi_.open(config, *midiSink_));
+    if (error.isEmpty() || config.api != midi::MidiApi::Jack) midiServerStopped_ = false;
+    return error;
 }
 
 QString Studio::startRecording(const QString& path) {
@@ -247,6 +249,14 @@ bool Studio::setParam(const QString& name, double value) {
 }
 
 void Studio::tick() {
+    // JACK MIDI's server died: close its client now, before anything (the audio's reopen,
+    // the MIDI panel's poll) opens a client on a restarted server, since libjack's state
+    // from the dead server would spoil it. Notes held on it are released.
+    if (midi_.serverGone()) {
+        midi_.close();
+        midiServerStopped_ = true;
+        emit midiServerLost();
+    }
     if (session_) {
         for (const reload::SessionEvent& e : session_->poll()) {
             if (e.kind == reload::SessionEventKind::Crashed || e.kind == reload::SessionEventKind::GaveUp)

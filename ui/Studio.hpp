@@ -76,6 +76,10 @@ public:
     // --- MIDI, recording, counters ------------------------------------------------
     QString openMidi(const midi::MidiInputConfig& config);
     std::vector<std::string> midiPortsOpened() const { return midi_.opened(); }
+    // True from the moment the JACK server under Govox's JACK MIDI went away (MIDI is
+    // closed then, within a tick, so that nothing of the dead server remains when anything
+    // opens on a new one; midiServerLost() is emitted) until MIDI is opened again.
+    bool midiServerStopped() const { return midiServerStopped_; }
     QString startRecording(const QString& path);
     QString stopRecording();
     bool recording() const { return recorder_.recording(); }
@@ -97,6 +101,7 @@ public:
 
 signals:
     void snapshotUpdated(const govox::ui::StudioSnapshot& snapshot);
+    void midiServerLost(); // JACK MIDI's server went away; MIDI was closed
     void sessionEvent(const govox::reload::SessionEvent& event);
     void voiceOpened(const QString& name);
     void voiceFailed(const QString& dir, const QString& message);
@@ -115,6 +120,7 @@ private:
     session::AudioEngine engine_;
     session::Recorder recorder_{engine_};
     midi::MidiInput midi_;
+    bool midiServerStopped_ = false;
     std::mutex sessionMutex_; // the UI replaces the session while MIDI plays into it
     std::unique_ptr<session::VoiceSession> session_;
     std::unique_ptr<StudioMidiSink> midiSink_;

@@ -96,6 +96,29 @@ TEST_F(MidiPanelJackTest, FollowsAKeyboardPluggedInLater) {
     EXPECT_EQ(panel.errorText(), "");
 }
 
+TEST_F(MidiPanelJackTest, SaysTheServerStoppedAndReopensWhenItIsBack) {
+    Studio studio{StudioPaths{}};
+    MidiPanel panel(studio);
+    panel.setApi(midi::MidiApi::Jack);
+    panel.setFollowNewPorts(false); // it must come back without following
+    ASSERT_EQ(panel.openedPorts(), QStringList{"Govox (virtual)"});
+
+    server_->kill();
+    EXPECT_TRUE(waitUntil([&] { return panel.statusText().contains("the server stopped"); }, 5000))
+        << panel.statusText().toStdString();
+    EXPECT_TRUE(panel.openedPorts().isEmpty()) << "closed at once, before a new server can start";
+
+    ASSERT_EQ(server_->restart(), "");
+    EXPECT_TRUE(waitUntil([&] { return panel.openedPorts() == QStringList{"Govox (virtual)"}; }, 5000))
+        << panel.statusText().toStdString();
+    EXPECT_EQ(panel.errorText(), "");
+    JackMidiSource keys("govox-keys-after");
+    ASSERT_EQ(keys.error(), "");
+    ASSERT_EQ(keys.connectTo("Govox:Govox"), "");
+    EXPECT_TRUE(waitUntil([&] { return keys.sendNoteOn(60, 100), panel.activityLit(); }, 5000))
+        << "notes arrive on the new server";
+}
+
 TEST_F(MidiPanelJackTest, Screenshot) {
     JackMidiSource keyboard("Keystation 49");
     ASSERT_EQ(keyboard.error(), "");
