@@ -150,6 +150,8 @@ JackServer::XrunReports JackServer::xruns() const {
             const std::size_t from = at + tag.size(), to = line.find(' ', from);
             const std::string client = line.substr(from, to - from);
             const bool running = line.find("state = Running") != std::string::npos;
+            // Govox's clients: its audio stream "Govox" and its JACK MIDI input, one client
+            // (JackMidiClient) that JACK names "Govox-01" when the audio has "Govox".
             govox |= running && client.rfind("Govox", 0) == 0;
             soak |= running && client.rfind("soak-", 0) == 0;
             named += (named.empty() ? "" : ", ") + client + (running ? " running" : " waiting");

@@ -25,12 +25,6 @@ void runMidiFaults(SoakRig& rig, double floodSeconds);
 // The JACK server killed and started again, Govox's MIDI through ALSA or through JACK.
 void runJackFault(SoakRig& rig, bool jackMidi);
 
-// Runs this program again with `args` (a phase that may crash the app), adopting the
-// checks and fault rows it prints; its death by a signal is reported as `crashCheck`,
-// known when `crashKnown`. Returns when the child has ended (or was killed at `seconds`).
-void runInChild(const std::string& self, const std::vector<std::string>& args, double seconds,
-                Report& report, const std::string& crashCheck, bool crashKnown);
-
 // CPU taken from the machine by work other than the soak's, over an interval.
 class OtherLoad {
 public:

@@ -9,7 +9,7 @@
 //   host   the voice host killed, stopped, stuck in Render, its ring indices scribbled on
 //   midi   the keyboard's port vanishing and returning, a 10,000 events/s flood, junk
 //   jack   the JACK server killed and started again (Govox's MIDI through ALSA)
-//   jack-midi  the same with MIDI through JACK, in a child process: it may crash the app
+//   jack-midi  the same with MIDI through JACK
 // Every check prints as it is made; the figures and the fault table follow as Markdown.
 // Exit status 0 when every check passed.
 //
@@ -35,7 +35,6 @@ struct Options {
     double loadSeconds = -1; // default: a tenth of the soak, 10 to 60 s
     double floodSeconds = 3;
     std::string phases = "soak,load,host,midi,jack,jack-midi";
-    bool child = false; // run by another govox_soak (see runInChild): no summary
 };
 
 bool parse(int argc, char** argv, Options& o) {
@@ -52,8 +51,6 @@ bool parse(int argc, char** argv, Options& o) {
             o.floodSeconds = std::atof(argv[++i]);
         else if (a == "--phases" && hasValue)
             o.phases = argv[++i];
-        else if (a == "--child")
-            o.child = true;
         else
             return false;
     }
@@ -88,10 +85,6 @@ int main(int argc, char** argv) {
     {
         QTemporaryDir work;
         govox::soak::SoakRig rig(work.path().toStdString(), r);
-        // A child may crash: its parent removes what its destructors would have.
-        if (o.child)
-            std::printf("[leftover] %s\n[leftover] %s\n", work.path().toStdString().c_str(),
-                        rig.jack().logPath().c_str());
         const std::string started = rig.start();
         if (r.check(started.empty(), "Govox plays through the private JACK server", started)) {
             if (wanted(o, "soak")) govox::soak::runSoak(rig, o.soakSeconds);
@@ -99,15 +92,9 @@ int main(int argc, char** argv) {
             if (wanted(o, "host")) govox::soak::runHostFaults(rig);
             if (wanted(o, "midi")) govox::soak::runMidiFaults(rig, o.floodSeconds);
             if (wanted(o, "jack")) govox::soak::runJackFault(rig, false);
-            if (o.child && wanted(o, "jack-midi")) govox::soak::runJackFault(rig, true);
+            if (wanted(o, "jack-midi")) govox::soak::runJackFault(rig, true);
         }
     }
-    if (o.child) return r.passed() ? 0 : 1;
-    if (wanted(o, "jack-midi"))
-        govox::soak::runInChild(
-            "/proc/self/exe", {"--child", "--phases", "jack-midi", "--seconds", "1"}, 180, r,
-            "the app survives its JACK server's death with JACK MIDI open, and quits cleanly",
-            true);
     r.figure("whole run", govox::soak::fixed(govox::soak::now(), 0) + " s; other work took " +
                               govox::soak::fixed(others.percent(), 0) +
                               " % of the machine meanwhile");
