@@ -78,7 +78,8 @@ void runLoad(SoakRig& rig, double seconds) {
             std::to_string(w1.underruns - w0.underruns) + " underruns");
     r.check(rig.ears().loudAfter(mark) && rig.ears().longestGapSeconds() < 0.1,
             "the chord plays on after the load",
-            "longest silence " + ms(rig.ears().longestGapSeconds()));
+            "longest silence " + ms(rig.ears().longestGapSeconds()) + ", Govox holds " +
+                std::to_string(app.studio().snapshot().heldNotes.count()) + " notes");
 }
 
 } // namespace govox::soak
