@@ -167,3 +167,33 @@ func TestRingWriterWrapsAndRespectsTheReader(t *testing.T) {
 		t.Fatalf("space %d with an impossible reader index, want 0", s)
 	}
 }
+
+// A ring whose indices were overwritten with garbage finds no room; once the engine has
+// freed the slot (dropping everything and publishing its read index), the next note's
+// resync writes from there again and the engine reads what it wrote.
+func TestRingWriterResyncHealsGarbageIndices(t *testing.T) {
+	tr := newTestRegion(t, 1, 64, 32, false)
+	w := newRingWriter(tr.r, 0)
+	one := []float32{1, 1, 1, 1, 1, 1, 1, 1, 1, 1}
+	w.writeStereo(one, one)
+	s := &tr.r.slots[0]
+	store32(&s.write_index, load32(&s.read_index)+0x40000000)
+	store32(&s.read_index, load32(&s.read_index)+0x20000000) // as the soak's scribbler does
+	if n := w.writeStereo(one, one); n != 0 {
+		t.Fatalf("wrote %d frames past an impossible reader index", n)
+	}
+	// The engine stops the voice and drops all: its read index is the garbage write index.
+	store32(&s.read_index, load32(&s.write_index))
+	w.resync()
+	if room := w.space(); room != 64 {
+		t.Fatalf("room %d after resync, want the whole ring (64)", room)
+	}
+	two := []float32{2, 2, 2, 2, 2}
+	if n := w.writeStereo(two, two); n != 5 {
+		t.Fatalf("wrote %d of 5 frames after resync", n)
+	}
+	got := tr.readFrames(0, 64)
+	if len(got) != 5 || got[0] != 2 || got[4] != 2 {
+		t.Fatalf("the engine read %v after resync, want the 5 new frames", got)
+	}
+}

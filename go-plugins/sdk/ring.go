@@ -29,6 +29,16 @@ func newRingWriter(r *region, voice int) ringWriter {
 	return w
 }
 
+// resync begins a note on the empty ring the engine left: a slot is free only once the
+// engine has dropped everything in it and published its read index, so writing goes on
+// from there. It also heals a ring whose indices were overwritten with garbage (the engine
+// stopped that voice, and without this its writer would find no room for good).
+func (w *ringWriter) resync() {
+	w.write = atomic.LoadUint32(w.readIndex)
+	w.cachedRead = w.write
+	atomic.StoreUint32(w.writeIndex, w.write)
+}
+
 // space is how many frames can be written now; 0 if the reader's index is impossible.
 func (w *ringWriter) space() uint32 {
 	w.cachedRead = atomic.LoadUint32(w.readIndex)

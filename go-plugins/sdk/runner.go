@@ -79,6 +79,7 @@ func (r *runner) start(c command, pad int) bool {
 	if !cas32(&r.slot.state, stateFree, stateStarting) {
 		return false
 	}
+	r.ring.resync()
 	store32(&r.slot.priority, uint32(r.h.inst.Priority))
 	store32(&r.slot.note, uint32(c.note))
 	store32(&r.slot.velocity, uint32(c.velocity*127+0.5))
