@@ -96,6 +96,25 @@ void ringGarbage(SoakRig& rig) {
     const double gap = rig.ears().longestGapSeconds();
     r.check(gap < 0.5, fault + ": sound continues (the next notes play)",
             "longest silence " + ms(gap));
+    // Every slot plays again, the hit ones included: 32 notes at once take all 32, and
+    // none may sit without sound (a ring left without room would show as an underrun).
+    rig.keys().play(SoakKeyboard::Mode::Quiet);
+    rig.silentFor(0.3, 8);
+    for (int n = 0; n < 32; ++n) app.studio().noteOn(40 + n, 100);
+    const auto allPlay = [&] {
+        int active = 0;
+        for (const ui::SlotView& v : app.studio().snapshot().voiceSlots)
+            active += v.state == ui::SlotState::Active ? 1 : 0;
+        return active == 32;
+    };
+    const bool everySlot = waitUntil(allPlay, 3);
+    int underrunning = 0;
+    for (const ui::SlotView& v : app.studio().snapshot().voiceSlots)
+        underrunning += v.state == ui::SlotState::Underrun ? 1 : 0;
+    for (int n = 0; n < 32; ++n) app.studio().noteOff(40 + n);
+    r.check(everySlot, fault + ": afterwards all 32 slots play at once, the hit ones too",
+            std::to_string(underrunning) + " slots without sound");
+    rig.silentFor(0.3, 8);
     r.fault({fault, message,
              "reported after " + ms(seen) + "; " + std::to_string(hit) +
                  " voices silenced, the next notes play" + " (longest silence " + ms(gap) + ")",
