@@ -2,10 +2,9 @@
 # The README's test command: installs what is missing, builds every configuration and
 # runs every test - the plain build (app, tests, benchmark smoke runs), the engine
 # under AddressSanitizer, ThreadSanitizer and RealtimeSanitizer, and the preset and bundle
-# readers under libFuzzer (a minute each). The two-minute soak and fault run (tests/soak,
-# CTest label soak) is not in the default preset's tests yet: it has not been through a
-# whole clean CI run (run it with `ctest --test-dir build/default -L soak`);
-# GOVOX_SOAK_MINUTES=10 adds the full soak after the presets. Idempotent.
+# readers under libFuzzer (30 s each), and the two-minute soak and fault run
+# (tests/soak, CTest label soak, in the default preset). GOVOX_SOAK_MINUTES=10 adds the
+# full soak after the presets. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
