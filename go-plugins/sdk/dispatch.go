@@ -42,24 +42,84 @@ func (h *host) noteOn(channel uint8, note int, velocity float32, resume int, sta
 			s.state = voiceReleased
 		}
 	}
+	h.dropPending(channel, note)
 	if h.sounding() >= h.inst.Polyphony {
 		if v := h.victim(); v >= 0 {
 			h.send(v, command{kind: cmdSteal})
 			h.status[v].state = voiceStolen
 		}
 	}
+	p := pendingNote{channel: channel, note: note, velocity: velocity, resume: resume}
+	if !h.startNote(p, start) {
+		// Every slot is still fading out a stolen or finished note (a chord played while
+		// many notes release): the note waits for the first slot to come free, a few
+		// milliseconds, instead of being lost.
+		if len(h.pending) >= maxPending {
+			h.pending = h.pending[1:]
+			h.dropped++
+		}
+		h.pending = append(h.pending, p)
+	}
+}
+
+// maxPending bounds the notes waiting for a slot: every key of every channel at most
+// once (a repeated key replaces its waiting note), so a flood cannot grow it without end.
+const maxPending = 16 * 128
+
+// pendingNote is a note-on waiting for a free slot.
+type pendingNote struct {
+	channel  uint8
+	note     int
+	velocity float32
+	resume   int
+	keyUp    bool // released while the sustain pedal was down: starts sustained
+}
+
+// startNote gives the note the first idle slot the engine has freed; false if none is.
+func (h *host) startNote(p pendingNote, start func(int, command)) bool {
 	for i := range h.status {
 		if h.status[i].state == voiceIdle && load32(&h.region.slots[i].state) == stateFree {
 			h.seq++
-			h.status[i] = voiceStatus{state: voiceHeld, note: note, channel: channel, seq: h.seq}
-			start(i, command{kind: cmdStart, note: note, velocity: velocity, channel: channel, resume: resume})
-			return
+			state := voiceHeld
+			if p.keyUp {
+				state = voiceSustained
+			}
+			h.status[i] = voiceStatus{state: state, note: p.note, channel: p.channel, seq: h.seq}
+			start(i, command{kind: cmdStart, note: p.note, velocity: p.velocity, channel: p.channel, resume: p.resume})
+			return true
 		}
 	}
-	h.dropped++ // every slot is still fading out a stolen or finished note
+	return false
+}
+
+// startPending starts the waiting notes, oldest first, as slots come free.
+func (h *host) startPending(start func(int, command)) {
+	for len(h.pending) > 0 && h.startNote(h.pending[0], start) {
+		h.pending = h.pending[1:]
+	}
+}
+
+// dropPending forgets a waiting note: its key went up (pedal up) or was struck again.
+func (h *host) dropPending(channel uint8, note int) {
+	kept := h.pending[:0]
+	for _, p := range h.pending {
+		if p.channel != channel || p.note != note {
+			kept = append(kept, p)
+		}
+	}
+	h.pending = kept
 }
 
 func (h *host) noteOff(channel uint8, note int) {
+	if h.sustain { // a waiting note released under the pedal starts sustained
+		for i := range h.pending {
+			if h.pending[i].channel == channel && h.pending[i].note == note {
+				h.pending[i].keyUp = true
+			}
+		}
+	} else {
+		h.dropPending(channel, note)
+	}
 	for i := range h.status {
 		s := &h.status[i]
 		if s.state != voiceHeld || s.note != note || s.channel != channel {
@@ -81,6 +141,13 @@ func (h *host) control(controller, value uint8) {
 	case 64: // sustain pedal
 		down := value >= 64
 		if h.sustain && !down {
+			kept := h.pending[:0] // waiting notes whose key is already up: not worth starting
+			for _, p := range h.pending {
+				if !p.keyUp {
+					kept = append(kept, p)
+				}
+			}
+			h.pending = kept
 			for i := range h.status {
 				if h.status[i].state == voiceSustained {
 					h.send(i, command{kind: cmdRelease})
@@ -96,6 +163,7 @@ func (h *host) control(controller, value uint8) {
 
 func (h *host) allNotesOff() {
 	h.sustain = false
+	h.pending = h.pending[:0]
 	for i := range h.status {
 		if s := h.status[i].state; s == voiceHeld || s == voiceSustained {
 			h.send(i, command{kind: cmdRelease})

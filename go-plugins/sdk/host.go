@@ -28,8 +28,9 @@ type host struct {
 	params   []float32 // lockstep: parameter values as of the events handled so far
 	finished chan int  // runners report here when their note has ended
 	stats    hostStats
-	dropped  int          // notes that found no free slot
-	active   atomic.Int32 // voices not idle, for the stats goroutine
+	dropped  int           // notes that found no free slot
+	pending  []pendingNote // note-ons waiting for a slot to come free, oldest first
+	active   atomic.Int32  // voices not idle, for the stats goroutine
 }
 
 type voiceStatus struct {

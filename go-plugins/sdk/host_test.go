@@ -237,6 +237,39 @@ func TestStealingTakesTheOldestAndFadesItWithin5ms(t *testing.T) {
 	}
 }
 
+// A chord struck while every slot is still fading out released notes: each new note steals
+// a fading one and waits for its slot instead of being lost; a waiting note whose key goes
+// up before it could start never sounds.
+func TestNotesWaitForASlotInsteadOfBeingLost(t *testing.T) {
+	rig := startLockstep(t, probeInstrument(2), 2)
+	rig.tr.push(noteOnEvent(0, 60, 100))
+	rig.tr.push(noteOnEvent(0, 62, 100))
+	rig.block(128)
+	rig.tr.push(noteOffEvent(130, 60)) // both release (100 samples each) ...
+	rig.tr.push(noteOffEvent(130, 62))
+	rig.tr.push(noteOnEvent(131, 64, 100)) // ... and a new chord comes at once
+	rig.tr.push(noteOnEvent(131, 65, 100))
+	rig.tr.push(noteOnEvent(131, 67, 100)) // a third one, let go before any slot is free
+	rig.tr.push(noteOffEvent(140, 67))
+	for i := 0; i < 6; i++ {
+		rig.block(128)
+	}
+	sounding := map[int]bool{}
+	for _, p := range probes {
+		if p.held {
+			sounding[p.note] = true
+		}
+	}
+	if !sounding[64] || !sounding[65] {
+		t.Fatalf("held after the chord: %v, want 64 and 65 (none lost)", sounding)
+	}
+	for _, p := range probes {
+		if p.note == 67 {
+			t.Fatal("a note whose key went up while it waited for a slot was started")
+		}
+	}
+}
+
 func TestParametersFollowTheEngineAndAreClamped(t *testing.T) {
 	rig := startLockstep(t, probeInstrument(2), 2)
 	rig.tr.push(noteOnEvent(0, 64, 100))

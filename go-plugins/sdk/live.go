@@ -13,6 +13,7 @@ func (h *host) runLive() {
 	for !h.region.shutdownRequested() && engineAlive(h.region) {
 		seen := load32(&h.region.header.wake_word)
 		h.collectFinished()
+		h.startPending(start)
 		for {
 			e, ok := h.events.next()
 			if !ok {
@@ -26,7 +27,13 @@ func (h *host) runLive() {
 		if _, pending := h.events.next(); !pending {
 			// Events wake the loop at once (the engine futex-wakes the word); the timeout
 			// only bounds how late shutdown or a vanished engine is noticed.
-			futexWait(&h.region.header.wake_word, seen, 100*time.Millisecond)
+			// With notes waiting for a slot, look again soon: the engine frees a slot
+			// within a callback of its note finishing, and that wakes no one here.
+			timeout := 100 * time.Millisecond
+			if len(h.pending) > 0 {
+				timeout = time.Millisecond
+			}
+			futexWait(&h.region.header.wake_word, seen, timeout)
 		}
 		store32(&h.region.header.host_sleeping, 0)
 	}

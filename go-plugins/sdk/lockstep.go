@@ -20,6 +20,18 @@ func (h *host) runLockstep() {
 			store32(&hdr.host_sleeping, 0)
 			continue
 		}
+		startAt := func(at uint64) func(int, command) {
+			return func(i int, c command) {
+				r := h.runners[i]
+				r.pos = blockStart
+				if r.start(c, int(at-blockStart)) {
+					r.activate()
+				} else {
+					h.status[i].state = voiceIdle
+				}
+			}
+		}
+		h.startPending(startAt(blockStart)) // notes that waited for the engine to free a slot
 		for {
 			e, ok := h.events.next()
 			if !ok || e.frame >= target {
@@ -30,15 +42,7 @@ func (h *host) runLockstep() {
 				at = blockStart
 			}
 			h.renderAllUntil(at)
-			h.handle(e, func(i int, c command) {
-				r := h.runners[i]
-				r.pos = blockStart
-				if r.start(c, int(at-blockStart)) {
-					r.activate()
-				} else {
-					h.status[i].state = voiceIdle
-				}
-			})
+			h.handle(e, startAt(at))
 			h.events.consume()
 		}
 		h.renderAllUntil(target)
