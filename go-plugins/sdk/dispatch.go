@@ -51,9 +51,15 @@ func (h *host) noteOn(channel uint8, note int, velocity float32, resume int, sta
 	}
 	p := pendingNote{channel: channel, note: note, velocity: velocity, resume: resume}
 	if !h.startNote(p, start) {
-		// Every slot is still fading out a stolen or finished note (a chord played while
-		// many notes release): the note waits for the first slot to come free, a few
-		// milliseconds, instead of being lost.
+		// Every slot is busy (a chord struck while many notes release): the oldest
+		// releasing note fades out in 5 ms to make room, one for each waiting note, and
+		// the note waits for that slot instead of being lost.
+		if h.count(voiceStolen) < len(h.pending)+1 {
+			if v := h.victim(); v >= 0 {
+				h.send(v, command{kind: cmdSteal})
+				h.status[v].state = voiceStolen
+			}
+		}
 		if len(h.pending) >= maxPending {
 			h.pending = h.pending[1:]
 			h.dropped++
@@ -170,6 +176,17 @@ func (h *host) allNotesOff() {
 			h.status[i].state = voiceReleased
 		}
 	}
+}
+
+// count is how many voices are in `state`.
+func (h *host) count(state int) int {
+	n := 0
+	for _, s := range h.status {
+		if s.state == state {
+			n++
+		}
+	}
+	return n
 }
 
 // sounding counts the notes that use polyphony: held, sustained and releasing ones.

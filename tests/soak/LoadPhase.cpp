@@ -37,6 +37,12 @@ void runLoad(SoakRig& rig, double seconds) {
     rig.keys().play(SoakKeyboard::Mode::Chord, 16);
     if (!r.check(rig.heardAfter(rig.ears().frames(), 5) > 0, "the chord is heard")) return;
     play(1.0); // past the pad's attack: the chord at full strength before the load
+    // Struck while the sequence's notes still fade out: every note must find a slot.
+    int sounding = 0;
+    for (const ui::SlotView& v : app.studio().snapshot().voiceSlots)
+        sounding += v.state == ui::SlotState::Active ? 1 : 0;
+    r.check(sounding == 16, "all 16 notes of the chord sound",
+            std::to_string(sounding) + " voices playing");
     const EngineTotals e0 = app.totals();
     const JackServer::XrunReports x0 = rig.jack().xruns();
     const int stopped0 = app.stoppedSnapshots();
