@@ -33,6 +33,9 @@ std::string AudioEngine::start(const EngineConfig& config) {
         }
         failures += (failures.empty() ? "" : "; ") + error;
     }
+    // One backend tried (the caller falls back itself): its error says it all; the
+    // caller joins several of them, and a prefix on each would repeat.
+    if (order.size() == 1) return failures;
     return "no audio output could be opened: " + failures;
 }
 
