@@ -6,6 +6,7 @@
 // process callback (GOVOX_NONBLOCKING) is checked there for allocation, locks and I/O.
 #include "JackTestServer.hpp"
 #include "engine/midi/MidiInput.hpp"
+#include "tests/engine/RecordingMidiSink.hpp"
 #include "engine/rt/SpscQueue.hpp"
 
 #include <jack/jack.h>
@@ -27,40 +28,7 @@ namespace {
 using namespace std::chrono_literals;
 using Texts = std::vector<std::string>;
 
-// Records what reaches it as text ("on 0 60 100", "off 0 60", ...).
-class RecordingSink final : public MidiSink {
-public:
-    void noteOn(std::uint8_t ch, std::uint8_t n, std::uint8_t v) override {
-        add("on " + std::to_string(ch) + " " + std::to_string(n) + " " + std::to_string(v));
-    }
-    void noteOff(std::uint8_t ch, std::uint8_t n) override { add("off " + std::to_string(ch) + " " + std::to_string(n)); }
-    void controlChange(std::uint8_t ch, std::uint8_t c, std::uint8_t v) override {
-        add("cc " + std::to_string(ch) + " " + std::to_string(c) + " " + std::to_string(v));
-    }
-    void pitchBend(std::uint8_t ch, std::int32_t b) override { add("bend " + std::to_string(ch) + " " + std::to_string(b)); }
-    void allNotesOff() override { add("panic"); }
-
-    // Waits (5 s at most) until `count` messages have arrived; returns them all.
-    Texts waitFor(std::size_t count) {
-        std::unique_lock lock(mutex_);
-        changed_.wait_for(lock, 5s, [&] { return got_.size() >= count; });
-        return got_;
-    }
-    Texts takeAll() {
-        std::lock_guard lock(mutex_);
-        return std::exchange(got_, {});
-    }
-
-private:
-    void add(std::string s) {
-        std::lock_guard lock(mutex_);
-        got_.push_back(std::move(s));
-        changed_.notify_all();
-    }
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    Texts got_;
-};
+using RecordingSink = RecordingMidiSink;
 
 // A JACK client with one MIDI output "out" that sends any bytes as single events, in order,
 // at most 64 a cycle: a keyboard or a sequencer, well-behaved or not.

@@ -2,6 +2,7 @@
 // its last source disconnected, or the whole dispatcher closing) has exactly the notes it
 // left down released - not notes already released, not other ports' notes.
 #include "engine/midi/MidiDispatcher.hpp"
+#include "tests/engine/RecordingMidiSink.hpp"
 
 #include <gtest/gtest.h>
 
@@ -16,44 +17,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// Records what reaches it as text ("on 0 60 100", "off 0 60", "cc 0 7 64", "panic").
-class RecordingSink final : public MidiSink {
-public:
-    void noteOn(std::uint8_t ch, std::uint8_t n, std::uint8_t v) override {
-        add("on " + std::to_string(ch) + " " + std::to_string(n) + " " + std::to_string(v));
-    }
-    void noteOff(std::uint8_t ch, std::uint8_t n) override {
-        add("off " + std::to_string(ch) + " " + std::to_string(n));
-    }
-    void controlChange(std::uint8_t ch, std::uint8_t c, std::uint8_t v) override {
-        add("cc " + std::to_string(ch) + " " + std::to_string(c) + " " + std::to_string(v));
-    }
-    void pitchBend(std::uint8_t ch, std::int32_t b) override {
-        add("bend " + std::to_string(ch) + " " + std::to_string(b));
-    }
-    void allNotesOff() override { add("panic"); }
-
-    // Waits until `count` messages have arrived; returns them all.
-    std::vector<std::string> waitFor(std::size_t count) {
-        std::unique_lock lock(mutex_);
-        changed_.wait_for(lock, 5s, [&] { return got_.size() >= count; });
-        return got_;
-    }
-    std::vector<std::string> takeAll() {
-        std::lock_guard lock(mutex_);
-        return std::exchange(got_, {});
-    }
-
-private:
-    void add(std::string s) {
-        std::lock_guard lock(mutex_);
-        got_.push_back(std::move(s));
-        changed_.notify_all();
-    }
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    std::vector<std::string> got_;
-};
+using RecordingSink = RecordingMidiSink;
 
 void send(MidiDispatcher::PortQueue& port, std::initializer_list<std::uint8_t> bytes) {
     const std::vector<std::uint8_t> v(bytes);
