@@ -249,9 +249,9 @@ bool Studio::setParam(const QString& name, double value) {
 }
 
 void Studio::tick() {
-    // JACK MIDI's server died: close its client now, before anything (the audio's reopen,
-    // the MIDI panel's poll) opens a client on a restarted server, since libjack's state
-    // from the dead server would spoil it. Notes held on it are released.
+    // JACK MIDI's server died: drop the input now, before the MIDI panel's poll opens one
+    // on a restarted server, and release the notes held on it. (The dead server's client
+    // itself is left unclosed: closing it crashed libjack, see JackMidiClient.)
     if (midi_.serverGone()) {
         midi_.close();
         midiServerStopped_ = true;
