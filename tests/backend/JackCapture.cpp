@@ -1,5 +1,7 @@
 #include "JackCapture.hpp"
 
+#include "JackTestClient.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -9,13 +11,8 @@ namespace govox::backend::test {
 
 JackCapture::JackCapture(const std::string& clientName, std::size_t frames)
     : left_(frames, 0.0f), right_(frames, 0.0f) {
-    jack_status_t status{};
-    client_ = jack_client_open(clientName.c_str(), JackNoStartServer, &status);
-    if (client_ == nullptr) {
-        error_ = "cannot open JACK client '" + clientName + "' (status " +
-                 std::to_string(static_cast<int>(status)) + ")";
-        return;
-    }
+    client_ = openTestClient(clientName, error_);
+    if (client_ == nullptr) return;
     const char* names[2] = {"in_l", "in_r"};
     for (int i = 0; i < 2; ++i) {
         ports_[i] = jack_port_register(client_, names[i], JACK_DEFAULT_AUDIO_TYPE,
@@ -37,11 +34,8 @@ JackCapture::~JackCapture() {
 std::string JackCapture::connectFrom(const std::string& client) {
     if (!error_.empty()) return error_;
     const std::string pattern = "^" + client + ":";
-    const char** ports =
-        jack_get_ports(client_, pattern.c_str(), JACK_DEFAULT_AUDIO_TYPE, JackPortIsOutput);
-    std::vector<std::string> names;
-    for (std::size_t i = 0; ports != nullptr && ports[i] != nullptr; ++i) names.push_back(ports[i]);
-    jack_free(ports);
+    const std::vector<std::string> names =
+        findPorts(client_, pattern, JACK_DEFAULT_AUDIO_TYPE, JackPortIsOutput);
     if (names.size() != 2)
         return "expected 2 output ports of client '" + client + "', found " +
                std::to_string(names.size());

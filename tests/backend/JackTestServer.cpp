@@ -52,6 +52,7 @@ JackTestServer::JackTestServer(std::uint32_t sampleRate, std::uint32_t periodFra
     logPath_ = (std::filesystem::temp_directory_path() / (name_ + ".log")).string();
     setenv("JACK_DEFAULT_SERVER", name_.c_str(), 1);
     setenv("JACK_NO_START_SERVER", "1", 1); // only ever the server started here
+    std::ofstream(logPath_, std::ios::trunc);  // one log for the object's life, restarts too
     error_ = spawn(sampleRate, periodFrames, realtime);
     if (error_.empty()) error_ = waitUntilReady();
 }
@@ -69,7 +70,7 @@ std::string JackTestServer::spawn(std::uint32_t sampleRate, std::uint32_t period
     std::vector<char*> argv;
     for (std::string& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
-    const int log = open(logPath_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const int log = open(logPath_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (log < 0) return "cannot create " + logPath_ + ": " + std::strerror(errno);
     pid_ = fork();
     if (pid_ == 0) { // only async-signal-safe calls until exec

@@ -28,7 +28,8 @@ public:
     // Empty once the server accepts clients; otherwise why not (with jackd's output).
     const std::string& error() const { return error_; }
     const std::string& name() const { return name_; }
-    // What jackd has printed so far (it names late clients when it reports an xrun).
+    // What jackd has printed so far, across restarts (it names late clients when it
+    // reports an xrun; tests/soak/JackXruns counts them).
     std::string log() const;
 
     // The server dies: SIGKILL, no goodbye to its clients. Restart it before the test ends

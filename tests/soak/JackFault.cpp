@@ -71,7 +71,7 @@ void runJackFault(SoakRig& rig, bool jackMidi) {
             "on '" + fallback + "'");
 
     const double t1 = now();
-    if (!r.check(rig.jack().start().empty(), fault + ": jackd starts again")) return;
+    if (!r.check(rig.jack().restart().empty(), fault + ": jackd starts again")) return;
     const double serverBack = now() - t1;
     double midiBackAfter = -1; // the MIDI panel reopens JACK MIDI on its own poll
     const auto midiOpen = [&] {

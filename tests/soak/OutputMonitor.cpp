@@ -1,5 +1,7 @@
 #include "OutputMonitor.hpp"
 
+#include "JackTestClient.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -7,13 +9,8 @@
 namespace govox::soak {
 
 OutputMonitor::OutputMonitor(const std::string& clientName) {
-    jack_status_t status{};
-    client_ = jack_client_open(clientName.c_str(), JackNoStartServer, &status);
-    if (!client_) {
-        error_ = "cannot open JACK client '" + clientName + "' (status " +
-                 std::to_string(int(status)) + ")";
-        return;
-    }
+    client_ = backend::test::openTestClient(clientName, error_);
+    if (!client_) return;
     rate_ = jack_get_sample_rate(client_);
     in_[0] = jack_port_register(client_, "in_l", JACK_DEFAULT_AUDIO_TYPE, JackPortIsInput, 0);
     in_[1] = jack_port_register(client_, "in_r", JACK_DEFAULT_AUDIO_TYPE, JackPortIsInput, 0);
@@ -31,12 +28,7 @@ OutputMonitor::~OutputMonitor() {
 
 std::vector<std::string> OutputMonitor::ports(const std::string& pattern, const char* type,
                                               unsigned long flags) const {
-    const char** found = jack_get_ports(client_, pattern.c_str(), type, flags);
-    std::vector<std::string> names;
-    for (const char** p = found; p && *p; ++p) names.emplace_back(*p);
-    if (found) jack_free(found);
-    std::sort(names.begin(), names.end());
-    return names;
+    return backend::test::findPorts(client_, pattern, type, flags);
 }
 
 std::string OutputMonitor::connect(const std::string& prefix) {

@@ -95,7 +95,10 @@ std::string SoakApp::begin() {
     window_->midiPanel()->setSource(ui::MidiPanel::Source::AllInputs);
     window_->midiPanel()->setFollowNewPorts(true);
     window_->begin(QString::fromStdString(voiceDir_.string()));
-    if (!waitUntil([&] { return studio_->voice() != nullptr; }, 120))
+    // The voice plays once the Studio has announced it (its poll takes the session's
+    // Started event up to a tick after the session exists): waiting for that, not for the
+    // session alone, keeps the announcement out of the phase that follows.
+    if (!waitEvent(0, {reload::SessionEventKind::Started}, 120))
         return "the voice did not open within 120 s: " +
                window_->statusPanel()->noticeText().toStdString();
     if (studio_->audioStatus().stream.backend != "jack")

@@ -1,5 +1,7 @@
 #include "SoakKeyboard.hpp"
 
+#include "JackTestClient.hpp"
+
 #include <jack/midiport.h>
 
 #include <algorithm>
@@ -13,13 +15,8 @@ constexpr int kFloodHeld = 16;
 } // namespace
 
 SoakKeyboard::SoakKeyboard(const std::string& clientName) {
-    jack_status_t status{};
-    client_ = jack_client_open(clientName.c_str(), JackNoStartServer, &status);
-    if (!client_) {
-        error_ = "cannot open JACK client '" + clientName + "' (status " +
-                 std::to_string(int(status)) + ")";
-        return;
-    }
+    client_ = backend::test::openTestClient(clientName, error_);
+    if (!client_) return;
     rate_ = jack_get_sample_rate(client_);
     port_ = jack_port_register(client_, "out", JACK_DEFAULT_MIDI_TYPE, JackPortIsOutput, 0);
     jack_on_shutdown(client_, &SoakKeyboard::shutdown, this);

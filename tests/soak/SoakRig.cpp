@@ -5,10 +5,10 @@
 namespace govox::soak {
 
 SoakRig::SoakRig(const std::filesystem::path& work, Report& report)
-    : jack_(kRate, kPeriod), app_(work), report_(report) {}
+    : jack_(kRate, kPeriod, /*realtime=*/true), app_(work), report_(report) {}
 
 std::string SoakRig::start() {
-    if (std::string e = jack_.start(); !e.empty()) return e;
+    if (!jack_.error().empty()) return jack_.error();
     if (std::string e = app_.begin(); !e.empty()) return e;
     return connectClients(10);
 }

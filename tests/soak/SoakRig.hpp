@@ -5,7 +5,8 @@
 // Threads: the control (UI) thread.
 #pragma once
 
-#include "JackServer.hpp"
+#include "JackXruns.hpp"
+#include "JackTestServer.hpp"
 #include "OutputMonitor.hpp"
 #include "ProcessFigures.hpp"
 #include "Report.hpp"
@@ -32,7 +33,10 @@ public:
     std::string connectClients(double seconds);
     void dropClients(); // closes the keyboard and the monitor
 
-    JackServer& jack() { return jack_; }
+    // The private jackd (dummy driver, real-time where allowed), started with the rig; a
+    // fault kills it and restarts it under the same name.
+    backend::test::JackTestServer& jack() { return jack_; }
+    XrunReports xruns() const { return countXruns(jack_.log()); }
     SoakApp& app() { return app_; }
     SoakKeyboard& keys() { return *keys_; }
     bool hasKeys() const { return keys_ != nullptr; }
@@ -50,7 +54,7 @@ public:
     double silentFor(double quiet, double seconds);
 
 private:
-    JackServer jack_;
+    backend::test::JackTestServer jack_;
     SoakApp app_;
     std::unique_ptr<SoakKeyboard> keys_;
     std::unique_ptr<OutputMonitor> ears_;
