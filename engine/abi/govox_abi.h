@@ -10,7 +10,11 @@
  *   Govox supports.
  * - Every block sits at an offset from the start of the mapping, and the header records
  *   the size of each block and of each struct, so a mismatched build fails a check with
- *   a message instead of crashing. Blocks and hot fields are on their own 64-byte lines.
+ *   a message instead of crashing. Blocks and hot fields are on their own 64-byte lines,
+ *   and what one side writes never shares a 128-byte pair of lines with what the other
+ *   side writes: Intel's spatial prefetcher fetches lines in 128-byte-aligned pairs, so
+ *   two indices in one pair are falsely shared even on separate lines (the ring benchmark
+ *   with the two threads on two cores: about 5 % faster apart, docs/benchmarks.md).
  * - The engine trusts nothing the voice host writes. It validates the layout once when it
  *   attaches, keeps its own copy of it, and range-checks every index it reads afterwards.
  *
@@ -28,7 +32,7 @@
  * voice_slot.state is the one field both sides change, and only by compare-exchange
  * along the transitions documented at govox_voice_state.
  *
- * Region layout (offsets in the header, each a multiple of GOVOX_CACHE_LINE):
+ * Region layout (offsets in the header, each a multiple of GOVOX_LINE_PAIR):
  *   govox_header | govox_event_queue | govox_voice_slot[voice_count]
  *   | rings: voice_count x ring_capacity_frames x GOVOX_CHANNELS floats, interleaved
  *   | govox_param_block | govox_host_stats
@@ -49,9 +53,10 @@ extern "C" {
 /* "GVOX" as bytes in memory on a little-endian machine. */
 #define GOVOX_ABI_MAGIC 0x584F5647u
 /* Bump on any change to a struct, a constant below or a documented protocol. */
-#define GOVOX_ABI_VERSION 1u
+#define GOVOX_ABI_VERSION 2u
 
 #define GOVOX_CACHE_LINE 64u
+#define GOVOX_LINE_PAIR 128u /* what the spatial prefetcher fetches together */
 #define GOVOX_CHANNELS 2u
 #define GOVOX_MAX_VOICES 128u
 #define GOVOX_MIN_RING_FRAMES 64u
@@ -167,10 +172,10 @@ typedef struct govox_event {
                                past its attack */
 } govox_event;
 
-/* A free-running index alone on its cache line. */
+/* A free-running index alone on its pair of cache lines. */
 typedef struct govox_index_line {
     uint32_t value; /* atomic */
-    uint8_t reserved[60];
+    uint8_t reserved[124];
 } govox_index_line;
 
 typedef struct govox_event_queue {
@@ -220,14 +225,14 @@ typedef struct govox_voice_slot {
     uint32_t channel;     /* MIDI channel 0..15, set before ACTIVE */
     uint32_t gain_bits;   /* atomic float bits: linear gain, the engine clamps to [0, 4] */
     uint32_t pan_bits;    /* atomic float bits: -1 left .. 0 centre .. +1 right */
-    uint8_t reserved0[32];
+    uint8_t reserved0[32 + 64]; /* line 1: keeps the pair to the host */
 
-    /* Line 1: engine writes. */
+    /* Line 2: engine writes. */
     uint32_t read_index;       /* atomic: frames consumed so far, free-running */
     uint32_t underruns;        /* atomic: blocks the ring could not fill while sounding */
     uint32_t nonfinite_blocks; /* atomic: blocks that held NaN or Inf (voice was stopped) */
     uint32_t corruptions;      /* atomic: impossible indices or states seen (voice stopped) */
-    uint8_t reserved1[48];
+    uint8_t reserved1[48 + 64]; /* line 3: keeps the pair to the engine */
 } govox_voice_slot;
 
 /* ---------------------------------------------------------------------------------------
@@ -307,8 +312,9 @@ typedef enum govox_layout_error {
     GOVOX_LAYOUT_SIZE_MISMATCH     /* region_size differs from the mapping's size */
 } govox_layout_error;
 
+/* Rounds up to a whole pair of lines: blocks start on a pair of their own. */
 static inline uint64_t govox_align_line(uint64_t n) {
-    return (n + GOVOX_CACHE_LINE - 1u) & ~(uint64_t)(GOVOX_CACHE_LINE - 1u);
+    return (n + GOVOX_LINE_PAIR - 1u) & ~(uint64_t)(GOVOX_LINE_PAIR - 1u);
 }
 
 static inline int govox_is_valid_ring_capacity(uint32_t frames) {
@@ -391,11 +397,11 @@ GOVOX_STATIC_ASSERT(offsetof(govox_header, host_state) == 192, "host line at 192
 GOVOX_STATIC_ASSERT(offsetof(govox_header, wake_word) == 256, "wake word at 256");
 GOVOX_STATIC_ASSERT(offsetof(govox_header, message) == 320, "message at 320");
 GOVOX_STATIC_ASSERT(sizeof(govox_event) == 32, "govox_event size");
-GOVOX_STATIC_ASSERT(sizeof(govox_index_line) == 64, "govox_index_line size");
-GOVOX_STATIC_ASSERT(sizeof(govox_event_queue) == 128 + 32 * GOVOX_EVENT_CAPACITY,
+GOVOX_STATIC_ASSERT(sizeof(govox_index_line) == 128, "govox_index_line size");
+GOVOX_STATIC_ASSERT(sizeof(govox_event_queue) == 256 + 32 * GOVOX_EVENT_CAPACITY,
                     "govox_event_queue size");
-GOVOX_STATIC_ASSERT(sizeof(govox_voice_slot) == 128, "govox_voice_slot size");
-GOVOX_STATIC_ASSERT(offsetof(govox_voice_slot, read_index) == 64, "reader line at 64");
+GOVOX_STATIC_ASSERT(sizeof(govox_voice_slot) == 256, "govox_voice_slot size");
+GOVOX_STATIC_ASSERT(offsetof(govox_voice_slot, read_index) == 128, "reader pair at 128");
 GOVOX_STATIC_ASSERT(sizeof(govox_param_desc) == 64, "govox_param_desc size");
 GOVOX_STATIC_ASSERT(sizeof(govox_param_block) == 64 + 64 * GOVOX_MAX_PARAMS + 4 * GOVOX_MAX_PARAMS,
                     "govox_param_block size");

@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -69,6 +71,22 @@ std::string prepareModule(const BuildRequest& r, const fs::path& dir, const fs::
 
 } // namespace
 
+// Go's build cache keys a cgo package on its own files and flags, not on the headers it
+// includes from elsewhere: after govox_abi.h changed (a new Govox), `go build` would link
+// the SDK compiled against the old header, and the voice would be refused as built for
+// another ABI version. With the header's checksum in the flags, a changed header makes a
+// different build.
+std::string cgoFlagsEnv(const std::string& sdkDir) {
+    std::ifstream in(fs::path(sdkDir) / ".." / "engine" / "abi" / "govox_abi.h", std::ios::binary);
+    std::uint64_t sum = 1469598103934665603ull; // FNV-1a, 64 bits
+    for (char c; in.get(c);) sum = (sum ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    const char* user = std::getenv("CGO_CFLAGS");
+    std::ostringstream flags;
+    flags << "CGO_CFLAGS=" << (user != nullptr ? user : "-g -O2")
+          << " -DGOVOX_ABI_HEADER_SUM=0x" << std::hex << sum;
+    return flags.str();
+}
+
 std::vector<CompileError> parseCompileErrors(const std::string& output, const std::string& dir) {
     static const std::regex line(R"(^(.+?\.go):(\d+):(\d+): (.*)$)");
     std::vector<CompileError> errors;
@@ -99,7 +117,7 @@ BuildResult buildVoice(const BuildRequest& r) {
         result.error = "cannot create the build folder " + out.string() + ": " + ec.message();
         return result;
     }
-    std::vector<std::string> env{"CGO_ENABLED=1"};
+    std::vector<std::string> env{"CGO_ENABLED=1", cgoFlagsEnv(r.sdkDir)};
     if (std::string e = prepareModule(r, dir, out, env); !e.empty()) {
         result.error = e;
         return result;

@@ -45,6 +45,11 @@ struct BuildResult {
 
 BuildResult buildVoice(const BuildRequest& request);
 
+// "CGO_CFLAGS=..." for any go command that compiles the SDK in `sdkDir`: the user's flags
+// (or Go's default) plus the checksum of engine/abi/govox_abi.h, because Go's build cache
+// does not notice a change to a header outside the package's folder.
+std::string cgoFlagsEnv(const std::string& sdkDir);
+
 // Compiler messages in Go's "file:line:col: message" form; relative paths are taken
 // from `dir`.
 std::vector<CompileError> parseCompileErrors(const std::string& output, const std::string& dir);

@@ -1,7 +1,7 @@
 // LocalFrameRing.hpp - a FrameRing whose memory this process owns.
 //
 // For tests, benchmarks and in-process producers: the same reader and writer as the
-// shared-memory rings, with the indices on separate cache lines. Construction allocates
+// shared-memory rings, with the indices on separate pairs of cache lines. Construction allocates
 // (never on the audio thread); the reader and writer it hands out do not.
 #pragma once
 
@@ -36,8 +36,8 @@ private:
     };
     std::unique_ptr<float[], AlignedDelete> frames_;
     std::uint32_t capacity_;
-    alignas(64) govox_index_line writeLine_{};
-    alignas(64) govox_index_line readLine_{};
+    alignas(GOVOX_LINE_PAIR) govox_index_line writeLine_{};
+    alignas(GOVOX_LINE_PAIR) govox_index_line readLine_{};
 };
 
 } // namespace govox::rt

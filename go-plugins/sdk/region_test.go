@@ -118,8 +118,8 @@ func TestGoSeesTheSameLayoutAsC(t *testing.T) {
 		{"wake_word", unsafe.Offsetof(cHeader{}.wake_word), 256},
 		{"message", unsafe.Offsetof(cHeader{}.message), 320},
 		{"sizeof(govox_event)", unsafe.Sizeof(cEvent{}), 32},
-		{"sizeof(govox_voice_slot)", unsafe.Sizeof(cVoiceSlot{}), 128},
-		{"read_index", unsafe.Offsetof(cVoiceSlot{}.read_index), 64},
+		{"sizeof(govox_voice_slot)", unsafe.Sizeof(cVoiceSlot{}), 256},
+		{"read_index", unsafe.Offsetof(cVoiceSlot{}.read_index), 128},
 		{"sizeof(govox_param_desc)", unsafe.Sizeof(cParamDesc{}), 64},
 		{"sizeof(govox_host_stats)", unsafe.Sizeof(cHostStats{}), 128},
 	}

@@ -15,6 +15,8 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <pthread.h>
+#include <sched.h>
 #include <thread>
 #include <tuple>
 #include <utility>
@@ -89,6 +91,22 @@ bool consumeRound(Consumer& consumer, Block& block,
     return true;
 }
 
+// The n-th CPU (n = 0, 1, ...) in `allowed`, or -1.
+inline int nthCpu(const cpu_set_t& allowed, int n) {
+    for (int cpu = 0, seen = 0; cpu < CPU_SETSIZE; ++cpu)
+        if (CPU_ISSET(cpu, &allowed) && seen++ == n) return cpu;
+    return -1;
+}
+
+// Pins the calling thread to `cpu`; false if it cannot be (cpu < 0: no such CPU).
+inline bool pinTo(int cpu) {
+    if (cpu < 0) return false;
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(cpu, &one);
+    return pthread_setaffinity_np(pthread_self(), sizeof one, &one) == 0;
+}
+
 // Calls f(std::get<which>(t)); nothing when which is out of range.
 template <class Tuple, class F, std::size_t... I>
 void visitAt(Tuple& t, std::size_t which, F&& f, std::index_sequence<I...>) {
@@ -102,10 +120,11 @@ template <class... Rings> class RingLanes {
 public:
     RingLanes()
         : consumers_(std::apply([](auto&... r) { return std::tuple{r.consumer()...}; }, rings_)),
-          producer_([this] { produce(); }) {}
+          pinned_(pinBothSides()), producer_([this] { produce(); }) {}
     ~RingLanes() {
         quit_.store(true, std::memory_order_relaxed);
         producer_.join();
+        if (pinned_) pthread_setaffinity_np(pthread_self(), sizeof before_, &before_);
     }
     RingLanes(const RingLanes&) = delete;
     RingLanes& operator=(const RingLanes&) = delete;
@@ -126,7 +145,15 @@ public:
     }
 
 private:
+    // The consumer (this thread) on the first CPU the process may use, the producer on
+    // the second; false (nothing pinned) with fewer than two.
+    bool pinBothSides() {
+        if (pthread_getaffinity_np(pthread_self(), sizeof before_, &before_) != 0) return false;
+        return nthCpu(before_, 1) >= 0 && pinTo(nthCpu(before_, 0));
+    }
+
     void produce() {
+        if (pinned_) pinTo(nthCpu(before_, 1));
         Block block{};
         block.fill(0.25f);
         auto producers = std::apply([](auto&... r) { return std::tuple{r.producer()...}; }, rings_);
@@ -153,6 +180,8 @@ private:
     alignas(64) Block block_{};
     alignas(64) std::atomic<std::uint64_t> command_{0}; // round number << 8 | ring index
     alignas(64) std::atomic<bool> quit_{false};
+    cpu_set_t before_{};
+    bool pinned_ = false;
     std::thread producer_;
 };
 

@@ -16,6 +16,7 @@
 // Options: --rounds N (default 5); --benchtime T, "3s" (default) or "50x" (50 chunks), as
 // go test takes it. Exit status 1 if the outputs disagree or a side fails to run.
 #include "engine/build/ProcessRunner.hpp"
+#include "engine/build/VoiceBuilder.hpp"
 #include "tests/bench/GoVoices.hpp"
 #include "tests/bench/LockstepRender.hpp"
 #include "tests/bench/MachineLoad.hpp"
@@ -120,7 +121,7 @@ double goNsPerFrame(const std::string& benchtime) {
     const auto run = govox::build::runProcess(
         {govox::bench::goBinary(), "test", "-run", "^$", "-bench", "BenchmarkPadRender",
          "-benchtime", benchtime, "-count", "1", "./voices/pad"},
-        govox::bench::goSdkDir());
+        govox::bench::goSdkDir(), {govox::build::cgoFlagsEnv(govox::bench::goSdkDir())});
     static const std::regex metric(R"(BenchmarkPadRender\S*\s+\d+\s+[\d.]+ ns/op\s+([\d.]+) ns/frame)");
     std::smatch m;
     if (!run.started || run.exitCode != 0 || !std::regex_search(run.output, m, metric)) {

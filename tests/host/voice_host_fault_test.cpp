@@ -145,7 +145,7 @@ TEST(VoiceHost, NanOutputIsSilencedCountedAndReportedWhileTheHostLives) {
 struct StartFault {
     const char* name;
     const char* library; // relative to go-plugins, or an absolute bogus path
-    const char* expected;
+    std::string expected;
 };
 
 class StartFaults : public ::testing::TestWithParam<StartFault> {};
@@ -165,7 +165,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         StartFault{"NotAGovoxVoice", "internal/testvoices/notavoice", "is not a Govox voice"},
         StartFault{"AbiVersionMismatch", "internal/testvoices/abimismatch",
-                   "built for ABI version 999, this Govox speaks version 1"},
+                   "built for ABI version 999, this Govox speaks version " +
+                                                   std::to_string(GOVOX_ABI_VERSION)},
         StartFault{"MissingLibrary", "/nonexistent/voice.so", "cannot load the voice library"}),
     [](const auto& p) { return std::string(p.param.name); });
 
