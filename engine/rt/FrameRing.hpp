@@ -86,6 +86,10 @@ public:
         return corrupt ? 0u : ready;
     }
 
+    // Frames left to read as of the last look at the writer's index (available() or a read
+    // that looked): no load of the writer's line.
+    std::uint32_t lastSeenAvailable() const noexcept { return cachedWrite_ - read_; }
+
     // Readable frames from read position on; frames must not exceed available().
     FrameSpans peek(std::uint32_t frames) const noexcept GOVOX_NONBLOCKING {
         return ringSpans(view_, read_, frames);

@@ -1,6 +1,7 @@
 #include "engine/rt/VoicePlayer.hpp"
 
 #include "engine/abi/SharedAtomic.hpp"
+#include "engine/rt/MixKernels.hpp"
 #include "engine/rt/SampleChecks.hpp"
 
 #include <algorithm>
@@ -12,57 +13,6 @@ namespace {
 bool isSounding(std::uint32_t state) noexcept GOVOX_NONBLOCKING {
     return state == GOVOX_VOICE_ACTIVE || state == GOVOX_VOICE_RELEASING ||
            state == GOVOX_VOICE_FINISHED;
-}
-
-// The hot loop: interleaved ring frames onto the interleaved bus with constant gains,
-// a streaming multiply-add the compiler vectorises (__restrict: the bus and the ring
-// never overlap).
-GOVOX_VECTOR_CLONES void mixConstantGain(const float* __restrict src, float* __restrict bus,
-                                         std::size_t count,
-                     float gl, float gr) noexcept GOVOX_NONBLOCKING {
-    for (std::size_t i = 0; i < count; ++i) {
-        bus[2 * i] += src[2 * i] * gl;
-        bus[2 * i + 1] += src[2 * i + 1] * gr;
-    }
-}
-
-// The same with a finiteness check fused in: a NaN or Inf is mixed as 0 and makes the
-// result false. One pass over the ring's frames instead of two. Written as a flat run of
-// interleaved samples in groups of eight with a repeating {left, right} gain, the shape
-// a vectoriser turns into plain full-width operations.
-GOVOX_VECTOR_CLONES bool mixCheckedConstantGain(const float* __restrict src,
-                                                float* __restrict bus, std::size_t frames,
-                                                float gl, float gr) noexcept GOVOX_NONBLOCKING {
-    constexpr std::size_t kGroup = 8;
-    const float gain[kGroup] = {gl, gr, gl, gr, gl, gr, gl, gr};
-    const std::size_t count = frames * kChannels;
-    std::uint32_t bad[kGroup] = {};
-    std::size_t i = 0;
-    for (; i + kGroup <= count; i += kGroup) {
-        for (std::size_t k = 0; k < kGroup; ++k) {
-            std::uint32_t bits;
-            std::memcpy(&bits, &src[i + k], sizeof bits);
-            const std::uint32_t nonfinite = (bits & 0x7f800000u) == 0x7f800000u ? ~0u : 0u;
-            bad[k] |= nonfinite;
-            const std::uint32_t kept = bits & ~nonfinite;
-            float x;
-            std::memcpy(&x, &kept, sizeof x);
-            bus[i + k] += x * gain[k];
-        }
-    }
-    std::uint32_t any = 0;
-    for (; i < count; ++i) {
-        std::uint32_t bits;
-        std::memcpy(&bits, &src[i], sizeof bits);
-        const std::uint32_t nonfinite = (bits & 0x7f800000u) == 0x7f800000u ? ~0u : 0u;
-        any |= nonfinite;
-        const std::uint32_t kept = bits & ~nonfinite;
-        float x;
-        std::memcpy(&x, &kept, sizeof x);
-        bus[i] += x * gain[i % 2];
-    }
-    for (std::uint32_t b : bad) any |= b;
-    return any == 0;
 }
 
 float asFloat(std::uint32_t bits) noexcept GOVOX_NONBLOCKING {
@@ -83,24 +33,62 @@ void VoicePlayer::bind(govox_voice_slot& slot, FrameRingView ring,
 
 void VoicePlayer::mix(float* bus, std::uint32_t frames, MixTally& tally) noexcept
     GOVOX_NONBLOCKING {
+    MixSource source;
+    if (!beginMix(bus, frames, tally, source)) return;
+    finishSteady(source, mixCheckedSources(&source, 1, bus, frames) == 0, frames, tally);
+}
+
+bool VoicePlayer::beginMix(float* bus, std::uint32_t frames, MixTally& tally,
+                           MixSource& source) noexcept GOVOX_NONBLOCKING {
     bus_ = bus;
     tailCursor_ = 0;
     const std::uint32_t state = abi::loadAcquire(slot_->state);
     // Most slots are idle most of the time: one load, nothing to mix, meters already say so.
-    if (phase_ == Phase::Idle && tailLeft_ == 0 && !isSounding(state) && meterIdle_) return;
+    if (phase_ == Phase::Idle && tailLeft_ == 0 && !isSounding(state) && meterIdle_) return false;
     if (phase_ == Phase::AwaitingStop)
         awaitStop(state);
     else if (phase_ == Phase::Idle && isSounding(state))
         beginNote();
+    if (phase_ == Phase::Playing && prepareSteady(frames, state, source)) {
+        steadyState_ = state;
+        return true;
+    }
     std::uint32_t fill = 0;
     if (phase_ == Phase::Playing) {
         playRing(frames, state, tally);
-        bool corrupt = false;
-        fill = phase_ == Phase::Playing ? reader_.available(corrupt) : 0;
+        fill = phase_ == Phase::Playing ? reader_.lastSeenAvailable() : 0;
         tally.soundingVoices += 1;
     }
     renderTail(frames);
     publishMeter(fill);
+    return false;
+}
+
+// The common case, which the caller mixes: a whole block ready, no wrap inside it, gains
+// steady and no fade under way. Anything else is left to playRing.
+bool VoicePlayer::prepareSteady(std::uint32_t frames, std::uint32_t state,
+                                MixSource& source) noexcept GOVOX_NONBLOCKING {
+    if (!isSounding(state) || dry_ || fadeIn_ < fadeFrames_ || rampLeft_ != 0) return false;
+    bool corrupt = false;
+    if (reader_.available(corrupt) < frames || corrupt) return false;
+    followGain();
+    const FrameSpans spans = reader_.peek(frames);
+    if (rampLeft_ != 0 || spans.firstFrames < frames) return false;
+    source = {spans.first, gain_.left, gain_.right};
+    return true;
+}
+
+void VoicePlayer::finishSteady(const MixSource& source, bool finite, std::uint32_t frames,
+                               MixTally& tally) noexcept GOVOX_NONBLOCKING {
+    const FrameSpans spans{const_cast<float*>(source.frames), frames, nullptr, 0};
+    const std::uint32_t good = settleSteady(spans, frames, finite);
+    reader_.consume(frames);
+    if (good < frames) stopForNonfinite(good, steadyState_, tally);
+    tally.soundingVoices += 1;
+    renderTail(frames);
+    // The fill as the writer's index stood when this block was read: the host's index
+    // line is loaded once per block, not twice.
+    publishMeter(phase_ == Phase::Playing ? reader_.lastSeenAvailable() : 0);
 }
 
 void VoicePlayer::beginNote() noexcept GOVOX_NONBLOCKING {
@@ -158,10 +146,7 @@ void VoicePlayer::playRing(std::uint32_t frames, std::uint32_t state,
     }
     reader_.consume(n);
     if (good < n) {
-        ++nonfiniteBlocks_;
-        ++tally.nonfiniteBlocks;
-        abi::storeRelaxed(slot_->nonfinite_blocks, nonfiniteBlocks_);
-        stopVoice(good, state);
+        stopForNonfinite(good, state, tally);
         return;
     }
     if (n == frames) return;
@@ -179,18 +164,30 @@ void VoicePlayer::playRing(std::uint32_t frames, std::uint32_t state,
     if (!highPriority_) stopVoice(n, state);
 }
 
-// Mixes `count` frames at constant gain, checking them in the same pass. Returns count,
-// or, if a frame was not finite, the index of the first such frame after taking back
-// everything mixed from it on: the caller then fades out from the frame before.
+// Mixes `count` frames at constant gain, checking them in the same pass. Returns what
+// settleSteady does.
 std::uint32_t VoicePlayer::mixSteady(const FrameSpans& spans, std::uint32_t count) noexcept
     GOVOX_NONBLOCKING {
     if (count == 0) return 0;
     const std::uint32_t first = std::min(count, spans.firstFrames);
+    MixSource sources[2] = {{spans.first, gain_.left, gain_.right},
+                            {spans.second, gain_.left, gain_.right}};
+    bool finite = mixCheckedSources(&sources[0], 1, bus_, first) == 0;
+    if (count > first) // only at the ring's wrap
+        finite &= mixCheckedSources(&sources[1], 1, bus_ + std::size_t{first} * kChannels,
+                                    count - first) == 0;
+    return settleSteady(spans, count, finite);
+}
+
+// After `count` frames were mixed at the current gains with non-finite samples as 0:
+// returns count if they were all finite, or else the index of the first frame holding a
+// NaN or Inf after taking everything mixed from it on back out (the caller then fades out
+// from the frame before). Remembers the last good frame for that fade.
+std::uint32_t VoicePlayer::settleSteady(const FrameSpans& spans, std::uint32_t count,
+                                        bool finite) noexcept GOVOX_NONBLOCKING {
+    const std::uint32_t first = std::min(count, spans.firstFrames);
     const float gl = gain_.left, gr = gain_.right;
-    bool ok = mixCheckedConstantGain(spans.first, bus_, first, gl, gr);
-    ok &= mixCheckedConstantGain(spans.second, bus_ + std::size_t{first} * kChannels,
-                                 count - first, gl, gr);
-    const std::uint32_t good = ok ? count : finiteFrames(spans, count);
+    const std::uint32_t good = finite ? count : finiteFrames(spans, count);
     for (std::uint32_t f = good; f < count; ++f) { // rare: take the bad run back out
         const float* x = f < first ? spans.first + std::size_t{f} * kChannels
                                    : spans.second + std::size_t{f - first} * kChannels;
@@ -205,6 +202,14 @@ std::uint32_t VoicePlayer::mixSteady(const FrameSpans& spans, std::uint32_t coun
         lastRight_ = x[1] * gr;
     }
     return good;
+}
+
+void VoicePlayer::stopForNonfinite(std::uint32_t good, std::uint32_t state,
+                                   MixTally& tally) noexcept GOVOX_NONBLOCKING {
+    ++nonfiniteBlocks_;
+    ++tally.nonfiniteBlocks;
+    abi::storeRelaxed(slot_->nonfinite_blocks, nonfiniteBlocks_);
+    stopVoice(good, state);
 }
 
 void VoicePlayer::mixFrames(const FrameSpans& spans, std::uint32_t count) noexcept
@@ -285,6 +290,10 @@ void VoicePlayer::startTail(std::uint32_t at) noexcept GOVOX_NONBLOCKING {
 }
 
 void VoicePlayer::renderTail(std::uint32_t to) noexcept GOVOX_NONBLOCKING {
+    if (tailLeft_ == 0) { // nearly always: no tail, and no division for nothing
+        tailCursor_ = std::max(tailCursor_, to);
+        return;
+    }
     const float inv = 1.0f / static_cast<float>(fadeFrames_);
     for (std::uint32_t i = tailCursor_; i < to && tailLeft_ > 0; ++i) {
         const float g = static_cast<float>(--tailLeft_) * inv;

@@ -18,6 +18,7 @@
 
 #include "engine/abi/govox_abi.h"
 #include "engine/rt/FrameRing.hpp"
+#include "engine/rt/MixKernels.hpp"
 #include "engine/rt/PanLaw.hpp"
 #include "engine/rt/RealtimeAttributes.hpp"
 
@@ -58,6 +59,17 @@ public:
     // ring. Audio thread only.
     void mix(float* bus, std::uint32_t frames, MixTally& tally) noexcept GOVOX_NONBLOCKING;
 
+    // mix() in two halves, for a caller that adds several voices' blocks to the bus in
+    // one pass (RegionMixer). beginMix does all of mix() and returns false, except in the
+    // common case - playing, a whole block ready before the ring's wrap, constant gain -
+    // where it fills `source` and returns true. The caller then adds the source to the
+    // bus (mixCheckedSources) and calls finishSteady with whether it was all finite,
+    // before this player's next block. Audio thread only.
+    bool beginMix(float* bus, std::uint32_t frames, MixTally& tally, MixSource& source) noexcept
+        GOVOX_NONBLOCKING;
+    void finishSteady(const MixSource& source, bool finite, std::uint32_t frames,
+                      MixTally& tally) noexcept GOVOX_NONBLOCKING;
+
     const VoiceMeter& meter() const noexcept { return meter_; }
 
 private:
@@ -65,9 +77,15 @@ private:
 
     void beginNote() noexcept GOVOX_NONBLOCKING;
     void followGain() noexcept GOVOX_NONBLOCKING;
+    bool prepareSteady(std::uint32_t frames, std::uint32_t state, MixSource& source) noexcept
+        GOVOX_NONBLOCKING;
     void playRing(std::uint32_t frames, std::uint32_t state, MixTally& tally) noexcept
         GOVOX_NONBLOCKING;
     std::uint32_t mixSteady(const FrameSpans& spans, std::uint32_t count) noexcept
+        GOVOX_NONBLOCKING;
+    std::uint32_t settleSteady(const FrameSpans& spans, std::uint32_t count, bool finite) noexcept
+        GOVOX_NONBLOCKING;
+    void stopForNonfinite(std::uint32_t good, std::uint32_t state, MixTally& tally) noexcept
         GOVOX_NONBLOCKING;
     void mixFrames(const FrameSpans& spans, std::uint32_t count) noexcept GOVOX_NONBLOCKING;
     void mixRun(const float* src, std::uint32_t count, std::uint32_t at) noexcept
@@ -85,6 +103,7 @@ private:
     Phase phase_ = Phase::Idle;
     bool highPriority_ = false;
     bool dry_ = false; // the ring ran out while sounding and no frame has come since
+    std::uint32_t steadyState_ = 0; // the slot's state when beginMix handed out a source
 
     // The block being mixed (valid only during mix()).
     float* bus_ = nullptr;
