@@ -36,6 +36,7 @@ template <std::size_t K>
     const Bits8 exponent = kExponent - Bits8{};
     Floats8 gain[K];
     Bits8 bad[K] = {};
+#pragma GCC unroll 4
     for (std::size_t k = 0; k < K; ++k) {
         const float l = sources[k].left, r = sources[k].right;
         gain[k] = Floats8{l, r, l, r, l, r, l, r};
@@ -44,6 +45,7 @@ template <std::size_t K>
     for (; i + kLanes <= count; i += kLanes) {
         Floats8 sum; // memcpy: the ring and the bus need not be 32-byte aligned
         std::memcpy(&sum, bus + i, sizeof sum);
+#pragma GCC unroll 4 // the sources' gains and checks stay in registers at -O2 as well
         for (std::size_t k = 0; k < K; ++k) {
             Bits8 bits;
             std::memcpy(&bits, sources[k].frames + i, sizeof bits);

@@ -3,6 +3,7 @@
 // a capture client of the test's own.
 #include "JackCapture.hpp"
 #include "JackTestServer.hpp"
+#include "JackXruns.hpp"
 #include "ToneSignal.hpp"
 #include "engine/backend/AudioBackend.hpp"
 
@@ -82,9 +83,12 @@ TEST(JackBackend, PlaysAToneWithoutXruns) {
     ASSERT_TRUE(capture.waitFrames(from, std::chrono::seconds(10))) << "JACK stopped calling back";
     const std::uint64_t rtAudioXrunsBefore = rig.mixer.stats().xruns.load();
     const std::uint64_t serverXrunsBefore = capture.xruns();
+    const test::XrunClients clients{kClient, "govox-capture"};
+    const test::XrunReports jackdBefore = test::countXruns(server.log(), clients);
     ASSERT_TRUE(capture.waitFull(std::chrono::seconds(10))) << "JACK stopped calling back";
     const std::uint64_t rtAudioXruns = rig.mixer.stats().xruns.load() - rtAudioXrunsBefore;
     const std::uint64_t serverXruns = capture.xruns() - serverXrunsBefore;
+    const test::XrunReports jackdAfter = test::countXruns(server.log(), clients);
     backend->stop();
     EXPECT_FALSE(backend->running());
     rig.host->stopThread();
@@ -113,11 +117,20 @@ TEST(JackBackend, PlaysAToneWithoutXruns) {
     for (std::size_t i = 0; i < std::min<std::size_t>(capture.xruns(), capture.kXrunLog); ++i)
         std::printf("[ measured ] jack: server xrun %zu after %zu captured frames\n", i,
                     capture.xrunFrames()[i]);
-    // jackd runs without real-time scheduling here, so a machine busy with other work can
-    // make its own timer thread late; its log and the load say whether that is the cause.
-    EXPECT_EQ(rtAudioXruns, 0u) << "load average: " << loadAverage();
-    EXPECT_EQ(serverXruns, 0u) << "load average: " << loadAverage() << "jackd said:\n"
-                               << server.log();
+    // Zero xruns of Govox's making. jackd runs without real-time scheduling here, and on a
+    // shared VM its own timer thread sometimes wakes late (its log then says "Process
+    // XRun" and names no client) or a client's thread is not scheduled in time: each such
+    // cycle is in jackd's log and may show up once in each count. A late cycle that caught
+    // Govox's client still running is Govox's, and so is an xrun jackd did not log.
+    const int late = jackdAfter.total - jackdBefore.total;
+    const int govoxLate = jackdAfter.govoxRunning - jackdBefore.govoxRunning;
+    std::printf("[ measured ] jack: late cycles in jackd's log %d (its timer late %d), "
+                "Govox's client caught running in %d\n",
+                late, jackdAfter.driverLate - jackdBefore.driverLate, govoxLate);
+    const std::string why = "load average: " + loadAverage() + "jackd said:\n" + server.log();
+    EXPECT_EQ(govoxLate, 0) << why;
+    EXPECT_LE(rtAudioXruns, static_cast<std::uint64_t>(late)) << why;
+    EXPECT_LE(serverXruns, static_cast<std::uint64_t>(late)) << why;
     EXPECT_EQ(rig.mixer.stats().underruns.load(), 0u);
 }
 

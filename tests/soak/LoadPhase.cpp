@@ -44,7 +44,7 @@ void runLoad(SoakRig& rig, double seconds) {
     r.check(sounding == 16, "all 16 notes of the chord sound",
             std::to_string(sounding) + " voices playing");
     const EngineTotals e0 = app.totals();
-    const XrunReports x0 = rig.xruns();
+    const backend::test::XrunReports x0 = rig.xruns();
     const int stopped0 = app.stoppedSnapshots();
     app.resetCallbackFigures();
     const pid_t stress = startStress(seconds);
@@ -57,7 +57,7 @@ void runLoad(SoakRig& rig, double seconds) {
     }
     const double p99 = app.callbackP99Max();
     const EngineTotals e1 = app.totals();
-    const XrunReports x1 = rig.xruns();
+    const backend::test::XrunReports x1 = rig.xruns();
     if (!r.check(ended && WIFEXITED(status) && WEXITSTATUS(status) == 0, "stress-ng ran its course",
                  WIFEXITED(status) && WEXITSTATUS(status) == 127
                      ? "stress-ng is not installed (packaging/setup-debian.sh installs it)"

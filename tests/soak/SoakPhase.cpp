@@ -113,7 +113,7 @@ void checkReloads(SoakRig& rig, const Reloads& rl, int generation) {
 // likely to blame: the soak's idle clients, caught running as often, show how often the
 // machine takes the CPU mid-cycle (a VM's vCPU stolen, other work). Govox's clients may be
 // caught at most once more than the soak's: a single late cycle proves nothing either way.
-void checkXruns(SoakRig& rig, const XrunReports& x0, const XrunReports& x1,
+void checkXruns(SoakRig& rig, const backend::test::XrunReports& x0, const backend::test::XrunReports& x1,
                 std::uint64_t backend) {
     Report& r = rig.report();
     const int govox = x1.govoxRunning - x0.govoxRunning, soak = x1.soakRunning - x0.soakRunning;
@@ -145,7 +145,7 @@ void runSoak(SoakRig& rig, double seconds) {
     rig.ears().resetGap();
     const double t0 = now(), warmup = std::clamp(seconds / 5, 10.0, 60.0);
     const EngineTotals e0 = app.totals();
-    const XrunReports x0 = rig.xruns();
+    const backend::test::XrunReports x0 = rig.xruns();
     const int stopped0 = app.stoppedSnapshots();
     app.resetCallbackFigures();
     const OtherLoad others;
@@ -177,7 +177,7 @@ void runSoak(SoakRig& rig, double seconds) {
     const double gap = rig.ears().longestGapSeconds();
     trend.add(sampleProcess(now() - t0));
     const EngineTotals e1 = app.totals();
-    const XrunReports x1 = rig.xruns();
+    const backend::test::XrunReports x1 = rig.xruns();
     checkReloads(rig, rl, generation);
     checkResources(rig, trend, warmup);
     r.figure("soak length", fixed(now() - t0, 0) + " s (resources judged after a " +

@@ -5,7 +5,7 @@
 // Threads: the control (UI) thread.
 #pragma once
 
-#include "JackXruns.hpp"
+#include "JackXruns.hpp" // tests/backend
 #include "JackTestServer.hpp"
 #include "OutputMonitor.hpp"
 #include "ProcessFigures.hpp"
@@ -36,7 +36,7 @@ public:
     // The private jackd (dummy driver, real-time where allowed), started with the rig; a
     // fault kills it and restarts it under the same name.
     backend::test::JackTestServer& jack() { return jack_; }
-    XrunReports xruns() const { return countXruns(jack_.log()); }
+    backend::test::XrunReports xruns() const { return backend::test::countXruns(jack_.log()); }
     SoakApp& app() { return app_; }
     SoakKeyboard& keys() { return *keys_; }
     bool hasKeys() const { return keys_ != nullptr; }

@@ -2,13 +2,13 @@
 
 #include <sstream>
 
-namespace govox::soak {
+namespace govox::backend::test {
 
 // jackd reports a late cycle as lines naming each client that was not finished, with its
 // state: Running (executing at the deadline) or Triggered (not started yet: its thread was
 // not scheduled, or a client before it was late). A late driver wake-up comes first as a
 // line of its own.
-XrunReports countXruns(const std::string& log) {
+XrunReports countXruns(const std::string& log, const XrunClients& clients) {
     XrunReports r;
     std::istringstream in(log);
     bool open = false, govox = false, soak = false;
@@ -34,10 +34,8 @@ XrunReports countXruns(const std::string& log) {
             const std::size_t from = at + tag.size(), to = line.find(' ', from);
             const std::string client = line.substr(from, to - from);
             const bool running = line.find("state = Running") != std::string::npos;
-            // Govox's clients: its audio stream "Govox" and its JACK MIDI input, one client
-            // (JackMidiClient) that JACK names "Govox-01" when the audio has "Govox".
-            govox |= running && client.rfind("Govox", 0) == 0;
-            soak |= running && client.rfind("soak-", 0) == 0;
+            govox |= running && client.rfind(clients.govox, 0) == 0;
+            soak |= running && client.rfind(clients.idle, 0) == 0;
             named += (named.empty() ? "" : ", ") + client + (running ? " running" : " waiting");
         } else {
             close();
@@ -47,4 +45,4 @@ XrunReports countXruns(const std::string& log) {
     return r;
 }
 
-} // namespace govox::soak
+} // namespace govox::backend::test
