@@ -5,14 +5,26 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace govox::rt {
 namespace {
 
+// The largest |x|. The output is finite (the limiter zeroes anything else), and finite
+// magnitudes order as their bits with the sign cleared: an integer maximum, which the
+// compiler vectorises, where a float std::max chain ran one sample at a time (about a
+// tenth of a 64-voice block's time).
 float peakOf(const float* x, std::uint32_t frames) noexcept GOVOX_NONBLOCKING {
-    float peak = 0.0f;
-    for (std::uint32_t i = 0; i < frames; ++i) peak = std::max(peak, std::fabs(x[i]));
-    return peak;
+    std::uint32_t peak = 0;
+    for (std::uint32_t i = 0; i < frames; ++i) {
+        std::uint32_t bits;
+        std::memcpy(&bits, x + i, sizeof bits);
+        bits &= 0x7fffffffu;
+        peak = bits > peak ? bits : peak;
+    }
+    float value;
+    std::memcpy(&value, &peak, sizeof value);
+    return value;
 }
 
 } // namespace

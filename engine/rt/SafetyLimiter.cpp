@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 
 namespace govox::rt {
 
 void SafetyLimiter::prepare(double sampleRate, float ceiling, float releaseMs) noexcept {
-    ceiling_ = ceiling;
+    ceiling_ = std::isfinite(ceiling) && ceiling > 0.0f ? ceiling : 1.0f; // allWithin needs it
     // One time constant of releaseMs.
     release_ = static_cast<float>(1.0 - std::exp(-1000.0 / (releaseMs * sampleRate)));
     gain_ = 1.0f;
@@ -16,13 +18,23 @@ void SafetyLimiter::prepare(double sampleRate, float ceiling, float releaseMs) n
 
 namespace {
 
-// True when every sample is within the ceiling (a NaN or Inf is not).
+// True when every sample is within the (positive, finite) ceiling; a NaN or Inf is not.
+// Compared as bits with the sign cleared, which order as the magnitudes do and put Inf and
+// NaN above every finite value: integer compares, which the compiler vectorises (the float
+// comparison with && ran one sample at a time).
 bool allWithin(const float* __restrict left, const float* __restrict right, std::size_t frames,
                float ceiling) noexcept GOVOX_NONBLOCKING {
-    bool ok = true;
-    for (std::size_t i = 0; i < frames; ++i)
-        ok &= std::fabs(left[i]) <= ceiling && std::fabs(right[i]) <= ceiling;
-    return ok;
+    std::uint32_t limit;
+    std::memcpy(&limit, &ceiling, sizeof limit);
+    std::uint32_t over = 0;
+    for (std::size_t i = 0; i < frames; ++i) {
+        std::uint32_t l, r;
+        std::memcpy(&l, left + i, sizeof l);
+        std::memcpy(&r, right + i, sizeof r);
+        over |= static_cast<std::uint32_t>((l & 0x7fffffffu) > limit) |
+                static_cast<std::uint32_t>((r & 0x7fffffffu) > limit);
+    }
+    return over == 0;
 }
 
 } // namespace
