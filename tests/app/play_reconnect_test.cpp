@@ -1,0 +1,128 @@
+// `govox play` as a user runs it in a terminal, through a JACK server that dies and comes
+// back: the command must reopen its stream (on the fallback) instead of exiting, go back
+// to JACK by itself once the server is there again, and the held note must be heard on
+// the new server at its pitch.
+#include "JackCapture.hpp"
+#include "JackTestServer.hpp"
+#include "ToneSignal.hpp"
+
+#include <gtest/gtest.h>
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+namespace {
+
+using namespace govox::backend;
+using Clock = std::chrono::steady_clock;
+
+constexpr std::uint32_t kRate = 48000, kPeriod = 128;
+
+// The command's output so far (stdout and stderr merged), read as it comes.
+class PlayProcess {
+public:
+    explicit PlayProcess(const QString& cacheDir) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment(); // JACK_DEFAULT_SERVER
+        env.insert("XDG_CACHE_HOME", cacheDir);
+        // The fallback while JACK is gone must be the silent null output, never a desktop's.
+        env.insert("PULSE_SERVER", "unix:/nonexistent/govox-test");
+        env.insert("PIPEWIRE_REMOTE", "/nonexistent/govox-test");
+        process_.setProcessEnvironment(env);
+        process_.setProcessChannelMode(QProcess::MergedChannels);
+        process_.start(GOVOX_APP_PATH,
+                       {"play", "--voice", GOVOX_SDK_DIR "/internal/testvoices/sine", "--backend",
+                        "jack", "--midi", "none", "--hold", "69", "--seconds", "120"});
+    }
+    ~PlayProcess() {
+        process_.terminate(); // SIGTERM: what Ctrl-C does (the command stops cleanly)
+        if (!process_.waitForFinished(10000)) process_.kill();
+        process_.waitForFinished(5000);
+    }
+
+    // Waits until the output after `from` holds `text`; where it ends, or npos.
+    std::size_t waitFor(const std::string& text, std::size_t from, double seconds) {
+        const auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
+        for (;;) {
+            output_ += process_.readAll().toStdString();
+            if (const auto at = output_.find(text, from); at != std::string::npos)
+                return at + text.size();
+            if (Clock::now() >= deadline || process_.state() == QProcess::NotRunning)
+                return std::string::npos;
+            process_.waitForReadyRead(100);
+        }
+    }
+    bool running() const { return process_.state() == QProcess::Running; }
+    const std::string& output() const { return output_; }
+
+private:
+    QProcess process_;
+    std::string output_;
+};
+
+struct Heard {
+    double frequency = 0, rms = 0;
+};
+
+// Listens to Govox's outputs on the current server for half a second.
+Heard listen(std::string& error) {
+    test::JackCapture capture("govox-play-ears", kRate / 2);
+    if (!(error = capture.error()).empty() || !(error = capture.connectFrom("Govox")).empty())
+        return {};
+    capture.arm();
+    if (!capture.waitFull(std::chrono::seconds(10))) {
+        error = "JACK stopped calling back";
+        return {};
+    }
+    const std::vector<float>& x = capture.left();
+    return {test::zeroCrossingFrequency(x.data(), x.size(), kRate), test::rms(x.data(), x.size())};
+}
+
+TEST(GovoxPlay, ReopensWhenTheJackServerDiesAndGoesBackToJackWhenItReturns) {
+    test::JackTestServer server(kRate, kPeriod);
+    ASSERT_EQ(server.error(), "");
+    QTemporaryDir cache;
+    PlayProcess play(cache.path());
+
+    // The first build may take a while on a cold Go cache.
+    std::size_t seen = play.waitFor("through jack", 0, 180);
+    ASSERT_NE(seen, std::string::npos) << play.output();
+    std::string error;
+    const Heard before = listen(error);
+    ASSERT_EQ(error, "");
+    std::printf("[ measured ] before: %.2f Hz, rms %.3f\n", before.frequency, before.rms);
+    EXPECT_NEAR(before.frequency, 440.0, 1.0);
+    EXPECT_GT(before.rms, 0.05);
+
+    server.kill();
+    const auto killed = Clock::now();
+    seen = play.waitFor("the audio stream stopped", seen, 15);
+    ASSERT_NE(seen, std::string::npos) << "no word of the dead stream:\n" << play.output();
+    seen = play.waitFor("through null", seen, 15);
+    ASSERT_NE(seen, std::string::npos) << "did not fall back to the null output:\n"
+                                       << play.output();
+    EXPECT_TRUE(play.running()) << play.output();
+
+    ASSERT_EQ(server.restart(), "");
+    const auto restarted = Clock::now();
+    seen = play.waitFor("jack is back; going back to it", seen, 15);
+    ASSERT_NE(seen, std::string::npos) << play.output();
+    seen = play.waitFor("through jack", seen, 15);
+    ASSERT_NE(seen, std::string::npos) << "did not reopen on JACK:\n" << play.output();
+    const double back = std::chrono::duration<double>(Clock::now() - restarted).count();
+    const Heard after = listen(error);
+    ASSERT_EQ(error, "");
+    std::printf("[ measured ] after: %.2f Hz, rms %.3f; back on JACK %.2f s after the server "
+                "(killed %.2f s before that)\n",
+                after.frequency, after.rms, back,
+                std::chrono::duration<double>(restarted - killed).count());
+    EXPECT_NEAR(after.frequency, 440.0, 1.0) << "the held note, on the new server";
+    EXPECT_NEAR(after.rms, before.rms, 0.1 * before.rms);
+    EXPECT_TRUE(play.running()) << play.output();
+}
+
+} // namespace
