@@ -1,6 +1,7 @@
 #include "engine/rt/MixKernels.hpp"
 
 #include "engine/rt/FrameRing.hpp"
+#include "engine/rt/SampleChecks.hpp"
 
 #include <cstdint>
 #include <cstring>
@@ -12,14 +13,13 @@ namespace {
 using Floats8 = float __attribute__((vector_size(32)));
 using Bits8 = std::uint32_t __attribute__((vector_size(32)));
 constexpr std::size_t kLanes = 8;
-constexpr std::uint32_t kExponent = 0x7f800000u; // all ones: Inf or NaN
 
 // One sample of the scalar tail; returns ~0u if it was not finite.
 std::uint32_t mixCheckedSample(const float* src, float* bus, float gain) noexcept
     GOVOX_NONBLOCKING {
     std::uint32_t bits;
     std::memcpy(&bits, src, sizeof bits);
-    const std::uint32_t nonfinite = (bits & kExponent) == kExponent ? ~0u : 0u;
+    const std::uint32_t nonfinite = isNonfiniteBits(bits) ? ~0u : 0u;
     const std::uint32_t kept = bits & ~nonfinite;
     float x;
     std::memcpy(&x, &kept, sizeof x);
@@ -33,7 +33,7 @@ template <std::size_t K>
 [[gnu::always_inline]] inline unsigned mixSources(const MixSource* sources, float* bus,
                                                   std::size_t frames) noexcept GOVOX_NONBLOCKING {
     const std::size_t count = frames * kChannels;
-    const Bits8 exponent = kExponent - Bits8{};
+    const Bits8 exponent = kExponentBits - Bits8{};
     Floats8 gain[K];
     Bits8 bad[K] = {};
 #pragma GCC unroll 4

@@ -1,5 +1,7 @@
 #include "engine/rt/SafetyLimiter.hpp"
 
+#include "engine/rt/SampleChecks.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -19,9 +21,8 @@ void SafetyLimiter::prepare(double sampleRate, float ceiling, float releaseMs) n
 namespace {
 
 // True when every sample is within the (positive, finite) ceiling; a NaN or Inf is not.
-// Compared as bits with the sign cleared, which order as the magnitudes do and put Inf and
-// NaN above every finite value: integer compares, which the compiler vectorises (the float
-// comparison with && ran one sample at a time).
+// Compared as magnitude bits (SampleChecks.hpp): integer compares, which vectorise where
+// the float comparison with && ran one sample at a time.
 bool allWithin(const float* __restrict left, const float* __restrict right, std::size_t frames,
                float ceiling) noexcept GOVOX_NONBLOCKING {
     std::uint32_t limit;
@@ -31,8 +32,8 @@ bool allWithin(const float* __restrict left, const float* __restrict right, std:
         std::uint32_t l, r;
         std::memcpy(&l, left + i, sizeof l);
         std::memcpy(&r, right + i, sizeof r);
-        over |= static_cast<std::uint32_t>((l & 0x7fffffffu) > limit) |
-                static_cast<std::uint32_t>((r & 0x7fffffffu) > limit);
+        over |= static_cast<std::uint32_t>((l & kMagnitudeBits) > limit) |
+                static_cast<std::uint32_t>((r & kMagnitudeBits) > limit);
     }
     return over == 0;
 }

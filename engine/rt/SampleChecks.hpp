@@ -12,13 +12,23 @@
 
 namespace govox::rt {
 
+// A float's bits: the exponent all ones is Inf or NaN; without the sign, finite magnitudes
+// order as their bits do (and Inf and NaN above them all), so comparisons can be integer
+// ones, which the compiler vectorises.
+inline constexpr std::uint32_t kExponentBits = 0x7f800000u;
+inline constexpr std::uint32_t kMagnitudeBits = 0x7fffffffu;
+
+constexpr bool isNonfiniteBits(std::uint32_t bits) noexcept {
+    return (bits & kExponentBits) == kExponentBits;
+}
+
 GOVOX_VECTOR_CLONES inline bool allFinite(const float* samples, std::uint32_t count) noexcept
     GOVOX_NONBLOCKING {
     std::uint32_t bad = 0;
     for (std::uint32_t i = 0; i < count; ++i) {
         std::uint32_t bits;
         std::memcpy(&bits, samples + i, sizeof bits);
-        bad |= static_cast<std::uint32_t>((bits & 0x7f800000u) == 0x7f800000u);
+        bad |= static_cast<std::uint32_t>(isNonfiniteBits(bits));
     }
     return bad == 0;
 }
