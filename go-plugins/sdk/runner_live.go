@@ -4,7 +4,8 @@ import "time"
 
 // loop is a runner's goroutine when the engine plays live: wait for a note, then keep
 // the ring near the engine's target fill, sleeping while it is full enough. It never
-// spins: with no note it blocks on its command channel.
+// spins: with no note it blocks on its command channel. It ends when the host closes
+// that channel (a closed channel would otherwise read as endless zero commands: note 0).
 func (r *runner) loop() {
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
@@ -13,7 +14,10 @@ func (r *runner) loop() {
 		r.handle(c, 0)
 		for r.sounding {
 			select {
-			case c := <-r.cmds:
+			case c, ok := <-r.cmds:
+				if !ok { // the host is shutting down
+					return
+				}
 				r.handle(c, 0)
 				continue
 			default:
@@ -46,7 +50,10 @@ func (r *runner) loop() {
 			}
 			resetTimer(timer, wait)
 			select {
-			case c := <-r.cmds:
+			case c, ok := <-r.cmds:
+				if !ok {
+					return
+				}
 				r.handle(c, 0)
 			case <-timer.C:
 			}
