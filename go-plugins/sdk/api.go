@@ -53,7 +53,9 @@ type Instrument struct {
 }
 
 // Voice is one sounding note. The SDK calls its methods from one goroutine at a time.
-// A voice also implements one of MonoRenderer, StereoRenderer or Processor.
+// A voice also implements one of MonoRenderer, StereoRenderer or Processor. Any call
+// into a voice (but New) that has not returned after 300 ms is taken for an endless
+// loop: the host ends, with a message naming the slot and the method.
 type Voice interface {
 	NoteOn(note int, velocity float32)
 	NoteOff()

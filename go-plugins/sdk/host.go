@@ -31,6 +31,9 @@ type host struct {
 	dropped  int           // notes that found no free slot
 	pending  []pendingNote // note-ons waiting for a slot to come free, oldest first
 	active   atomic.Int32  // voices not idle, for the stats goroutine
+	// exit ends the process when a voice is stuck: os.Exit, which tests replace to
+	// watch it happen and live on.
+	exit func(code int)
 }
 
 type voiceStatus struct {
@@ -53,20 +56,35 @@ func errorf(format string, args ...interface{}) error { return fmt.Errorf(format
 // runHost is GovoxRun: it returns 0 after a requested shutdown, non-zero after writing
 // why it could not run into the region's message.
 func runHost(base unsafe.Pointer, size uint64) int {
+	h, code := openHost(base, size)
+	if h == nil {
+		return code
+	}
+	return h.run()
+}
+
+// openHost attaches the region and makes the host with its voices; nil and the exit
+// code if it cannot, the reason written where the engine reads it.
+func openHost(base unsafe.Pointer, size uint64) (*host, int) {
 	r, err := attachRegion(base, size)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "govox sdk:", err)
-		return 1
+		return nil, 1
 	}
 	h, err := newHost(r)
 	if err != nil {
 		r.setMessage(err.Error())
 		fmt.Fprintln(os.Stderr, "govox sdk:", err)
 		store32(&r.header.host_state, hostFailed)
-		return 1
+		return nil, 1
 	}
+	return h, 0
+}
+
+// run tells the engine the host is ready and plays until it asks for a shutdown.
+func (h *host) run() int {
 	go h.publishStats()
-	store32(&r.header.host_state, hostReady)
+	store32(&h.region.header.host_state, hostReady)
 	if h.lockstep {
 		h.runLockstep()
 	} else {
@@ -88,6 +106,7 @@ func newHost(r *region) (h *host, err error) {
 		events:   newEventReader(r),
 		lockstep: load32(&r.header.lockstep) != 0,
 		finished: make(chan int, r.voiceCount()),
+		exit:     os.Exit,
 	}
 	h.ctl.bendSpan = 2
 	if err := checkInstrument(&h.inst, r.voiceCount()); err != nil {

@@ -62,22 +62,50 @@ func probeInstrument(polyphony int) Instrument {
 	}
 }
 
-// lockstepRig runs the SDK's host on a test region in lockstep and plays the engine.
-type lockstepRig struct {
+// hostRig runs the SDK's host on a test region and plays the engine: in lockstep
+// (startLockstep), or live (startLive), where the host's own goroutines drive the voices.
+type hostRig struct {
 	t     *testing.T
 	tr    *testRegion
+	h     *host
 	done  chan int
+	exits chan int // what the host passed to exit: it ends the process outside tests
 	frame uint64
 	out   [][]float32 // per voice, every frame the "engine" read
 }
 
-func startLockstep(t *testing.T, inst Instrument, voices uint32) *lockstepRig {
+func startLockstep(t *testing.T, inst Instrument, voices uint32) *hostRig {
+	return startRig(t, inst, voices, true)
+}
+
+func startLive(t *testing.T, inst Instrument, voices uint32) *hostRig {
+	return startRig(t, inst, voices, false)
+}
+
+func startRig(t *testing.T, inst Instrument, voices uint32, lockstep bool) *hostRig {
+	return startRigExiting(t, inst, voices, lockstep, false)
+}
+
+// startRigExiting is startRig; with realExit the host ends the test process itself when
+// a voice is stuck, as it would end the voice host (see TestAStuckHostEndsItsProcess).
+func startRigExiting(t *testing.T, inst Instrument, voices uint32, lockstep, realExit bool) *hostRig {
 	registryMu.Lock()
 	registered = []Instrument{inst}
 	registryMu.Unlock()
-	rig := &lockstepRig{t: t, tr: newTestRegion(t, voices, 1024, 128, true), done: make(chan int, 1),
-		out: make([][]float32, voices)}
-	go func() { rig.done <- runHost(rig.tr.base, rig.tr.size) }()
+	rig := &hostRig{t: t, tr: newTestRegion(t, voices, 1024, 128, lockstep), done: make(chan int, 1),
+		exits: make(chan int, 1), out: make([][]float32, voices)}
+	go func() {
+		h, code := openHost(rig.tr.base, rig.tr.size)
+		if h == nil {
+			rig.done <- code
+			return
+		}
+		if !realExit {
+			h.exit = func(code int) { rig.exits <- code }
+		}
+		rig.h = h // read by the test once it has seen host_state READY, which run stores
+		rig.done <- h.run()
+	}()
 	deadline := time.Now().Add(5 * time.Second)
 	for load32(&rig.tr.r.header.host_state) != hostReady {
 		if time.Now().After(deadline) {
@@ -97,7 +125,7 @@ func goString(r *region) string {
 	return string(b)
 }
 
-func (rig *lockstepRig) stop() {
+func (rig *hostRig) stop() {
 	store32(&rig.tr.r.header.shutdown_requested, 1)
 	store32(&rig.tr.r.header.wake_word, load32(&rig.tr.r.header.wake_word)+1)
 	select {
@@ -109,12 +137,10 @@ func (rig *lockstepRig) stop() {
 
 // block asks for the next n frames, waits for them and consumes them as the engine does
 // (a FINISHED voice whose ring is empty becomes FREE).
-func (rig *lockstepRig) block(n uint64) {
+func (rig *hostRig) block(n uint64) {
 	rig.t.Helper()
 	h := rig.tr.r.header
-	rig.frame += n
-	store64(&h.lockstep_frame, rig.frame)
-	store32(&h.wake_word, load32(&h.wake_word)+1)
+	rig.ask(n)
 	deadline := time.Now().Add(5 * time.Second)
 	for load64(&h.lockstep_done_frame) < rig.frame {
 		if time.Now().After(deadline) {
@@ -132,6 +158,14 @@ func (rig *lockstepRig) block(n uint64) {
 			}
 		}
 	}
+}
+
+// ask asks for the next n frames without waiting for them.
+func (rig *hostRig) ask(n uint64) {
+	h := rig.tr.r.header
+	rig.frame += n
+	store64(&h.lockstep_frame, rig.frame)
+	store32(&h.wake_word, load32(&h.wake_word)+1)
 }
 
 func TestLockstepPlacesNotesAndReleasesOnTheirFrames(t *testing.T) {

@@ -21,6 +21,8 @@ type runner struct {
 	left  []float32
 	right []float32
 
+	renderName string // the method draw calls, for the stuck message
+
 	sounding  bool
 	released  bool
 	fadeLeft  int // frames of steal fade still to render; -1 when not stolen
@@ -28,8 +30,11 @@ type runner struct {
 	pos       uint64 // lockstep: engine frame of the next frame to write
 	ramp      int    // live: most frames the next top-up renders
 
-	cmds        chan command
-	renderStart atomic.Int64 // monotonic ns when the current Render began, 0 outside
+	cmds chan command
+	// The voice call in progress, for the stats goroutine's stuck check (calls.go):
+	// its callKind, callNone outside any, and when it began (ns since clockBase).
+	callKind  atomic.Int32
+	callStart atomic.Int64
 }
 
 type commandKind int
@@ -54,22 +59,23 @@ func newRunner(h *host, index int) (*runner, error) {
 	if v == nil {
 		return nil, errorf("New returned a nil voice")
 	}
-	draw, err := rendererOf(v)
+	draw, name, err := rendererOf(v)
 	if err != nil {
 		return nil, err
 	}
 	return &runner{
-		h:        h,
-		index:    index,
-		slot:     &h.region.slots[index],
-		voice:    v,
-		ctx:      ctx,
-		draw:     draw,
-		ring:     newRingWriter(h.region, index),
-		left:     make([]float32, h.inst.ChunkFrames),
-		right:    make([]float32, h.inst.ChunkFrames),
-		fadeLeft: -1,
-		cmds:     make(chan command, 64),
+		h:          h,
+		index:      index,
+		slot:       &h.region.slots[index],
+		voice:      v,
+		ctx:        ctx,
+		draw:       draw,
+		ring:       newRingWriter(h.region, index),
+		left:       make([]float32, h.inst.ChunkFrames),
+		right:      make([]float32, h.inst.ChunkFrames),
+		renderName: name,
+		fadeLeft:   -1,
+		cmds:       make(chan command, 64),
 	}, nil
 }
 
@@ -91,7 +97,7 @@ func (r *runner) start(c command, pad int) bool {
 	for i := range r.ctx.params {
 		r.ctx.params[i].snap()
 	}
-	r.voice.NoteOn(c.note, c.velocity)
+	r.noteOn(c.note, c.velocity)
 	if c.resume > 0 {
 		r.fastForward(c.resume)
 	}
@@ -103,10 +109,11 @@ func (r *runner) start(c command, pad int) bool {
 // decay, short enough that a reload stays quick.
 const maxFastForwardSeconds = 3
 
-// fastForward brings a resumed note to where it was in the old build.
+// fastForward brings a resumed note to where it was in the old build. Each silent chunk
+// is a Render call of its own for the stuck check.
 func (r *runner) fastForward(frames int) {
 	if res, ok := r.voice.(Resumer); ok {
-		res.Resume(frames)
+		r.resume(res, frames)
 		return
 	}
 	if limit := int(maxFastForwardSeconds * r.h.region.sampleRate); frames > limit {
@@ -117,7 +124,7 @@ func (r *runner) fastForward(frames int) {
 		if k > len(r.left) {
 			k = len(r.left)
 		}
-		r.draw(r.left[:k], r.right[:k])
+		r.render(r.left[:k], r.right[:k], time.Now())
 		frames -= k
 	}
 }
@@ -130,7 +137,7 @@ func (r *runner) release() {
 		return
 	}
 	r.released = true
-	r.voice.NoteOff()
+	r.noteOff()
 	cas32(&r.slot.state, stateActive, stateReleasing)
 }
 
@@ -185,9 +192,7 @@ func (r *runner) renderFrames(n int) {
 func (r *runner) renderChunk(left, right []float32) {
 	r.h.readParams(r.ctx)
 	began := time.Now()
-	r.renderStart.Store(began.UnixNano())
-	r.draw(left, right)
-	r.renderStart.Store(0)
+	r.render(left, right, began)
 	r.h.countRender(time.Since(began), len(left))
 	if r.fadeLeft >= 0 { // stolen: a linear fade to silence
 		for i := range left {
@@ -220,7 +225,7 @@ func (r *runner) writeSilence(n int) {
 // finishIfDone hands the slot back once the voice is silent: released and Done, or
 // stolen and faded.
 func (r *runner) finishIfDone() {
-	done := (r.released && r.voice.Done()) || r.fadeLeft == 0
+	done := (r.released && r.done()) || r.fadeLeft == 0
 	if !done {
 		return
 	}

@@ -1,9 +1,7 @@
 package sdk
 
 import (
-	"fmt"
 	"math"
-	"os"
 	"runtime/metrics"
 	"time"
 )
@@ -39,27 +37,19 @@ func newHostStats() hostStats {
 	return s
 }
 
-// stuckAfter is how long a voice may stay inside one Render call before the host stops
-// its heartbeat, so that the engine's watchdog (500 ms) replaces it.
-const stuckAfter = 300 * time.Millisecond
-
 // publishStats beats the heartbeat every 50 ms (the engine's watchdog waits 500) and
-// publishes runtime figures every 100 ms while voices sound, every 500 ms while idle, until
-// a voice is stuck in Render. Few wake-ups: an idle host must cost next to nothing.
+// publishes runtime figures every 100 ms while voices sound, every 500 ms while idle.
+// Every tick it also looks for a voice stuck inside one call (calls.go) and ends the
+// host over it. Few wake-ups: an idle host must cost next to nothing.
 func (h *host) publishStats() {
 	h.stats = newHostStats()
 	st := h.region.stats
 	tick := time.NewTicker(50 * time.Millisecond)
 	defer tick.Stop()
 	for n := 0; ; n++ {
-		now := time.Now()
-		if slot, d := h.stuckVoice(now); slot >= 0 {
-			msg := fmt.Sprintf("slot %d has been inside its render call for %v: "+
-				"an endless loop? The host stopped its heartbeat and will be restarted.",
-				slot, d.Round(time.Millisecond))
-			h.region.setMessage(msg)
-			fmt.Fprintln(os.Stderr, "govox sdk:", msg)
-			return
+		if slot, call, d := h.stuckCall(time.Now()); slot >= 0 {
+			h.endStuck(slot, call, d)
+			return // only reached when a test replaced exit: the heartbeat stops too
 		}
 		add64(&st.heartbeat, 1)
 		store64(&st.heartbeat_ns, uint64(monotonicNow()))
@@ -72,17 +62,6 @@ func (h *host) publishStats() {
 		}
 		<-tick.C
 	}
-}
-
-func (h *host) stuckVoice(now time.Time) (int, time.Duration) {
-	for _, r := range h.runners {
-		if began := r.renderStart.Load(); began != 0 {
-			if d := now.Sub(time.Unix(0, began)); d > stuckAfter {
-				return r.index, d
-			}
-		}
-	}
-	return -1, 0
 }
 
 func (s *hostStats) publish(h *host) {
