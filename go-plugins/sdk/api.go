@@ -82,6 +82,18 @@ type Resumer interface {
 	Resume(frames int)
 }
 
+// ParamListener is optional: a voice that must recompute something when a parameter
+// moves (a wavetable, a filter design) gets ParamChanged, on its own goroutine, before
+// the chunk that first uses the new value.
+//
+// It is called once for each parameter whose target differs from the one this voice's
+// Context held before (read per chunk, and at note start, so also before NoteOn for a
+// change made while the voice was silent), and never when nothing moved. p.Value() is the
+// new target; p.Name() says which parameter it is.
+type ParamListener interface {
+	ParamChanged(p *ParamValue)
+}
+
 // Processor is the original design's style: return a fresh slice of `samples` mono
 // samples each call. Allocating a slice per chunk is fine.
 type Processor interface {

@@ -18,9 +18,10 @@ const (
 	callDone
 	callRender // Render, RenderStereo or Process: whichever the voice has
 	callResume
+	callParamChanged
 )
 
-var callNames = [...]string{"none", "NoteOn", "NoteOff", "Done", "Render", "Resume"}
+var callNames = [...]string{"none", "NoteOn", "NoteOff", "Done", "Render", "Resume", "ParamChanged"}
 
 // clockBase anchors the call timestamps: time.Since reads the monotonic clock through the
 // vDSO, cheaper than the clock_gettime syscall of monotonicNow, and never allocates.
@@ -63,6 +64,12 @@ func (r *runner) done() bool {
 func (r *runner) resume(res Resumer, frames int) {
 	r.enter(callResume, time.Now())
 	res.Resume(frames)
+	r.leave()
+}
+
+func (r *runner) paramChanged(p *ParamValue) {
+	r.enter(callParamChanged, time.Now())
+	r.listener.ParamChanged(p)
 	r.leave()
 }
 

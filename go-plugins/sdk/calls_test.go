@@ -2,6 +2,7 @@ package sdk
 
 import (
 	"errors"
+	"math"
 	"os"
 	"os/exec"
 	"regexp"
@@ -34,6 +35,7 @@ func (v *hangVoice) hangIn(k callKind) {
 func (v *hangVoice) NoteOn(note int, velocity float32) { v.held = true; v.hangIn(callNoteOn) }
 func (v *hangVoice) NoteOff()                          { v.held = false; v.hangIn(callNoteOff) }
 func (v *hangVoice) Done() bool                        { return !v.held }
+func (v *hangVoice) ParamChanged(p *ParamValue)        { v.hangIn(callParamChanged) }
 func (v *hangVoice) Render(out []float32) {
 	v.hangIn(callRender)
 	for i := range out {
@@ -43,8 +45,9 @@ func (v *hangVoice) Render(out []float32) {
 
 func hangInstrument(plan *hangPlan) Instrument {
 	return Instrument{
-		Name: "hang",
-		New:  func(ctx *Context) Voice { return &hangVoice{ctx: ctx, plan: plan} },
+		Name:   "hang",
+		Params: []Param{{Name: "Hang", Min: 0, Max: 1}},
+		New:    func(ctx *Context) Voice { return &hangVoice{ctx: ctx, plan: plan} },
 	}
 }
 
@@ -105,15 +108,25 @@ func TestAVoiceStuckInAnyCallEndsTheHostNamingSlotAndCall(t *testing.T) {
 		name     string
 		lockstep bool
 	}{{"Lockstep", true}, {"Live", false}} {
-		for _, k := range []callKind{callNoteOn, callNoteOff, callRender} {
+		for _, k := range []callKind{callNoteOn, callNoteOff, callParamChanged, callRender} {
 			k, lockstep := k, mode.lockstep
 			t.Run(mode.name+"/"+callNames[k], func(t *testing.T) {
 				rig := startHanging(t, k, 2, lockstep)
 				for _, note := range []uint8{50, 52, 60} {
 					rig.tr.push(noteOnEvent(0, note, 100))
 				}
-				if k == callNoteOff {
+				switch k {
+				case callNoteOff:
 					rig.tr.push(noteOffEvent(64, 60))
+				case callParamChanged:
+					if lockstep {
+						change := noteOnEvent(64, 0, 0)
+						change._type = cUint(eventParamChange)
+						change.param_value = cFloat(1)
+						rig.tr.push(change)
+					} else {
+						store32(&rig.tr.r.params.value_bits[0], math.Float32bits(1))
+					}
 				}
 				if lockstep {
 					rig.ask(128)

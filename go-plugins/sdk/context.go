@@ -33,6 +33,9 @@ type ParamValue struct {
 	coeff   float32 // one-pole smoothing per sample
 }
 
+// Name is the parameter's name as the instrument declares it.
+func (p *ParamValue) Name() string { return p.decl.Name }
+
 // Value is the parameter's latest value, unsmoothed.
 func (p *ParamValue) Value() float32 { return p.target }
 

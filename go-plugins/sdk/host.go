@@ -163,13 +163,21 @@ func copyName(dst []byte, s string) {
 }
 
 // readParams brings a voice's parameter targets up to date: live from the engine's
-// values, in lockstep from the values the events have set so far.
-func (h *host) readParams(c *Context) {
+// values, in lockstep from the values the events have set so far. It runs on the
+// runner's goroutine before each chunk and at note start, so a ParamListener hears of
+// each target that moved before the voice renders with it.
+func (h *host) readParams(r *runner) {
+	c := r.ctx
 	for i := range c.params {
+		p := &c.params[i]
+		before := p.target
 		if h.lockstep {
-			c.params[i].set(h.params[i])
+			p.set(h.params[i])
 		} else {
-			c.params[i].set(math.Float32frombits(load32(&h.region.params.value_bits[i])))
+			p.set(math.Float32frombits(load32(&h.region.params.value_bits[i])))
+		}
+		if r.listener != nil && p.target != before {
+			r.paramChanged(p)
 		}
 	}
 }

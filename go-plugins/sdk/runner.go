@@ -21,7 +21,8 @@ type runner struct {
 	left  []float32
 	right []float32
 
-	renderName string // the method draw calls, for the stuck message
+	renderName string        // the method draw calls, for the stuck message
+	listener   ParamListener // the voice as a ParamListener, nil if it is none (asserted once)
 
 	sounding  bool
 	released  bool
@@ -63,6 +64,7 @@ func newRunner(h *host, index int) (*runner, error) {
 	if err != nil {
 		return nil, err
 	}
+	listener, _ := v.(ParamListener)
 	return &runner{
 		h:          h,
 		index:      index,
@@ -74,6 +76,7 @@ func newRunner(h *host, index int) (*runner, error) {
 		left:       make([]float32, h.inst.ChunkFrames),
 		right:      make([]float32, h.inst.ChunkFrames),
 		renderName: name,
+		listener:   listener,
 		fadeLeft:   -1,
 		cmds:       make(chan command, 64),
 	}, nil
@@ -93,7 +96,7 @@ func (r *runner) start(c command, pad int) bool {
 	store32(&r.slot.gain_bits, math.Float32bits(1))
 	store32(&r.slot.pan_bits, math.Float32bits(0))
 	r.sounding, r.released, r.fadeLeft = true, false, -1
-	r.h.readParams(r.ctx)
+	r.h.readParams(r)
 	for i := range r.ctx.params {
 		r.ctx.params[i].snap()
 	}
@@ -190,7 +193,7 @@ func (r *runner) renderFrames(n int) {
 }
 
 func (r *runner) renderChunk(left, right []float32) {
-	r.h.readParams(r.ctx)
+	r.h.readParams(r)
 	began := time.Now()
 	r.render(left, right, began)
 	r.h.countRender(time.Since(began), len(left))

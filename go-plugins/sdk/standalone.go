@@ -8,7 +8,8 @@ func NewStandaloneContext(inst Instrument, sampleRate float64) *Context {
 }
 
 // SetParam sets a standalone Context's parameter (clamped to its range), as the app's
-// control would. Unknown names panic, as Param does.
+// control would. Unknown names panic, as Param does. It calls no ParamChanged: a test of
+// a ParamListener calls that itself, as the SDK would before the next chunk.
 func (c *Context) SetParam(name string, value float32) {
 	p := c.Param(name)
 	p.set(value)
