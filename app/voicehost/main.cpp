@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT (app/voicehost/LICENSE): it loads voices of any licence.
 // govox-voicehost - runs one Go voice library for the engine, in a process of its own.
 //
 // Aims

@@ -1,4 +1,6 @@
 /*
+ * SPDX-License-Identifier: MIT (engine/abi/LICENSE): voices may carry any licence.
+ *
  * govox_abi.h - the shared-memory contract between the Govox engine and a voice host.
  *
  * Aims
