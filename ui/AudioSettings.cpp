@@ -49,8 +49,8 @@ void AudioSettings::save(QSettings& s) const {
     s.setValue(kRingFrames, ringFrames);
 }
 
-session::EngineConfig AudioSettings::toEngineConfig() const {
-    session::EngineConfig c;
+audio::EngineConfig AudioSettings::toEngineConfig() const {
+    audio::EngineConfig c;
     c.backend = backend;
     c.fallback = true;
     c.stream.device = device;

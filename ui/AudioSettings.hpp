@@ -12,7 +12,7 @@
 #pragma once
 
 #include "engine/backend/AudioBackend.hpp"
-#include "engine/session/AudioEngine.hpp"
+#include "engine/audio/AudioEngine.hpp"
 
 #include <QString>
 
@@ -42,7 +42,7 @@ struct AudioSettings {
 
     // The engine configuration for exactly these settings, with the engine's fallback to
     // the other backends on (startWithFallback() drives the fallback itself instead).
-    session::EngineConfig toEngineConfig() const;
+    audio::EngineConfig toEngineConfig() const;
     // Latency of a continuing sound before the device's own: buffer + ring, in ms.
     double latencyMs() const;
 

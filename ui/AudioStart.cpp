@@ -9,9 +9,9 @@ namespace {
 
 QString quoted(const std::string& s) { return "'" + QString::fromStdString(s) + "'"; }
 
-session::EngineConfig exactly(const AudioSettings& s, backend::BackendKind kind,
+audio::EngineConfig exactly(const AudioSettings& s, backend::BackendKind kind,
                               const std::string& device) {
-    session::EngineConfig c = s.toEngineConfig();
+    audio::EngineConfig c = s.toEngineConfig();
     c.backend = kind;
     c.fallback = false; // this file decides what comes next
     c.stream.device = device;
@@ -75,7 +75,7 @@ StartResult startWithFallback(const AudioSettings& s, const AudioStarter& starte
             problems << QString::fromStdString(error);
         }
     }
-    const auto order = session::fallbackOrder(s.backend);
+    const auto order = audio::fallbackOrder(s.backend);
     for (auto kind = order.begin() + 1; kind != order.end(); ++kind) {
         error = starter.start(exactly(s, *kind, {}));
         if (error.empty()) return played(s, starter, *kind, problems);
@@ -88,16 +88,16 @@ StartResult startWithFallback(const AudioSettings& s, const AudioStarter& starte
 
 StartResult startWithFallback(Studio& studio, const AudioSettings& settings) {
     AudioStarter starter;
-    starter.start = [&](const session::EngineConfig& c) {
+    starter.start = [&](const audio::EngineConfig& c) {
         return studio.startAudio(c, settings.ringFrames).toStdString();
     };
     starter.opened = [&] { return studio.audioStatus().stream; };
     return startWithFallback(settings, starter);
 }
 
-StartResult startWithFallback(session::AudioEngine& engine, const AudioSettings& settings) {
+StartResult startWithFallback(audio::AudioEngine& engine, const AudioSettings& settings) {
     AudioStarter starter;
-    starter.start = [&](const session::EngineConfig& c) { return engine.start(c); };
+    starter.start = [&](const audio::EngineConfig& c) { return engine.start(c); };
     starter.opened = [&] { return engine.status().stream; };
     return startWithFallback(settings, starter);
 }

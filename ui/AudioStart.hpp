@@ -15,7 +15,7 @@
 #pragma once
 
 #include "engine/backend/AudioBackend.hpp"
-#include "engine/session/AudioEngine.hpp"
+#include "engine/audio/AudioEngine.hpp"
 #include "ui/AudioSettings.hpp"
 
 #include <QString>
@@ -37,7 +37,7 @@ struct StartResult {
 
 // How to start one exact configuration (no engine fallback) and read back what opened.
 struct AudioStarter {
-    std::function<std::string(const session::EngineConfig&)> start; // error or empty
+    std::function<std::string(const audio::EngineConfig&)> start; // error or empty
     std::function<backend::StreamInfo()> opened;
     std::function<std::vector<backend::DeviceInfo>(backend::BackendKind, std::string&)>
         devices = backend::listOutputDevices;
@@ -46,6 +46,6 @@ struct AudioStarter {
 StartResult startWithFallback(const AudioSettings& settings, const AudioStarter& starter);
 // Through Studio::startAudio, so a voice that was playing is reopened on the new stream.
 StartResult startWithFallback(Studio& studio, const AudioSettings& settings);
-StartResult startWithFallback(session::AudioEngine& engine, const AudioSettings& settings);
+StartResult startWithFallback(audio::AudioEngine& engine, const AudioSettings& settings);
 
 } // namespace govox::ui

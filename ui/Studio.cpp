@@ -57,7 +57,7 @@ Studio::~Studio() {
     engine_.stop();
 }
 
-QString Studio::startAudio(const session::EngineConfig& config, std::uint32_t ringTargetFrames) {
+QString Studio::startAudio(const audio::EngineConfig& config, std::uint32_t ringTargetFrames) {
     recorder_.stop();
     // [params] the voice is reopened on the new stream with the values it had.
     if (session_) {
@@ -286,7 +286,7 @@ void Studio::tick() {
 void Studio::fillSnapshot() {
     StudioSnapshot& s = snapshot_;
     s.time = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-    const session::EngineStatus& st = engine_.status();
+    const audio::EngineStatus& st = engine_.status();
     s.running = engine_.running();
     s.backend = st.stream.backend;
     s.device = st.stream.device;

@@ -14,8 +14,8 @@
 
 #include "engine/midi/MidiInput.hpp"
 #include "engine/reload/ReloadReport.hpp"
-#include "engine/session/AudioEngine.hpp"
-#include "engine/session/Recorder.hpp"
+#include "engine/audio/AudioEngine.hpp"
+#include "engine/audio/Recorder.hpp"
 #include "engine/session/VoiceSession.hpp"
 #include "ui/StudioSnapshot.hpp"
 #include "ui/params/MidiLearn.hpp"
@@ -54,9 +54,9 @@ public:
     // --- audio --------------------------------------------------------------------
     // (Re)starts the audio stream with these settings; a voice that was playing is
     // reopened on the new stream. Returns why no output could be opened, or empty.
-    QString startAudio(const session::EngineConfig& config, std::uint32_t ringTargetFrames);
-    const session::EngineStatus& audioStatus() const { return engine_.status(); }
-    session::AudioEngine& engine() { return engine_; }
+    QString startAudio(const audio::EngineConfig& config, std::uint32_t ringTargetFrames);
+    const audio::EngineStatus& audioStatus() const { return engine_.status(); }
+    audio::AudioEngine& engine() { return engine_; }
 
     // --- the voice ----------------------------------------------------------------
     // Builds and starts the voice in `dir` in the background; voiceOpened or
@@ -117,8 +117,8 @@ private:
     session::VoiceSessionConfig sessionConfig(const QString& dir) const;
 
     StudioPaths paths_;
-    session::AudioEngine engine_;
-    session::Recorder recorder_{engine_};
+    audio::AudioEngine engine_;
+    audio::Recorder recorder_{engine_};
     midi::MidiInput midi_;
     bool midiServerStopped_ = false;
     std::mutex sessionMutex_; // the UI replaces the session while MIDI plays into it

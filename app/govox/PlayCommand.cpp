@@ -3,7 +3,7 @@
 #include "app/govox/GoToolchain.hpp"
 #include "app/govox/Paths.hpp"
 #include "engine/midi/MidiInput.hpp"
-#include "engine/session/AudioEngine.hpp"
+#include "engine/audio/AudioEngine.hpp"
 #include "engine/session/VoiceSession.hpp"
 
 #include <QCommandLineParser>
@@ -34,7 +34,7 @@ void printEvent(const reload::SessionEvent& e, double at) {
 }
 
 struct PlayOptions {
-    session::EngineConfig engine;
+    audio::EngineConfig engine;
     session::VoiceSessionConfig voice;
     midi::MidiInputConfig midi;
     bool midiEnabled = true;
@@ -78,7 +78,7 @@ public:
         engine_.stop();
     }
 
-    session::AudioEngine& engine() { return engine_; }
+    audio::AudioEngine& engine() { return engine_; }
     session::VoiceSession* voice() { return voice_.get(); }
     // Playing through another backend than the one asked for.
     bool onFallback() const {
@@ -87,7 +87,7 @@ public:
 
 private:
     const PlayOptions& o_;
-    session::AudioEngine engine_;
+    audio::AudioEngine engine_;
     std::unique_ptr<session::VoiceSession> voice_;
     midi::MidiInput midi_;
 };

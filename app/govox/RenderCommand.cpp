@@ -2,14 +2,11 @@
 
 #include "app/govox/GoToolchain.hpp"
 #include "app/govox/Paths.hpp"
-#include "engine/backend/OfflineBackend.hpp"
 #include "engine/build/VoiceBuilder.hpp"
-#include "engine/host/VoiceHost.hpp"
 #include "engine/midi/MidiFile.hpp"
-#include "engine/rt/Mixer.hpp"
-#include "engine/session/LockstepGate.hpp"
-#include "ui/presetbrowser/PresetFit.hpp"
+#include "engine/render/OfflineRender.hpp"
 #include "ui/presets/PresetCodec.hpp"
+#include "ui/presets/PresetFit.hpp"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -25,6 +22,7 @@ struct RenderOptions {
     std::string presetPath; // optional: values set before the first note
     std::uint32_t rate = 48000, block = 128, voices = 32;
     double maxTail = 30.0;
+    render::OnVoiceFault onFault = render::OnVoiceFault::Stop;
 };
 
 int fail(const std::string& message, const std::string& stack = {}) {
@@ -51,22 +49,21 @@ std::string readPresetFor(const RenderOptions& o, presets::Preset& preset) {
     return presets::checkPresetVoice(preset, voice).toStdString();
 }
 
-// Sets the preset's values in the host before the first block (frame 0), as the window
-// would: clamped into range with a warning, names the voice lacks reported and skipped.
-void applyPreset(host::VoiceHost& host, const presets::Preset& preset, const std::string& voice) {
-    const presetbrowser::PresetFit fit =
-        presetbrowser::fitPreset(preset, QString::fromStdString(voice), host.params());
+// Sets the preset's values before the first block (frame 0), as the window would:
+// clamped into range with a warning, names the voice lacks reported and skipped.
+void applyPreset(render::OfflineRender& renderer, const presets::Preset& preset, const std::string& voice) {
+    const presets::PresetFit fit = presets::fitPreset(preset, QString::fromStdString(voice), renderer.params());
     for (const QString& line : fit.report.lines())
         std::fprintf(stderr, "govox render: warning: preset '%s': %s\n", qPrintable(preset.name),
                      qPrintable(line));
-    for (const host::ParamInfo& p : host.params())
+    for (const host::ParamInfo& p : renderer.params())
         if (const auto it = fit.values.constFind(QString::fromStdString(p.name)); it != fit.values.cend())
-            host.events().paramChange(0, p.index, static_cast<float>(it.value()));
+            renderer.setParam(p.index, static_cast<float>(it.value()));
     std::printf("preset '%s': %lld of %zu parameters set\n", qPrintable(preset.name),
-                static_cast<long long>(fit.values.size()), host.params().size());
+                static_cast<long long>(fit.values.size()), renderer.params().size());
 }
 
-int render(const RenderOptions& o) {
+int renderSong(const RenderOptions& o) {
     const midi::MidiFileResult song = midi::readMidiFile(o.midiPath);
     if (!song.error.empty()) return fail(song.error);
     presets::Preset preset;
@@ -82,37 +79,31 @@ int render(const RenderOptions& o) {
         ~RemoveLibrary() { std::filesystem::remove(path); }
     } cleanup{built.library};
 
-    host::VoiceHostConfig config;
-    config.name = voiceIdentity(o.voiceDir);
-    config.library = built.library;
-    config.hostBinary = voiceHostBinary();
-    config.lockstep = true;
-    config.region = {.voiceCount = o.voices,
-                     .ringCapacityFrames = 4096,
-                     .ringTargetFrames = 2048,
-                     .sampleRate = o.rate,
-                     .maxBlockFrames = o.block};
+    const std::string voice = voiceIdentity(o.voiceDir);
     host::HostProblem problem;
-    auto host = host::VoiceHost::start(config, problem);
-    if (!host) return fail(problem.message, problem.stack);
-    if (!o.presetPath.empty()) applyPreset(*host, preset, config.name);
-
-    rt::Mixer mixer({.sampleRate = o.rate, .maxBlockFrames = std::max(o.block, 256u)});
-    auto regionMixer = mixer.makeRegionMixer(*host->region());
-    mixer.add(regionMixer, 0);
-    session::LockstepGate gate(*host, song.messages, o.rate, o.block, song.lengthSeconds, o.maxTail);
-    backend::StreamRequest request;
-    request.sampleRate = o.rate;
-    request.bufferFrames = o.block;
-    request.outputPath = o.outPath;
-    request.offlineFrames = static_cast<std::uint64_t>((song.lengthSeconds + o.maxTail + 1) * o.rate);
-    const std::string error = backend::renderOfflineToWav(request, mixer, &gate);
-    if (!gate.error().empty()) return fail(gate.error(), gate.errorStack());
-    if (!error.empty()) return fail(error);
-    const auto frames = mixer.stats().engineFrame.load();
+    auto renderer = render::OfflineRender::start({.voiceName = voice,
+                                                  .library = built.library,
+                                                  .hostBinary = voiceHostBinary(),
+                                                  .sampleRate = o.rate,
+                                                  .blockFrames = o.block,
+                                                  .voices = o.voices,
+                                                  .maxTailSeconds = o.maxTail,
+                                                  .onFault = o.onFault},
+                                                 problem);
+    if (!renderer) return fail(problem.message, problem.stack);
+    if (!o.presetPath.empty()) applyPreset(*renderer, preset, voice);
+    const render::RenderOutcome out = renderer->renderToWav({song.messages, song.lengthSeconds}, o.outPath);
+    if (!out.ok()) {
+        const bool fault = o.onFault == render::OnVoiceFault::Stop &&
+                           out.error.find("the render stopped there") != std::string::npos;
+        return fail(out.error + (fault ? " (--keep-going renders on, with such notes silenced)" : "") +
+                        "; nothing was written to " + o.outPath,
+                    out.stack);
+    }
+    for (const std::string& f : out.faults) std::fprintf(stderr, "govox render: warning: %s\n", f.c_str());
     std::printf("rendered %.2f s of %s through '%s' to %s (built in %.2f s)%s\n",
-                double(frames) / o.rate, o.midiPath.c_str(), config.name.c_str(), o.outPath.c_str(),
-                built.seconds, gate.cutShort() ? "; voices were still sounding at the tail limit" : "");
+                double(out.frames) / o.rate, o.midiPath.c_str(), voice.c_str(), o.outPath.c_str(),
+                built.seconds, out.cutShort ? "; voices were still sounding at the tail limit" : "");
     return 0;
 }
 
@@ -132,6 +123,8 @@ int runRenderCommand(int argc, char** argv) {
         {"block", "Frames per engine block.", "frames", "128"},
         {"voices", "Voice slots (polyphony headroom).", "n", "32"},
         {"max-tail", "Stop this many seconds after the song even if voices still sound.", "s", "30"},
+        {"keep-going", "Render on past a voice that produces NaN or infinite samples (those notes "
+                       "are silenced, as when playing live) instead of failing."},
         {"preset", "A preset of the voice (.govoxpreset): its values are set before the first "
                    "note; out-of-range values are clamped with a warning.", "file"},
     });
@@ -145,6 +138,7 @@ int runRenderCommand(int argc, char** argv) {
     o.block = p.value("block").toUInt();
     o.voices = p.value("voices").toUInt();
     o.maxTail = p.value("max-tail").toDouble();
+    if (p.isSet("keep-going")) o.onFault = render::OnVoiceFault::Continue;
     if (o.voiceDir.empty() || o.midiPath.empty() || o.outPath.empty()) {
         std::fprintf(stderr, "govox render: --voice, --midi and --out are required\n");
         return 2;
@@ -153,7 +147,7 @@ int runRenderCommand(int argc, char** argv) {
         std::fprintf(stderr, "govox render: --rate, --block (1..2048) or --voices (1..128) out of range\n");
         return 2;
     }
-    return render(o);
+    return renderSong(o);
 }
 
 } // namespace govox::app

@@ -1,7 +1,7 @@
 #include "app/govox/ToneCommand.hpp"
 
 #include "engine/backend/OfflineBackend.hpp"
-#include "engine/session/AudioEngine.hpp"
+#include "engine/audio/AudioEngine.hpp"
 #include "engine/shm/Region.hpp"
 #include "engine/standin/ToneVoiceHost.hpp"
 
@@ -21,7 +21,7 @@ namespace {
 std::atomic<bool> interrupted{false};
 
 struct ToneOptions {
-    session::EngineConfig engine;
+    audio::EngineConfig engine;
     double frequency = 440.0;
     double seconds = 0.0; // 0: until Ctrl-C
     std::uint32_t ringFrames = 1024;
@@ -90,7 +90,7 @@ void printStatusLine(const rt::Mixer& mixer, double elapsed) {
 }
 
 int playLive(const ToneOptions& o) {
-    session::AudioEngine engine;
+    audio::AudioEngine engine;
     const std::string error = engine.start(o.engine);
     if (!error.empty()) return std::fprintf(stderr, "govox tone: %s\n", error.c_str()), 1;
     const auto& st = engine.status();

@@ -24,7 +24,7 @@ std::unique_ptr<VoiceHost> VoiceHost::start(const VoiceHostConfig& config, HostP
         return nullptr;
     }
     std::shared_ptr<shm::Region> region(std::move(created.region));
-    abi::storeRelease(region->header().lockstep, std::uint32_t{config.lockstep ? 1u : 0u});
+    abi::storeRelease(region->header().lockstep, std::uint32_t{config.clock == HostClock::Lockstep ? 1u : 0u});
     std::string error;
     auto process = HostProcess::spawn({config.hostBinary, config.library, region->fd(),
                                        config.addressSpaceMb, config.goMemoryMb},

@@ -17,6 +17,7 @@
 #include "engine/events/EventSender.hpp"
 #include "engine/host/CrashReport.hpp"
 #include "engine/host/HostProcess.hpp"
+#include "engine/host/ParamInfo.hpp"
 #include "engine/shm/Region.hpp"
 
 #include <chrono>
@@ -27,24 +28,22 @@
 
 namespace govox::host {
 
+// Who sets the pace: the engine's audio clock, or an offline render block by block.
+enum class HostClock {
+    Live,    // the host keeps each ring near its target fill on its own timers
+    Lockstep // the host renders exactly up to the frame the engine asks for (offline)
+};
+
 struct VoiceHostConfig {
     std::string name;       // shown in messages: the voice's folder name
     std::string library;
     std::string hostBinary;
     shm::RegionConfig region;
-    bool lockstep = false;
+    HostClock clock = HostClock::Live;
     std::chrono::milliseconds handshakeTimeout{10000};
     std::chrono::milliseconds heartbeatTimeout{500};
     std::uint64_t addressSpaceMb = 8192;
     std::uint64_t goMemoryMb = 1024;
-};
-
-struct ParamInfo {
-    std::uint32_t index = 0;
-    std::string name;
-    std::string unit;
-    float min = 0, max = 1, defaultValue = 0;
-    std::uint32_t curve = 0; // govox_param_curve
 };
 
 enum class HostHealth { Running, Crashed, Hung, Stopped };

@@ -1,3 +1,4 @@
+#include "engine/rt/RegionRing.hpp"
 #include "engine/rt/RegionMixer.hpp"
 
 #include <algorithm>
@@ -10,7 +11,7 @@ RegionMixer::RegionMixer(shm::Region& region, std::uint32_t id, std::uint32_t ma
       players_(std::make_unique<VoicePlayer[]>(region.voiceCount())),
       bus_(std::size_t{maxBlockFrames} * kChannels) {
     for (std::uint32_t v = 0; v < voiceCount_; ++v)
-        players_[v].bind(region.voice(v), region.ringView(v), fadeFrames);
+        players_[v].bind(region.voice(v), rt::regionRing(region, v), fadeFrames);
 }
 
 // Voices in the common case are added to the bus up to four in one pass (MixKernels.hpp);

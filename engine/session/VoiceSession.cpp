@@ -16,7 +16,7 @@ std::string lower(std::string s) {
 
 } // namespace
 
-VoiceSession::VoiceSession(AudioEngine& engine, VoiceSessionConfig config)
+VoiceSession::VoiceSession(audio::AudioEngine& engine, VoiceSessionConfig config)
     : engine_(engine), config_(std::move(config)),
       name_(std::filesystem::path(config_.voiceDir).filename().string()),
       crashes_(config_.restarts) {}
@@ -77,7 +77,7 @@ void VoiceSession::stop() {
 }
 
 std::uint64_t VoiceSession::nowFrame() const {
-    const rt::Mixer* m = const_cast<AudioEngine&>(engine_).mixer();
+    const rt::Mixer* m = const_cast<audio::AudioEngine&>(engine_).mixer();
     return m ? m->stats().engineFrame.load(std::memory_order_relaxed) : 0;
 }
 
@@ -215,8 +215,9 @@ std::vector<reload::SessionEvent> VoiceSession::poll() {
         }
     }
     if (const rt::RegionMixer* rm = engine_.regionMixer(id))
-        for (std::string& m : faults_.poll(*rm, name_))
-            post({reload::SessionEventKind::Fault, std::move(m), {}, {}, {}, {}});
+        for (const audio::VoiceFault& f : faults_.poll(*rm))
+            post({reload::SessionEventKind::Fault, f.describe(name_) + "; Govox silenced that note",
+                  {}, {}, {}, {}});
     if (host && !restartPending_ && !gaveUp_) {
         const host::HostProblem p = host->check();
         if (p.health == host::HostHealth::Crashed || p.health == host::HostHealth::Hung) {

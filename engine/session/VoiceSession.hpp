@@ -21,11 +21,11 @@
 #include "engine/host/CrashPolicy.hpp"
 #include "engine/host/VoiceHost.hpp"
 #include "engine/midi/MidiSink.hpp"
-#include "engine/reload/PlayingState.hpp"
+#include "engine/events/PlayingState.hpp"
 #include "engine/reload/ReloadReport.hpp"
 #include "engine/reload/SourceWatcher.hpp"
-#include "engine/session/AudioEngine.hpp"
-#include "engine/session/VoiceFaults.hpp"
+#include "engine/audio/AudioEngine.hpp"
+#include "engine/audio/VoiceFaults.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -56,7 +56,7 @@ struct VoiceSessionConfig {
 
 class VoiceSession final : public midi::MidiSink {
 public:
-    VoiceSession(AudioEngine& engine, VoiceSessionConfig config);
+    VoiceSession(audio::AudioEngine& engine, VoiceSessionConfig config);
     ~VoiceSession() override;
     VoiceSession(const VoiceSession&) = delete;
     VoiceSession& operator=(const VoiceSession&) = delete;
@@ -124,7 +124,7 @@ private:
     void forEachHost(const std::function<void(events::EventSender&)>& send);
     void retireLibrary(const std::string& library);
 
-    AudioEngine& engine_;
+    audio::AudioEngine& engine_;
     VoiceSessionConfig config_;
     std::string name_;
     reload::SourceWatcher watcher_;
@@ -137,7 +137,7 @@ private:
     std::string currentLibrary_;
     std::string previousLibrary_; // kept for a revert until probation ends
     std::chrono::steady_clock::time_point probationUntil_{};
-    reload::PlayingState playing_;
+    events::PlayingState playing_;
     std::map<std::string, float> values_; // by lower-case name, kept across builds
 
     // The worker's queue.
@@ -153,7 +153,7 @@ private:
     host::CrashPolicy crashes_;
     std::atomic<bool> gaveUp_{false}; // cleared by the worker after a good reload
     bool restartPending_ = false;
-    VoiceFaults faults_;
+    audio::VoiceFaults faults_;
 
     std::mutex eventsMutex_;
     std::deque<reload::SessionEvent> events_;

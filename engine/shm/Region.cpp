@@ -104,7 +104,7 @@ RegionResult Region::create(const RegionConfig& config) {
         return {nullptr, error};
     }
     writeIdentity(*static_cast<govox_header*>(base), config, layout);
-    return {std::unique_ptr<Region>(new Region(fd, true, base, layout, config.voiceCount,
+    return {std::unique_ptr<Region>(new Region(fd, FdOwnership::Owned, base, layout, config.voiceCount,
                                                config.ringCapacityFrames)),
             {}};
 }
@@ -128,18 +128,18 @@ RegionResult Region::attach(int fd) {
     }
     const govox_layout layout = govox_layout_compute(h.voice_count, h.ring_capacity_frames);
     return {std::unique_ptr<Region>(
-                new Region(fd, false, base, layout, h.voice_count, h.ring_capacity_frames)),
+                new Region(fd, FdOwnership::Borrowed, base, layout, h.voice_count, h.ring_capacity_frames)),
             {}};
 }
 
-Region::Region(int fd, bool ownsFd, void* base, const govox_layout& layout, std::uint32_t voices,
+Region::Region(int fd, FdOwnership ownership, void* base, const govox_layout& layout, std::uint32_t voices,
                std::uint32_t capacity) noexcept
-    : fd_(fd), ownsFd_(ownsFd), base_(base), layout_(layout), voiceCount_(voices),
+    : fd_(fd), ownership_(ownership), base_(base), layout_(layout), voiceCount_(voices),
       ringCapacity_(capacity) {}
 
 Region::~Region() {
     munmap(base_, layout_.region_size);
-    if (ownsFd_) close(fd_);
+    if (ownership_ == FdOwnership::Owned) close(fd_);
 }
 
 std::string Region::hostMessage() const {

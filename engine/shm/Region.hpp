@@ -15,7 +15,6 @@
 #pragma once
 
 #include "engine/abi/govox_abi.h"
-#include "engine/rt/FrameRing.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -66,23 +65,22 @@ public:
         return reinterpret_cast<float*>(static_cast<char*>(base_) + layout_.rings_offset +
                                         i * layout_.ring_stride_bytes);
     }
-    rt::FrameRingView ringView(std::uint32_t i) const noexcept {
-        govox_voice_slot& slot = voice(i);
-        return {ringFrames(i), ringCapacity_, &slot.write_index, &slot.read_index};
-    }
 
     // The host's failure message, bounded and copied out of shared memory.
     std::string hostMessage() const;
 
 private:
-    Region(int fd, bool ownsFd, void* base, const govox_layout& layout, std::uint32_t voices,
+    // Whether the region closes its descriptor: one it created, not one it attached to.
+    enum class FdOwnership { Owned, Borrowed };
+
+    Region(int fd, FdOwnership ownership, void* base, const govox_layout& layout, std::uint32_t voices,
            std::uint32_t capacity) noexcept;
     template <class T> T& at(std::uint64_t offset) const noexcept {
         return *reinterpret_cast<T*>(static_cast<char*>(base_) + offset);
     }
 
     int fd_;
-    bool ownsFd_;
+    FdOwnership ownership_;
     void* base_;
     govox_layout layout_;
     std::uint32_t voiceCount_;

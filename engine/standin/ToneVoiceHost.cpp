@@ -1,3 +1,4 @@
+#include "engine/rt/RegionRing.hpp"
 #include "engine/standin/ToneVoiceHost.hpp"
 
 #include "engine/abi/SharedAtomic.hpp"
@@ -26,7 +27,7 @@ ToneVoiceHost::ToneVoiceHost(shm::Region& region)
       sampleRate_(region.header().sample_rate) {
     for (std::uint32_t i = 0; i < region.voiceCount(); ++i)
         voices_[i].writer =
-            rt::FrameRingWriter(region.ringView(i), abi::loadAcquire(region.voice(i).write_index));
+            rt::FrameRingWriter(rt::regionRing(region, i), abi::loadAcquire(region.voice(i).write_index));
 }
 
 ToneVoiceHost::~ToneVoiceHost() { stopThread(); }

@@ -46,7 +46,7 @@ TEST_P(JackEndToEnd, AChordFromAJackMidiClientIsPlayedAndReleasedWithoutXruns) {
     ASSERT_EQ("", server.error());
     QTemporaryDir temp;
     govox::ui::Studio studio({GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (temp.path() + "/builds").toStdString()});
-    govox::session::EngineConfig config;
+    govox::audio::EngineConfig config;
     config.backend = govox::backend::BackendKind::Jack;
     config.fallback = false;
     config.stream.sampleRate = kRate;

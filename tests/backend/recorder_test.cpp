@@ -1,7 +1,7 @@
 // Recording what the engine plays: the file holds the tone at its pitch, as long as the
 // recording ran, appears only when finished, and a write error is reported, not lost.
-#include "engine/session/AudioEngine.hpp"
-#include "engine/session/Recorder.hpp"
+#include "engine/audio/AudioEngine.hpp"
+#include "engine/audio/Recorder.hpp"
 #include "engine/standin/ToneVoiceHost.hpp"
 
 #include <gtest/gtest.h>
@@ -18,14 +18,14 @@ namespace {
 
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
-namespace session = govox::session;
+namespace audio = govox::audio;
 
 struct TonePlaying {
-    session::AudioEngine engine;
+    audio::AudioEngine engine;
     std::shared_ptr<govox::shm::Region> region;
     std::unique_ptr<govox::standin::ToneVoiceHost> host;
     TonePlaying() {
-        session::EngineConfig c;
+        audio::EngineConfig c;
         c.backend = govox::backend::BackendKind::Null;
         c.fallback = false;
         EXPECT_EQ("", engine.start(c));
@@ -49,7 +49,7 @@ TEST(Recorder, RecordsWhatPlaysIntoAWavThatAppearsWhenFinished) {
     TonePlaying t;
     const fs::path path = fs::temp_directory_path() / "govox-recording.wav";
     fs::remove(path);
-    session::Recorder recorder(t.engine);
+    audio::Recorder recorder(t.engine);
     ASSERT_EQ("", recorder.start(path.string()));
     std::this_thread::sleep_for(1s); // the recording's length: a second of real time
     EXPECT_FALSE(fs::exists(path)) << "the file appeared before the recording finished";
@@ -79,7 +79,7 @@ TEST(Recorder, AFullDiskStopsTheRecordingWithAnErrorAndKeepsWhatWasWritten) {
     signal(SIGXFSZ, SIG_IGN);         // a write past the limit fails with EFBIG instead
     rlimit small{64 * 1024, before.rlim_max}; // about 0.17 s of stereo float
     setrlimit(RLIMIT_FSIZE, &small);
-    session::Recorder recorder(t.engine);
+    audio::Recorder recorder(t.engine);
     ASSERT_EQ("", recorder.start(path.string()));
     const auto deadline = std::chrono::steady_clock::now() + 5s;
     while (recorder.error().empty() && std::chrono::steady_clock::now() < deadline)

@@ -1,44 +1,34 @@
 #include "tests/bench/LockstepRender.hpp"
 
-#include "engine/abi/SharedAtomic.hpp"
-#include "engine/session/LockstepGate.hpp"
+#include "engine/render/OfflineRender.hpp"
 #include "tests/bench/GoVoices.hpp"
-
-#include <algorithm>
-#include <bit>
 
 namespace govox::bench {
 
 StereoRender renderNoteLockstep(const std::string& library, std::uint8_t note,
                                 std::uint8_t velocity, std::uint32_t frames) {
     constexpr std::uint32_t kRate = 48000;
-    if (frames == 0 || frames > GOVOX_MAX_RING_FRAMES) return {{}, {}, "bad frame count"};
-    // The ring holds the whole note: nothing reads it while the host renders.
-    const std::uint32_t capacity = std::max(GOVOX_MIN_RING_FRAMES, std::bit_ceil(frames));
-    auto config = hostConfig("lockstep", library,
-                             {.voiceCount = 1,
-                              .ringCapacityFrames = capacity,
-                              .ringTargetFrames = capacity,
-                              .sampleRate = kRate,
-                              .maxBlockFrames = 128});
-    config.lockstep = true;
+    if (frames == 0) return {{}, {}, "bad frame count"};
     host::HostProblem problem;
-    auto host = host::VoiceHost::start(config, problem);
-    if (!host) return {{}, {}, problem.message};
-
-    session::LockstepGate gate(*host, {{0.0, 0x90, note, velocity}}, kRate, frames,
-                               static_cast<double>(frames) / kRate, 0.0);
-    if (!gate.beforeBlock(0)) return {{}, {}, "lockstep render failed: " + gate.error()};
-    const shm::Region& region = *host->region();
-    if (abi::loadAcquire(region.voice(0).write_index) < frames)
-        return {{}, {}, "the voice wrote fewer frames than asked for"};
-    StereoRender out;
-    const float* ring = region.ringFrames(0);
-    for (std::uint32_t i = 0; i < frames; ++i) {
-        out.left.push_back(ring[2 * i]);
-        out.right.push_back(ring[2 * i + 1]);
-    }
-    return out;
+    // Blocks of the SDK's own chunk: each lockstep block is rendered as one chunk.
+    auto renderer = render::OfflineRender::start({.voiceName = "lockstep",
+                                                  .library = library,
+                                                  .hostBinary = voiceHostPath(),
+                                                  .sampleRate = kRate,
+                                                  .blockFrames = kSdkChunkFrames,
+                                                  .voices = 1,
+                                                  .maxTailSeconds = 0},
+                                                 problem);
+    if (!renderer) return {{}, {}, problem.message};
+    // A song as long as the render, the note held throughout.
+    render::StereoBuffer buffer;
+    const render::RenderOutcome out = renderer->renderToMemory(
+        {{{0.0, 0x90, note, velocity}}, static_cast<double>(frames) / kRate}, buffer);
+    if (!out.ok()) return {{}, {}, "lockstep render failed: " + out.error};
+    if (buffer.left.size() < frames) return {{}, {}, "the render stopped short"};
+    buffer.left.resize(frames);
+    buffer.right.resize(frames);
+    return {std::move(buffer.left), std::move(buffer.right), {}};
 }
 
 } // namespace govox::bench

@@ -1,10 +1,11 @@
 // LockstepRender.hpp - one note of a Go voice, rendered offline by the real SDK in a
-// lockstep voice host, read straight out of its ring.
+// lockstep voice host through the engine's offline render (render::OfflineRender).
 //
-// The whole render is one lockstep block, so the SDK renders the note from its first frame
-// in its own chunks (ChunkFrames, 2048 by default) exactly as a benchmark loop of 2048-frame
-// chunks does: the chunk boundaries matter to a voice that updates per chunk or every N
-// samples, as the pad does.
+// Each lockstep block is the SDK's default chunk (ChunkFrames, 2048), so the SDK renders
+// the note from its first frame in the chunks a benchmark loop of 2048-frame chunks uses:
+// the chunk boundaries matter to a voice that updates per chunk or every N samples, as the
+// pad does. The mixer passes a centred voice on unchanged (PanLaw.hpp) but for the float
+// rounding of its unity gain.
 //
 // Threads: the benchmark's main thread; blocks for the render.
 #pragma once
@@ -14,6 +15,8 @@
 #include <vector>
 
 namespace govox::bench {
+
+inline constexpr std::uint32_t kSdkChunkFrames = 2048; // sdk.Instrument.ChunkFrames' default
 
 struct StereoRender {
     std::vector<float> left, right;

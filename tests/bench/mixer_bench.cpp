@@ -9,6 +9,7 @@
 #include "tests/bench/SummaryReporter.hpp"
 #include "tests/bench/VoiceFeeder.hpp"
 
+#include "engine/rt/RegionRing.hpp"
 #include "engine/rt/Mixer.hpp"
 #include "engine/shm/Region.hpp"
 
@@ -103,7 +104,7 @@ void memcpyReference(benchmark::State& state) {
     }
     govox::shm::Region& region = *created.region;
     std::vector<govox::rt::FrameRingReader> readers;
-    for (std::uint32_t v = 0; v < kVoices; ++v) readers.emplace_back(region.ringView(v), 0u);
+    for (std::uint32_t v = 0; v < kVoices; ++v) readers.emplace_back(govox::rt::regionRing(region, v), 0u);
     VoiceFeeder feeder(region, kBlockFrames);
     if (!feeder.start(kLeadFrames)) {
         state.SkipWithError("could not start the voices");

@@ -1,5 +1,6 @@
 // The SPSC frame ring: wraparound of the free-running indices, bulk transfers, refusal
 // of impossible indices, and a checked sequence between two threads and two processes.
+#include "engine/rt/RegionRing.hpp"
 #include "engine/rt/FrameRing.hpp"
 #include "engine/rt/LocalFrameRing.hpp"
 #include "engine/shm/Region.hpp"
@@ -18,6 +19,7 @@ namespace {
 using govox::rt::FrameRingReader;
 using govox::rt::FrameRingWriter;
 using govox::rt::LocalFrameRing;
+using govox::rt::regionRing;
 
 // Frame n carries n's bits on the left and ~n's on the right, so a torn, repeated or
 // skipped frame cannot go unnoticed.
@@ -157,11 +159,11 @@ TEST(FrameRing, TwoProcessesMoveTenMillionCheckedFramesThroughOneMemfd) {
         // The child maps the memfd afresh, at an address of its own, as a voice host does.
         auto attached = govox::shm::Region::attach(fd);
         if (!attached.region) _exit(2);
-        FrameRingWriter w(attached.region->ringView(0), 0);
+        FrameRingWriter w(regionRing(*attached.region, 0), 0);
         FrameRingReader unused;
         _exit(pumpSequence(w, unused, kFrames, 128, true) == kFrames ? 0 : 1);
     }
-    FrameRingReader r(created.region->ringView(0), 0);
+    FrameRingReader r(regionRing(*created.region, 0), 0);
     FrameRingWriter unused;
     const std::uint64_t received = pumpSequence(unused, r, kFrames, 128, false);
     int status = 0;

@@ -6,7 +6,7 @@
 #include "engine/backend/NullBackend.hpp"
 #include "engine/host/HostSupervisor.hpp"
 #include "engine/rt/Mixer.hpp"
-#include "engine/session/VoiceFaults.hpp"
+#include "engine/audio/VoiceFaults.hpp"
 
 #include <gtest/gtest.h>
 
@@ -116,7 +116,7 @@ INSTANTIATE_TEST_SUITE_P(
         RuntimeFault{"Panic", 1, HostHealth::Crashed, "panic: the voice exploded on purpose", "main.(*voice).Render"},
         RuntimeFault{"NilDereference", 2, HostHealth::Crashed, "nil pointer dereference", "main.(*voice).Render"},
         RuntimeFault{"OsExit", 3, HostHealth::Crashed, "the voice ended its own process (os.Exit?) (host exited with status 3)", ""},
-        RuntimeFault{"EndlessLoop", 4, HostHealth::Hung, "inside its render call", ""},
+        RuntimeFault{"EndlessLoop", 4, HostHealth::Crashed, "has been inside Render for", ""},
         RuntimeFault{"TenGigabyteAllocation", 5, HostHealth::Crashed, "out of memory", ""}),
     [](const auto& p) { return std::string(p.param.name); });
 
@@ -128,15 +128,16 @@ TEST(VoiceHost, NanOutputIsSilencedCountedAndReportedWhileTheHostLives) {
     ASSERT_TRUE(bad) << startFailure.message;
     mix.add(bad->region());
     bad->events().noteOn(0, 0, 6, 100);
-    govox::session::VoiceFaults faults;
-    std::vector<std::string> messages;
+    govox::audio::VoiceFaults faults;
+    std::vector<govox::audio::VoiceFault> found;
     const auto deadline = std::chrono::steady_clock::now() + 5s;
-    while (messages.empty() && std::chrono::steady_clock::now() < deadline) {
-        messages = faults.poll(mix.regionMixer(1), "misbehave");
+    while (found.empty() && std::chrono::steady_clock::now() < deadline) {
+        found = faults.poll(mix.regionMixer(1));
         std::this_thread::sleep_for(5ms);
     }
-    ASSERT_EQ(1u, messages.size());
-    EXPECT_NE(std::string::npos, messages[0].find("voice 'misbehave' (slot 0) produced NaN")) << messages[0];
+    ASSERT_EQ(1u, found.size());
+    const std::string message = found[0].describe("misbehave");
+    EXPECT_NE(std::string::npos, message.find("voice 'misbehave' (slot 0) produced NaN")) << message;
     EXPECT_GE(mix.mixer().stats().nonfiniteBlocks.load(), 1u);
     EXPECT_EQ(HostHealth::Running, bad->check().health);
     mix.expectGoodVoicePlaying();

@@ -2,10 +2,8 @@
 // that rises and falls, silence after the release, and bit-identical output run to run.
 #include "support/TestVoices.hpp"
 
-#include "engine/backend/OfflineBackend.hpp"
 #include "engine/midi/MidiFile.hpp"
-#include "engine/rt/Mixer.hpp"
-#include "engine/session/LockstepGate.hpp"
+#include "engine/render/OfflineRender.hpp"
 
 #include <gtest/gtest.h>
 #include <sndfile.h>
@@ -26,30 +24,28 @@ struct Render {
     std::string error;
 };
 
-// Renders `song` through the voice in go-plugins/<dir> with the engine's offline path.
+// Renders `song` through the voice in go-plugins/<dir> with the engine's offline path,
+// into the WAV at `wavPath`, and reads the file back.
 Render renderThrough(const std::string& dir, const std::vector<TimedMessage>& song, double seconds,
                      const std::string& wavPath) {
-    Render out;
-    auto config = govox::test::liveHostConfig(dir, govox::test::voiceLibrary(dir), 32);
-    config.lockstep = true;
     govox::host::HostProblem problem;
-    auto host = govox::host::VoiceHost::start(config, problem);
-    if (!host) return {{}, {}, problem.message};
-    govox::rt::Mixer mixer({.sampleRate = kRate, .maxBlockFrames = 256});
-    auto rm = mixer.makeRegionMixer(*host->region());
-    mixer.add(rm, 0);
-    govox::session::LockstepGate gate(*host, song, kRate, 128, seconds, 10.0);
-    govox::backend::StreamRequest request;
-    request.outputPath = wavPath;
-    request.offlineFrames = static_cast<std::uint64_t>((seconds + 11) * kRate);
-    out.error = govox::backend::renderOfflineToWav(request, mixer, &gate);
-    if (!gate.error().empty()) out.error = gate.error();
+    auto renderer = govox::render::OfflineRender::start(
+        {.voiceName = dir,
+         .library = govox::test::voiceLibrary(dir),
+         .hostBinary = GOVOX_VOICEHOST_PATH,
+         .sampleRate = kRate,
+         .maxTailSeconds = 10.0},
+        problem);
+    if (!renderer) return {{}, {}, problem.message};
+    const govox::render::RenderOutcome outcome = renderer->renderToWav({song, seconds}, wavPath);
+    if (!outcome.ok()) return {{}, {}, outcome.error};
     SF_INFO info{};
     SNDFILE* f = sf_open(wavPath.c_str(), SFM_READ, &info);
     if (!f) return {{}, {}, "cannot read back " + wavPath};
     std::vector<float> frames(static_cast<std::size_t>(info.frames) * 2);
     sf_readf_float(f, frames.data(), info.frames);
     sf_close(f);
+    Render out;
     for (std::size_t i = 0; i < frames.size(); i += 2) {
         out.left.push_back(frames[i]);
         out.right.push_back(frames[i + 1]);

@@ -26,7 +26,7 @@ ReloadRig::ReloadRig(const std::string& voice) {
     for (const auto& e : fs::directory_iterator(fs::path(GOVOX_SDK_DIR) / voice))
         if (e.path().extension() == ".go" && e.path().filename().string().find("_test") == std::string::npos)
             fs::copy_file(e.path(), dir_ / e.path().filename());
-    session::EngineConfig engineConfig;
+    audio::EngineConfig engineConfig;
     engineConfig.backend = backend::BackendKind::Null;
     engineConfig.fallback = false;
     startError_ = engine_.start(engineConfig);
@@ -124,7 +124,7 @@ std::size_t ReloadRig::capturedFrames() const {
 }
 
 std::uint64_t ReloadRig::underruns() const {
-    return const_cast<session::AudioEngine&>(engine_).mixer()->stats().underruns.load();
+    return const_cast<audio::AudioEngine&>(engine_).mixer()->stats().underruns.load();
 }
 
 double zeroCrossingHz(const std::vector<float>& x, std::size_t from, std::size_t to) {

@@ -5,7 +5,7 @@
 
 #include "engine/reload/ReloadReport.hpp"
 #include "engine/rt/OutputTap.hpp"
-#include "engine/session/AudioEngine.hpp"
+#include "engine/audio/AudioEngine.hpp"
 #include "engine/session/VoiceSession.hpp"
 
 #include <atomic>
@@ -30,7 +30,7 @@ public:
     ~ReloadRig();
 
     session::VoiceSession& session() { return *session_; }
-    session::AudioEngine& engine() { return engine_; }
+    audio::AudioEngine& engine() { return engine_; }
     std::filesystem::path source() const { return dir_ / "main.go"; }
     const std::filesystem::path& buildDir() const { return buildDir_; }
     std::string startError() const { return startError_; }
@@ -60,7 +60,7 @@ private:
     void drain();
 
     std::filesystem::path dir_, buildDir_;
-    session::AudioEngine engine_;
+    audio::AudioEngine engine_;
     std::unique_ptr<session::VoiceSession> session_;
     std::shared_ptr<rt::OutputTap> tap_;
     std::string startError_;

@@ -1,5 +1,5 @@
-// Faults of the voice host while the sequence plays: killed, stopped, stuck in Render (its
-// heartbeat frozen), its ring indices overwritten. Each is timed from the moment of the
+// Faults of the voice host while the sequence plays: killed, stopped, stuck in Render (the
+// SDK ends its host), its ring indices overwritten. Each is timed from the moment of the
 // fault: until the app says so, until the voice runs again, and the silence it caused.
 #include "HostScribbler.hpp"
 #include "Phases.hpp"
@@ -129,8 +129,8 @@ void runHostFaults(SoakRig& rig) {
                     [](pid_t p) { kill(p, SIGKILL); });
     crashAndRestart(rig, "voice host stopped (SIGSTOP)", "stopped responding",
                     [](pid_t p) { kill(p, SIGSTOP); });
-    // Note 1 makes the soak's pad loop inside Render: the SDK freezes the heartbeat.
-    crashAndRestart(rig, "heartbeat frozen (a voice stuck in Render)", "inside its render call",
+    // Note 1 makes the soak's pad loop inside Render: the SDK ends its host.
+    crashAndRestart(rig, "a voice stuck in Render", "has been inside RenderStereo for",
                     [&](pid_t) {
                         rig.keys().send({0x90, 1, 100});
                         rig.keys().send({0x80, 1, 0});

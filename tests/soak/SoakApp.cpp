@@ -17,8 +17,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Note 1 never ends its first Render: the SDK notices after 300 ms and stops the host's
-// heartbeat, and the engine's watchdog must replace the host (see go-plugins/sdk/stats.go).
+// Note 1 never ends its first Render: the SDK notices after 300 ms and ends the host, and
+// the session must report it and replace the host (see go-plugins/sdk/calls.go).
 constexpr const char* kHookSource = R"(package main
 
 // Added by the soak test (tests/soak): note 1 loops forever inside Render.

@@ -119,7 +119,7 @@ TEST(AudioSettings, EngineConfigCarriesEveryField) {
     s.device = "hw:1";
     s.sampleRate = 44100;
     s.bufferFrames = 64;
-    const session::EngineConfig c = s.toEngineConfig();
+    const audio::EngineConfig c = s.toEngineConfig();
     EXPECT_EQ(c.backend, BackendKind::Alsa);
     EXPECT_TRUE(c.fallback);
     EXPECT_EQ(c.stream.device, "hw:1");

@@ -26,7 +26,7 @@ struct FakeSystem {
 
     AudioStarter starter() {
         AudioStarter s;
-        s.start = [this](const session::EngineConfig& c) -> std::string {
+        s.start = [this](const audio::EngineConfig& c) -> std::string {
             EXPECT_FALSE(c.fallback) << "the engine must not fall back on its own here";
             const Attempt a{c.backend, c.stream.device};
             tried.push_back(a);
@@ -133,7 +133,7 @@ TEST(StartWithFallback, ARateTheDeviceRefusedIsSaid) {
 }
 
 TEST(StartWithFallback, DrivesARealEngine) {
-    session::AudioEngine engine;
+    audio::AudioEngine engine;
     AudioSettings s = chosen(BackendKind::Null, "");
     s.bufferFrames = 256;
     const StartResult r = startWithFallback(engine, s);

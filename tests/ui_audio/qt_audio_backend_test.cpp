@@ -246,7 +246,7 @@ TEST(QtAudioBackend, ADeviceGoneBeforeOpeningFailsInsteadOfHanging) {
 
 TEST(QtAudioBackend, StartWithFallbackPlaysTheDefaultWhenTheDeviceIsMissing) {
     ASSERT_EQ(server().error(), "");
-    session::AudioEngine engine;
+    audio::AudioEngine engine;
     AudioSettings s;
     s.backend = backend::BackendKind::Qt;
     s.device = "USB DAC";

@@ -80,7 +80,7 @@ void replaceAll(std::string& text, const std::string& from, const std::string& t
 StudioRig::StudioRig() {
     studio_ = std::make_unique<ui::Studio>(
         ui::StudioPaths{GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (temp_.path() + "/builds").toStdString()});
-    session::EngineConfig config;
+    audio::EngineConfig config;
     config.backend = backend::BackendKind::Null;
     config.fallback = false;
     config.stream.sampleRate = kRate;

@@ -143,7 +143,7 @@ TEST(ParamPanel, AnAudioRestartReopensTheVoiceWithTheValuesItHad) {
     ParamPanel panel(rig.studio());
     panel.applyValues("Set", {{"Level", 0.7}});
     QSignalSpy reopened(&rig.studio(), &ui::Studio::voiceOpened);
-    session::EngineConfig config; // another buffer size: the voice is reopened on the new stream
+    audio::EngineConfig config; // another buffer size: the voice is reopened on the new stream
     config.backend = backend::BackendKind::Null;
     config.fallback = false;
     config.stream.bufferFrames = 256;

@@ -20,7 +20,7 @@
 // thread this object lives in (the UI thread).
 #pragma once
 
-#include "engine/host/VoiceHost.hpp"
+#include "engine/host/ParamInfo.hpp"
 #include "ui/params/ParamCurve.hpp"
 #include "ui/presets/Preset.hpp"
 

@@ -17,7 +17,7 @@
 // Threads: UI thread.
 #pragma once
 
-#include "engine/host/VoiceHost.hpp"
+#include "engine/host/ParamInfo.hpp"
 #include "ui/params/ParamCurve.hpp"
 #include "ui/presets/Preset.hpp"
 

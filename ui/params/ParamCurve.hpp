@@ -16,7 +16,7 @@
 // Threads: a value type; any thread.
 #pragma once
 
-#include "engine/host/VoiceHost.hpp"
+#include "engine/host/ParamInfo.hpp"
 
 #include <QString>
 

@@ -2,7 +2,7 @@
 
 #include "ui/Studio.hpp"
 #include "ui/params/ParamPanel.hpp"
-#include "ui/presetbrowser/PresetFit.hpp"
+#include "ui/presets/PresetFit.hpp"
 #include "ui/presets/BundleCodec.hpp"
 #include "ui/presets/BundleExport.hpp"
 #include "ui/presets/PresetCodec.hpp"
@@ -142,7 +142,7 @@ ActionResult PresetActions::load(const QString& name) {
 
 ActionResult PresetActions::apply(const PresetEntry& entry) {
     if (QString why = noVoice(); !why.isEmpty()) return ActionResult::failed(why);
-    PresetFit fit = fitPreset(entry.preset, voice(), studio_.params());
+    presets::PresetFit fit = presets::fitPreset(entry.preset, voice(), studio_.params());
     if (!fit.ok()) return ActionResult::failed(QStringLiteral("Cannot load: %1").arg(fit.error));
     panel_.applyValues(QStringLiteral("Load preset '%1'").arg(entry.preset.name), fit.values);
     studio_.midiLearn().setMappings(fit.preset.midiMap);
@@ -165,7 +165,7 @@ Preset PresetActions::currentSound(const QString& name) const {
     for (const host::ParamInfo& info : studio_.params()) {
         const QString param = QString::fromStdString(info.name);
         declared.insert(param);
-        p.params.insert(param, tidyValue(studio_.paramValue(param)));
+        p.params.insert(param, presets::tidyValue(studio_.paramValue(param)));
     }
     p.midiMap = studio_.midiLearn().mappings();
     if (loaded_) { // names this build lacks keep the loaded preset's values

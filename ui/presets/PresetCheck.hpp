@@ -23,7 +23,7 @@ namespace govox::presets {
 // As govox_param_curve in engine/abi/govox_abi.h.
 enum class ParamCurve { Linear = 0, Exponential = 1, Decibel = 2, Stepped = 3 };
 
-// One parameter as the voice declares it (engine/host/VoiceHost.hpp ParamInfo).
+// One parameter as the voice declares it (engine/host/ParamInfo.hpp).
 struct ParamRange {
     QString name;
     QString unit; // "Hz", "dB", "" ...

@@ -10,4 +10,5 @@
 //	stuckparam  ParamChanged never returns once its parameter Hang is set above 0.5
 //	nanout      writes NaN from 0.25 s into each note
 //	panicmid    panics in Render once 0.5 s of a note has been rendered
+//	slowrender  each Render takes 150 ms: slow, never stuck (the engine's block deadline)
 package testvoices

@@ -3,6 +3,7 @@
 // including ones a correct host would never write.
 #pragma once
 
+#include "engine/rt/RegionRing.hpp"
 #include "engine/abi/SharedAtomic.hpp"
 #include "engine/rt/FrameRing.hpp"
 #include "engine/shm/Region.hpp"
@@ -18,7 +19,7 @@ class SlotDriver {
 public:
     SlotDriver(shm::Region& region, std::uint32_t voice)
         : region_(region), slot_(region.voice(voice)),
-          writer_(region.ringView(voice), abi::loadAcquire(slot_.write_index)) {}
+          writer_(rt::regionRing(region, voice), abi::loadAcquire(slot_.write_index)) {}
 
     // FREE -> STARTING with the note's settings. Returns false if the slot was not FREE.
     bool claim(govox_priority priority = GOVOX_PRIORITY_HIGH, float gain = 1.0f,
