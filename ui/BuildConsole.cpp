@@ -33,8 +33,8 @@ BuildConsole::BuildConsole(QWidget* parent) : QWidget(parent) {
     connect(errors_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) { activate(item); });
 }
 
-void BuildConsole::show(const reload::SessionEvent& e) {
-    using K = reload::SessionEventKind;
+void BuildConsole::show(const session::SessionEvent& e) {
+    using K = session::SessionEventKind;
     if (e.kind == K::Fault || e.kind == K::Notice) return; // not about the build
     summary_->setText(QString::fromStdString(e.message));
     if (e.kind == K::ReloadFailed || e.kind == K::Reloaded || e.kind == K::Started) errors_->clear();

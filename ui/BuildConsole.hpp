@@ -4,7 +4,7 @@
 // Threads: UI thread.
 #pragma once
 
-#include "engine/reload/ReloadReport.hpp"
+#include "engine/session/SessionEvent.hpp"
 
 #include <QWidget>
 
@@ -21,7 +21,7 @@ public:
     explicit BuildConsole(QWidget* parent = nullptr);
 
     // Shows a session event: errors replace the list, a good build clears it.
-    void show(const reload::SessionEvent& event);
+    void show(const session::SessionEvent& event);
     void clear();
     int errorCount() const;
     QSize sizeHint() const override { return {600, 110}; } // a strip below the graphs

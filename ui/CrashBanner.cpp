@@ -36,8 +36,8 @@ CrashBanner::CrashBanner(QWidget* parent) : QFrame(parent) {
     hide();
 }
 
-void CrashBanner::show(const reload::SessionEvent& e) {
-    using K = reload::SessionEventKind;
+void CrashBanner::show(const session::SessionEvent& e) {
+    using K = session::SessionEventKind;
     switch (e.kind) {
     case K::Crashed:
     case K::GaveUp:

@@ -4,7 +4,7 @@
 // Threads: UI thread.
 #pragma once
 
-#include "engine/reload/ReloadReport.hpp"
+#include "engine/session/SessionEvent.hpp"
 
 #include <QFrame>
 
@@ -20,7 +20,7 @@ class CrashBanner final : public QFrame {
 public:
     explicit CrashBanner(QWidget* parent = nullptr);
     // Shows crashes and give-ups, hides on restarts and good builds.
-    void show(const reload::SessionEvent& event);
+    void show(const session::SessionEvent& event);
     QString message() const;
     QString stack() const;
 

@@ -183,8 +183,8 @@ void MainWindow::connectStudio() {
     });
     connect(&studio_, &Studio::voiceFailed, this, [this](const QString& dir, const QString& message) {
         status_->setNotice(tr("Could not open %1: %2").arg(dir, message));
-        reload::SessionEvent e;
-        e.kind = reload::SessionEventKind::ReloadFailed;
+        session::SessionEvent e;
+        e.kind = session::SessionEventKind::ReloadFailed;
         e.message = message.toStdString();
         console_->show(e);
         status_->show(e); // replaces "Building…" with why it failed
@@ -265,11 +265,11 @@ void MainWindow::reloadNow() {
     if (session::VoiceSession* v = studio_.voice()) v->sourceChanged(std::chrono::steady_clock::now());
 }
 
-void MainWindow::showSessionEvent(const reload::SessionEvent& e) {
+void MainWindow::showSessionEvent(const session::SessionEvent& e) {
     status_->show(e);
     console_->show(e);
     banner_->show(e);
-    if (e.kind == reload::SessionEventKind::Fault || e.kind == reload::SessionEventKind::Notice)
+    if (e.kind == session::SessionEventKind::Fault || e.kind == session::SessionEventKind::Notice)
         statusBar()->showMessage(QString::fromStdString(e.message), 10000);
 }
 

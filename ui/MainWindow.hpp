@@ -79,7 +79,7 @@ private:
     void applyAudio(const AudioSettings& settings);
     StartResult startAudio(const AudioSettings& settings); // and remembers it, and tells outputReturn_
     void returnToChosenOutput();
-    void showSessionEvent(const reload::SessionEvent& e);
+    void showSessionEvent(const session::SessionEvent& e);
     void deliverNoteOn(int note, int velocity); // from the on-screen and computer keyboards
     void deliverNoteOff(int note);
     void panic(); // silence, and no key left lit or held

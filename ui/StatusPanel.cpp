@@ -40,8 +40,8 @@ void StatusPanel::update(const StudioSnapshot& s) {
                          .arg(s.latencyMs, 0, 'f', 1));
 }
 
-void StatusPanel::show(const reload::SessionEvent& e) {
-    using K = reload::SessionEventKind;
+void StatusPanel::show(const session::SessionEvent& e) {
+    using K = session::SessionEventKind;
     if (e.kind == K::Fault || e.kind == K::Notice) return;
     build_->setText(QString::fromStdString(e.message));
     if (e.kind == K::Reloaded || e.kind == K::Started) {

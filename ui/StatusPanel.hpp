@@ -4,7 +4,7 @@
 // Threads: UI thread.
 #pragma once
 
-#include "engine/reload/ReloadReport.hpp"
+#include "engine/session/SessionEvent.hpp"
 #include "ui/StudioSnapshot.hpp"
 
 #include <QWidget>
@@ -19,7 +19,7 @@ class StatusPanel final : public QWidget {
 public:
     explicit StatusPanel(QWidget* parent = nullptr);
     void update(const StudioSnapshot& s);
-    void show(const reload::SessionEvent& e);
+    void show(const session::SessionEvent& e);
     void setBuilding(const QString& voice); // "building pad…" until an event arrives
     void setNotice(const QString& text);    // a fallback to another backend, a missing device
 

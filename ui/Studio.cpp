@@ -40,7 +40,7 @@ private:
 Studio::Studio(StudioPaths paths, QObject* parent)
     : QObject(parent), paths_(std::move(paths)), started_(std::chrono::steady_clock::now()) {
     qRegisterMetaType<govox::ui::StudioSnapshot>("govox::ui::StudioSnapshot");
-    qRegisterMetaType<govox::reload::SessionEvent>("govox::reload::SessionEvent");
+    qRegisterMetaType<govox::session::SessionEvent>("govox::session::SessionEvent");
     connect(&timer_, &QTimer::timeout, this, &Studio::tick);
     timer_.start(33);
 }
@@ -258,15 +258,15 @@ void Studio::tick() {
         emit midiServerLost();
     }
     if (session_) {
-        for (const reload::SessionEvent& e : session_->poll()) {
-            if (e.kind == reload::SessionEventKind::Crashed || e.kind == reload::SessionEventKind::GaveUp)
+        for (const session::SessionEvent& e : session_->poll()) {
+            if (e.kind == session::SessionEventKind::Crashed || e.kind == session::SessionEventKind::GaveUp)
                 voiceCrashed_ = true;
-            if (e.kind == reload::SessionEventKind::Restarted || e.kind == reload::SessionEventKind::Reverted ||
-                e.kind == reload::SessionEventKind::Reloaded)
+            if (e.kind == session::SessionEventKind::Restarted || e.kind == session::SessionEventKind::Reverted ||
+                e.kind == session::SessionEventKind::Reloaded)
                 voiceCrashed_ = false;
             emit sessionEvent(e);
-            if (e.kind == reload::SessionEventKind::Reloaded || e.kind == reload::SessionEventKind::Reverted ||
-                e.kind == reload::SessionEventKind::Restarted)
+            if (e.kind == session::SessionEventKind::Reloaded || e.kind == session::SessionEventKind::Reverted ||
+                e.kind == session::SessionEventKind::Restarted)
                 refreshParams(); // [params] a new build may declare other parameters
         }
     } else {
@@ -315,8 +315,8 @@ void Studio::fillSnapshot() {
         slotUnderrunBase_.clear();
     }
     const rt::RegionMixer* rm = engine_.regionMixer(region);
-    const session::VoiceSession::HostFigures host =
-        session_ ? session_->hostFigures() : session::VoiceSession::HostFigures{};
+    const session::HostFigures host =
+        session_ ? session_->hostFigures() : session::HostFigures{};
     s.voiceSlots.resize(rm ? rm->voiceCount() : 0);
     slotUnderrunBase_.resize(s.voiceSlots.size(), 0);
     for (std::uint32_t v = 0; rm && v < rm->voiceCount(); ++v) {

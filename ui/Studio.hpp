@@ -13,7 +13,7 @@
 #pragma once
 
 #include "engine/midi/MidiInput.hpp"
-#include "engine/reload/ReloadReport.hpp"
+#include "engine/session/SessionEvent.hpp"
 #include "engine/audio/AudioEngine.hpp"
 #include "engine/audio/Recorder.hpp"
 #include "engine/session/VoiceSession.hpp"
@@ -102,7 +102,7 @@ public:
 signals:
     void snapshotUpdated(const govox::ui::StudioSnapshot& snapshot);
     void midiServerLost(); // JACK MIDI's server went away; MIDI was closed
-    void sessionEvent(const govox::reload::SessionEvent& event);
+    void sessionEvent(const govox::session::SessionEvent& event);
     void voiceOpened(const QString& name);
     void voiceFailed(const QString& dir, const QString& message);
     void audioRestarted();

@@ -23,8 +23,8 @@ namespace {
 
 std::atomic<bool> interrupted{false};
 
-void printEvent(const reload::SessionEvent& e, double at) {
-    std::printf("[%7.2f s] %s: %s\n", at, reload::kindName(e.kind), e.message.c_str());
+void printEvent(const session::SessionEvent& e, double at) {
+    std::printf("[%7.2f s] %s: %s\n", at, session::kindName(e.kind), e.message.c_str());
     for (const build::CompileError& c : e.errors)
         std::printf("            %s:%d:%d: %s\n", c.file.c_str(), c.line, c.column, c.message.c_str());
     for (const std::string& p : e.removedParams)
@@ -60,7 +60,7 @@ public:
         std::printf("govox play: '%s' through %s (device '%s', %u Hz, %u-frame buffer), latency %.1f ms%s\n",
                     voice_->name().c_str(), st.stream.backend.c_str(), st.stream.device.c_str(),
                     st.stream.sampleRate, st.stream.bufferFrames, engine_.latencyMs(o_.voice.ringTargetFrames),
-                    o_.voice.watch ? "; rebuilds on save" : "");
+                    o_.voice.watch == session::WatchSource::Yes ? "; rebuilds on save" : "");
         if (o_.midiEnabled) {
             const std::string e = midi_.open(o_.midi, *voice_);
             if (!e.empty()) std::fprintf(stderr, "govox play: MIDI input unavailable: %s\n", e.c_str());
@@ -109,7 +109,7 @@ int play(const PlayOptions& o) {
     double lastLook = 0; // reopening and looking for the chosen backend: every 2 s at most
     while (!interrupted && (o.seconds <= 0 || elapsed() < o.seconds)) {
         if (session::VoiceSession* voice = player.voice())
-            for (const reload::SessionEvent& e : voice->poll()) printEvent(e, elapsed());
+            for (const session::SessionEvent& e : voice->poll()) printEvent(e, elapsed());
         const bool dead = !player.engine().running();
         const bool due = elapsed() - lastLook >= 2.0;
         if (due && (dead || (player.onFallback() && chosenBackendListed(o)))) {
@@ -174,7 +174,7 @@ int runPlayCommand(int argc, char** argv) {
     o.voice.ringTargetFrames = p.value("ring").toUInt();
     o.voice.voices = p.value("voices").toUInt();
     o.voice.crossfade = std::chrono::milliseconds(p.value("crossfade").toUInt());
-    o.voice.watch = p.isSet("watch");
+    o.voice.watch = p.isSet("watch") ? session::WatchSource::Yes : session::WatchSource::No;
     const QString midiApi = p.value("midi");
     o.midiEnabled = midiApi != "none";
     o.midi.api = midiApi == "jack" ? midi::MidiApi::Jack : midi::MidiApi::Alsa;

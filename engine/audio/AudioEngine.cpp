@@ -55,7 +55,10 @@ std::string AudioEngine::tryStart(backend::BackendKind kind, const EngineConfig&
             return error;
         }
         status_.stream = backend_->info();
-        if (status_.stream.sampleRate == rate || status_.stream.sampleRate == 0) return {};
+        if (status_.stream.sampleRate == rate || status_.stream.sampleRate == 0) {
+            running_.store(mixer_.get(), std::memory_order_release);
+            return {};
+        }
         rate = status_.stream.sampleRate; // the device insisted on another rate: follow it
         backend_->stop();
     }
@@ -63,6 +66,7 @@ std::string AudioEngine::tryStart(backend::BackendKind kind, const EngineConfig&
 }
 
 void AudioEngine::stop() {
+    running_.store(nullptr, std::memory_order_release);
     if (backend_) backend_->stop();
     if (mixer_) mixer_->setTap(nullptr);
     tap_.reset();
@@ -71,6 +75,26 @@ void AudioEngine::stop() {
     std::lock_guard lock(regionsMutex_);
     mixer_.reset(); // frees the RegionMixers; then the regions may go
     attached_.clear();
+}
+
+std::uint64_t AudioEngine::frame() const noexcept {
+    const rt::Mixer* m = running_.load(std::memory_order_acquire);
+    return m ? m->stats().engineFrame.load(std::memory_order_relaxed) : 0;
+}
+
+std::uint32_t AudioEngine::sampleRate() const noexcept {
+    const rt::Mixer* m = running_.load(std::memory_order_acquire);
+    return m ? m->sampleRate() : 0;
+}
+
+std::uint32_t AudioEngine::maxBlockFrames() const noexcept {
+    const rt::Mixer* m = running_.load(std::memory_order_acquire);
+    return m ? m->maxBlockFrames() : 0;
+}
+
+const rt::MixerStats* AudioEngine::stats() const noexcept {
+    const rt::Mixer* m = running_.load(std::memory_order_acquire);
+    return m ? &m->stats() : nullptr;
 }
 
 std::uint32_t AudioEngine::attach(std::shared_ptr<shm::Region> region, std::uint32_t fadeInFrames) {

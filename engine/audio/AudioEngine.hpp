@@ -2,16 +2,20 @@
 // audio backend, started with fallback to the other backends when the chosen one cannot
 // open (no JACK server, no such device), and saying so.
 //
-// Threads: start/stop/status/mixer on one control thread. The region calls (attach,
-// crossfade, detach, collect, attached, regionMixer) may come from several non-real-time
-// threads (the UI, a reload worker): a mutex makes them one producer for the Mixer's
-// command queue. The audio thread never takes it.
+// Threads: start/stop/status/mixer/startTap/stopTap on one control thread. The region
+// calls (attach, crossfade, detach, collect, attached, regionMixer) may come from several
+// non-real-time threads (the UI, a reload worker): a mutex makes them one producer for the
+// Mixer's command queue. The stream's clock and shape (frame, sampleRate, maxBlockFrames,
+// stats) may be read from any thread (MIDI, a reload worker) while it runs; whoever uses
+// the engine from other threads stops doing so before the control thread calls start()
+// or stop() (a voice session is stopped first). The audio thread never takes the mutex.
 #pragma once
 
 #include "engine/backend/AudioBackend.hpp"
 #include "engine/rt/Mixer.hpp"
 #include "engine/shm/Region.hpp"
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -52,6 +56,14 @@ public:
     // Null while stopped. Regions added to it are dropped by stop() or a restart.
     rt::Mixer* mixer() noexcept { return mixer_.get(); }
 
+    // The engine's clock: frames rendered since the stream started; 0 while stopped.
+    std::uint64_t frame() const noexcept;
+    // The stream's rate and the mixer's largest block; 0 while stopped.
+    std::uint32_t sampleRate() const noexcept;
+    std::uint32_t maxBlockFrames() const noexcept;
+    // The mixer's counters (callbacks, xruns, load, peaks); null while stopped.
+    const rt::MixerStats* stats() const noexcept;
+
     // Regions to mix, shared with the voice hosts writing them: the engine keeps each
     // one alive until it has faded out of the mixer. Each returns the region's id in the
     // mixer, or 0 when the engine is stopped or too busy to take the command.
@@ -84,6 +96,7 @@ private:
     };
 
     std::unique_ptr<rt::Mixer> mixer_;
+    std::atomic<const rt::Mixer*> running_{nullptr}; // mixer_ while a stream plays it
     std::unique_ptr<backend::AudioBackend> backend_;
     EngineStatus status_;
     mutable std::mutex regionsMutex_;

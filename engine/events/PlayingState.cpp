@@ -58,14 +58,14 @@ void PlayingState::allNotesOff(std::uint8_t channel) {
         if (channel == 0xFF || ch == channel) channels_[ch].sustain = false;
 }
 
-void PlayingState::replay(events::EventSender& to, std::uint64_t now, bool notes) const {
+void PlayingState::replay(events::EventSender& to, std::uint64_t now, HeldNotes notes) const {
     for (std::uint8_t ch = 0; ch < 16; ++ch) {
         const Channel& c = channels_[ch];
         if (c.bend != 0) to.pitchBend(now, ch, c.bend);
         if (c.modWheel != 0) to.controlChange(now, ch, 1, c.modWheel);
         if (c.sustain) to.controlChange(now, ch, 64, 127);
     }
-    if (!notes) return;
+    if (notes == HeldNotes::Drop) return;
     for (const Note& n : notes_) {
         const auto age = now > n.startFrame ? now - n.startFrame : 0;
         to.noteOn(now, n.channel, n.note, n.velocity,

@@ -2,7 +2,7 @@
 // pitch bend and mod wheel, per channel. Hot reload and host restarts replay it into the
 // new voice host, so held notes keep sounding and controllers keep their positions.
 //
-// Threads: not thread-safe; VoiceSession guards it with its routing mutex.
+// Threads: not thread-safe; reload::HostRoute guards it with its mutex.
 #pragma once
 
 #include "engine/events/EventSender.hpp"
@@ -12,6 +12,12 @@
 #include <vector>
 
 namespace govox::events {
+
+// Whether a replay sends the held notes, or only the controllers.
+enum class HeldNotes {
+    Replay, // a reload: the notes go on sounding in the new build
+    Drop    // a restart after a crash: one of the held notes may be what crashed it
+};
 
 class PlayingState {
 public:
@@ -23,9 +29,8 @@ public:
 
     // Sends the controllers, then every held note (with how long it has sounded as of
     // `now`, capped by the SDK), to a new host. Sustained notes are sent held and then
-    // released under the pedal, so the pedal's release ends them as before. notes=false
-    // sends the controllers only (after a crash the held notes may be what crashed it).
-    void replay(events::EventSender& to, std::uint64_t now, bool notes = true) const;
+    // released under the pedal, so the pedal's release ends them as before.
+    void replay(events::EventSender& to, std::uint64_t now, HeldNotes notes) const;
 
     std::size_t heldNotes() const noexcept { return notes_.size(); }
 

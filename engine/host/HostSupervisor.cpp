@@ -2,58 +2,49 @@
 
 namespace govox::host {
 
-HostSupervisor::HostSupervisor(VoiceHostConfig config, Attach attach, SupervisorPolicy policy)
-    : config_(std::move(config)), attach_(std::move(attach)), crashes_(policy) {}
+HostSupervisor::HostSupervisor(std::string voice, SupervisorPolicy policy,
+                               std::chrono::milliseconds probation)
+    : voice_(std::move(voice)), crashes_(policy), probation_(probation) {}
 
-HostProblem HostSupervisor::launch() {
-    HostProblem failure;
-    host_ = VoiceHost::start(config_, failure);
-    if (!host_) return failure;
-    attach_(host_->region());
-    state_ = SupervisorState::Running;
-    return {};
+void HostSupervisor::newBuildPlays(Clock::time_point now) {
+    probationUntil_ = now + probation_;
+    onProbation_ = true;
+    restartPending_ = false;
+    gaveUp_ = false;
 }
 
-HostProblem HostSupervisor::start() {
-    crashes_.reset();
-    HostProblem p = launch();
-    if (p.health != HostHealth::Running) {
-        state_ = SupervisorState::GaveUp; // a library that cannot start is not retried
-        lastProblem_ = p;
-    }
-    return p;
+bool HostSupervisor::probationEnded(Clock::time_point now) {
+    if (!onProbation_ || now < probationUntil_) return false;
+    onProbation_ = false;
+    return true;
 }
 
-HostProblem HostSupervisor::poll() {
-    const auto now = std::chrono::steady_clock::now();
-    if (state_ == SupervisorState::Restarting && now >= crashes_.restartAt()) {
-        ++restarts_;
-        HostProblem p = launch();
-        if (p.health == HostHealth::Running) return {};
-        state_ = SupervisorState::GaveUp;
-        lastProblem_ = p;
-        return p;
+SupervisorStep HostSupervisor::poll(VoiceHost* host, Clock::time_point now) {
+    SupervisorStep step;
+    if (host && !restartPending_ && !gaveUp_) {
+        const HostProblem p = host->check();
+        if (p.health == HostHealth::Crashed || p.health == HostHealth::Hung) {
+            step.crash = p;
+            if (onProbation_ && now < probationUntil_) {
+                onProbation_ = false; // the build it goes back to has proven itself
+                step.action = SupervisorAction::Revert;
+            } else if (crashes_.crashed(now)) {
+                gaveUp_ = true;
+                step.action = SupervisorAction::GiveUp;
+                step.message = "'" + voice_ + "' crashed " + std::to_string(crashes_.recentCrashes()) +
+                               " times in " + std::to_string(crashes_.policy().crashLoopWindow.count()) +
+                               " s; Govox stopped restarting it. Save a fixed version to try again.";
+            } else {
+                restartPending_ = true;
+            }
+            return step;
+        }
     }
-    if (state_ != SupervisorState::Running || !host_) return {};
-    HostProblem p = host_->check();
-    if (p.health == HostHealth::Running || p.health == HostHealth::Stopped) return {};
-    lastProblem_ = p;
-    host_.reset(); // reaps it; the region lives on in the mixer until faded out
-    if (crashes_.crashed(now)) {
-        state_ = SupervisorState::GaveUp;
-        lastProblem_.message += "; it crashed " + std::to_string(crashes_.recentCrashes()) +
-                                " times in " +
-                                std::to_string(crashes_.policy().crashLoopWindow.count()) +
-                                " s, so Govox stopped restarting it";
-        return lastProblem_;
+    if (restartPending_ && now >= crashes_.restartAt()) {
+        restartPending_ = false;
+        step.action = SupervisorAction::Restart;
     }
-    state_ = SupervisorState::Restarting;
-    return p;
-}
-
-void HostSupervisor::stop() {
-    host_.reset();
-    state_ = SupervisorState::Stopped;
+    return step;
 }
 
 } // namespace govox::host

@@ -1,59 +1,68 @@
-// HostSupervisor.hpp - keeps one voice playing through crashes of its host.
+// HostSupervisor.hpp - keeps a voice playing through crashes of its host: the one place
+// that decides what a crash or a hang leads to.
 //
 // Aims
-// - A crash or a hang (the VoiceHost watchdog) is reported once, with its message and
-//   Go stack, and the host is restarted after a backoff that doubles from 250 ms to 4 s.
-//   Four crashes within 30 s is a crash loop: the supervisor gives up and says so,
-//   rather than burning the CPU restarting a voice that cannot run.
-// - A host that fails to start (not a Govox voice, an ABI mismatch, a panic while
-//   making voices) is not retried: the same library would fail the same way.
-// - Each new host gets a fresh region; `attach` hands it to whoever mixes (which fades
-//   out the dead host's region). Regions are shared, so a fading region outlives its host.
+// - A crash or a hang (VoiceHost::check, the watchdog) is reported once, with its message
+//   and Go stack, and answered: a host that crashes within the probation after a reload
+//   is replaced by the previous build (Revert); any other is restarted with the same build
+//   after a backoff that doubles from 250 ms to 4 s (Restart); four crashes within 30 s
+//   is a crash loop, and the supervisor gives up and says so, rather than burning the CPU
+//   on a voice that cannot run, until the next good build.
+// - It decides and does nothing else: the session carries the decision out (its reload
+//   worker starts the new host), so the policy can be tested without processes.
 //
-// Threads: one control thread calls start(), poll() and the accessors.
+// Threads: one control thread (the session's poll()). Not thread-safe.
 #pragma once
 
 #include "engine/host/CrashPolicy.hpp"
 #include "engine/host/VoiceHost.hpp"
 
 #include <chrono>
-#include <functional>
-#include <memory>
 #include <string>
 
 namespace govox::host {
 
-enum class SupervisorState { Stopped, Running, Restarting, GaveUp };
+// What the session must do about its host now.
+enum class SupervisorAction {
+    None,    // all is well, or a restart waits for its backoff
+    Restart, // start the same build again
+    Revert,  // go back to the build before the last reload
+    GiveUp   // a crash loop: stop trying until a new build
+};
+
+struct SupervisorStep {
+    HostProblem crash; // health Running unless a crash or a hang was seen just now
+    SupervisorAction action = SupervisorAction::None;
+    std::string message; // for GiveUp: why, naming the voice
+};
 
 class HostSupervisor {
 public:
-    // Called with each ready host's region (the first one and every restart).
-    using Attach = std::function<void(const std::shared_ptr<shm::Region>&)>;
+    using Clock = std::chrono::steady_clock;
 
-    HostSupervisor(VoiceHostConfig config, Attach attach, SupervisorPolicy policy = {});
+    HostSupervisor(std::string voice, SupervisorPolicy policy,
+                   std::chrono::milliseconds probation);
 
-    // Starts the first host. Returns its failure (health Running means it is playing).
-    HostProblem start();
-    // Watchdog and restarts; call every few tens of milliseconds. Returns a problem the
-    // first time it is seen (health Running otherwise).
-    HostProblem poll();
-    void stop();
+    // A new build plays (a reload): it is on probation, and a crash loop given up on ends.
+    void newBuildPlays(Clock::time_point now);
+    // True once, when the probation of the last new build has ended (its predecessor can
+    // go); false while it lasts or when there is none.
+    bool probationEnded(Clock::time_point now);
 
-    SupervisorState state() const noexcept { return state_; }
-    VoiceHost* host() noexcept { return host_.get(); }
-    const HostProblem& lastProblem() const noexcept { return lastProblem_; }
-    int restarts() const noexcept { return restarts_; }
+    // Watches `host` (null: none plays) and the clock. Call every few tens of ms.
+    SupervisorStep poll(VoiceHost* host, Clock::time_point now);
+
+    bool gaveUp() const noexcept { return gaveUp_; }
+    const SupervisorPolicy& policy() const noexcept { return crashes_.policy(); }
 
 private:
-    HostProblem launch();
-
-    VoiceHostConfig config_;
-    Attach attach_;
+    std::string voice_;
     CrashPolicy crashes_;
-    std::unique_ptr<VoiceHost> host_;
-    SupervisorState state_ = SupervisorState::Stopped;
-    HostProblem lastProblem_;
-    int restarts_ = 0;
+    std::chrono::milliseconds probation_;
+    Clock::time_point probationUntil_{};
+    bool onProbation_ = false;
+    bool restartPending_ = false;
+    bool gaveUp_ = false;
 };
 
 } // namespace govox::host

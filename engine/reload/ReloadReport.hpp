@@ -1,5 +1,7 @@
-// ReloadReport.hpp - what a voice session tells its user: reloads with their timings,
-// compile errors with file and line, crashes with their Go stack, restarts, faults.
+// ReloadReport.hpp - what one swap of voice hosts did: how long each step took after the
+// save, and, when it failed, why (compile errors with file and line, a Go stack).
+//
+// Threads: a plain value; filled on the reload worker, read anywhere after.
 #pragma once
 
 #include "engine/build/VoiceBuilder.hpp"
@@ -23,27 +25,28 @@ struct ReloadTimings {
     double swapMs() const { return crossfadeDoneMs - buildDoneMs; }
 };
 
-enum class SessionEventKind {
-    Started,      // the first build plays
-    Reloaded,     // a new build replaced the old one
-    ReloadFailed, // the old build plays on; errors say why
-    Crashed,      // the host died or hung; a restart follows unless gaveUp
-    Restarted,    // a crashed host was replaced by a fresh one
-    Reverted,     // a new build crashed during its probation: back to the previous one
-    GaveUp,       // a crash loop: the voice is silent until the next good build
-    Fault,        // a note produced NaN/Inf or broke the ring protocol and was silenced
-    Notice        // anything else worth a line (removed parameters, ...)
+// Why a voice host is being replaced.
+enum class SwapKind {
+    Start,   // the first build of a session
+    Reload,  // a saved change, built anew
+    Restart, // the same build again, after its host crashed
+    Revert   // the previous build again: the new one crashed during its probation
 };
 
-struct SessionEvent {
-    SessionEventKind kind = SessionEventKind::Notice;
-    std::string message;                     // one line for the user
-    std::string stack;                       // a Go stack, when there is one
-    std::vector<build::CompileError> errors; // for ReloadFailed after a compile error
-    ReloadTimings timings;                   // for Started, Reloaded
-    std::vector<std::string> removedParams;  // for Reloaded
+// Where a swap that failed stopped.
+enum class SwapFailure {
+    None,  // it went through
+    Build, // `go build` failed: errors holds what the compiler said
+    Host   // the build is fine but its host did not start, or the mixer refused it
 };
 
-const char* kindName(SessionEventKind kind);
+struct ReloadReport {
+    ReloadTimings timings;
+    SwapFailure failedAt = SwapFailure::None;
+    std::string failure;                     // why, when failedAt is not None
+    std::string stack;                       // a Go stack with the failure
+    std::vector<build::CompileError> errors; // a build that failed to compile
+    std::vector<std::string> removedParams;  // parameters the new build no longer declares
+};
 
 } // namespace govox::reload

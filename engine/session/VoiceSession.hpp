@@ -1,60 +1,65 @@
 // VoiceSession.hpp - one Go voice, live: built from its folder, played through the
-// engine, rebuilt and swapped in without a dropout whenever its source is saved.
+// engine, rebuilt and swapped in without a dropout whenever its source is saved, and kept
+// playing through crashes of its host.
 //
 // Aims
-// - Hot reload: a save (SourceWatcher) starts `go build` on a worker thread, off the UI
-//   and audio threads; a newer save cancels a build still running. A good build gets a
-//   new voice host, which receives the parameter values (by name) and every held note
-//   (past its attack), prefills its rings, and is crossfaded in while the old host is
-//   retired. Any failure - compile errors, a host that will not start, a new build that
-//   crashes within its probation - leaves the old sound playing and says why.
-// - Supervision: a host that crashes or hangs is restarted (with held notes) after a
-//   backoff, until a crash loop makes the session give up and say so.
-// - Every reload records its timings for the UI and the command line.
+// - The session puts the parts together and routes; each job lives in a class of its own:
+//   reload::HostRoute routes the player's notes and holds the parameter values,
+//   reload::ReloadWorker builds and swaps hosts on its thread (hot reload, restarts,
+//   reverts), host::HostSupervisor decides what a crash leads to, audio::VoiceFaults
+//   reads the mixer's fault counters, and reload::SourceWatcher sees saves.
+// - Everything the user should hear of comes out of poll() as SessionEvents, oldest first.
 //
-// Threads: start/stop/poll on one control thread. The note and parameter calls may come
-// from any non-real-time thread (MIDI, the UI's keyboard). sourceChanged may come from
-// any thread. Building and swapping happen on the session's own worker thread.
+// Threads: start/stop/poll and the read-only accessors on one control thread. The note
+// and parameter calls may come from any non-real-time thread (MIDI, the UI's keyboard).
+// sourceChanged may come from any thread. Builds and swaps, the first one included, run
+// on the reload worker's thread; start() waits for the first.
 #pragma once
 
-#include "engine/build/VoiceBuilder.hpp"
-#include "engine/host/CrashPolicy.hpp"
-#include "engine/host/VoiceHost.hpp"
-#include "engine/midi/MidiSink.hpp"
-#include "engine/events/PlayingState.hpp"
-#include "engine/reload/ReloadReport.hpp"
-#include "engine/reload/SourceWatcher.hpp"
 #include "engine/audio/AudioEngine.hpp"
 #include "engine/audio/VoiceFaults.hpp"
+#include "engine/host/CrashPolicy.hpp"
+#include "engine/host/HostSupervisor.hpp"
+#include "engine/midi/MidiSink.hpp"
+#include "engine/reload/HostRoute.hpp"
+#include "engine/reload/ReloadWorker.hpp"
+#include "engine/reload/SourceWatcher.hpp"
+#include "engine/session/SessionEvent.hpp"
 
-#include <atomic>
 #include <chrono>
-#include <functional>
-#include <condition_variable>
 #include <deque>
-#include <map>
-#include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace govox::session {
+
+// Whether the session rebuilds the voice when its source is saved.
+enum class WatchSource { Yes, No };
 
 struct VoiceSessionConfig {
     std::string voiceDir;
     std::string sdkDir;
     std::string hostBinary;
-    std::string buildDir;                   // where built libraries go
-    std::uint32_t voices = 32;              // voice slots per host
-    std::uint32_t ringTargetFrames = 1024;  // the ring depth hosts keep (latency)
+    std::string buildDir;                  // where built libraries go
+    std::uint32_t voices = 32;             // voice slots per host
+    std::uint32_t ringTargetFrames = 1024; // the ring depth hosts keep (latency)
     std::chrono::milliseconds crossfade{30};
-    std::chrono::milliseconds probation{3000};
-    bool watch = true;                      // rebuild on save
+    std::chrono::milliseconds probation{3000}; // a new build that crashes sooner is reverted
+    WatchSource watch = WatchSource::Yes;
     host::SupervisorPolicy restarts;
 };
 
-class VoiceSession final : public midi::MidiSink {
+// The running host's own figures (heartbeat, Go runtime) and its ring layout.
+struct HostFigures {
+    bool alive = false;
+    std::uint64_t heartbeat = 0;
+    std::uint64_t gcPauseP99Ns = 0, gcPauseMaxNs = 0, gcCycles = 0, heapBytes = 0;
+    std::uint32_t goroutines = 0, activeVoices = 0;
+    std::uint32_t voices = 0, ringCapacityFrames = 0, ringTargetFrames = 0;
+};
+
+class VoiceSession final : public midi::MidiSink, private reload::ReloadListener {
 public:
     VoiceSession(audio::AudioEngine& engine, VoiceSessionConfig config);
     ~VoiceSession() override;
@@ -79,84 +84,41 @@ public:
 
     // Control thread, every few tens of milliseconds: watchdog, restarts, probation,
     // fault messages. Returns what happened since the last call, oldest first.
-    std::vector<reload::SessionEvent> poll();
+    std::vector<SessionEvent> poll();
 
     // The voice's parameters as the running build declares them.
     std::vector<host::ParamInfo> params() const;
     float paramValue(const std::string& name) const;
-    // The running host's own figures (heartbeat, Go runtime) and its ring layout.
-    struct HostFigures {
-        bool alive = false;
-        std::uint64_t heartbeat = 0;
-        std::uint64_t gcPauseP99Ns = 0, gcPauseMaxNs = 0, gcCycles = 0, heapBytes = 0;
-        std::uint32_t goroutines = 0, activeVoices = 0;
-        std::uint32_t voices = 0, ringCapacityFrames = 0, ringTargetFrames = 0;
-    };
     HostFigures hostFigures() const;
-
     // The mixer id of the region sounding now (for meters); 0 if none.
     std::uint32_t regionId() const;
     // The running host's process id, -1 if none (tests, diagnostics).
     pid_t hostPid() const;
-    std::string name() const { return name_; }
+    const std::string& name() const noexcept { return name_; }
 
 private:
-    enum class Job { None, Reload, Restart, Revert };
-
-    void workerLoop();
-    void runReload(std::chrono::steady_clock::time_point changeSeen);
-    void runRestart(Job why);
-    // Starts a host on `library`, hands it the playing state and parameters, waits for
-    // its prefill and crossfades to it. Fills `report` with timings (ms since `origin`);
-    // false on failure, with report.message saying why. `switched` runs under the route
-    // lock at the moment the new host becomes current, so that poll() cannot see (and
-    // report) a crash of the new host before the swap itself is announced and its
-    // probation has begun.
-    bool swapTo(const std::string& library, reload::SessionEvent& report,
-                std::chrono::steady_clock::time_point origin, bool replayNotes,
-                const std::function<void()>& switched);
-    std::shared_ptr<host::VoiceHost> startHost(const std::string& library, reload::SessionEvent& report);
-    void carryParams(host::VoiceHost& next, reload::SessionEvent& report);
-    void waitForPrefill(host::VoiceHost& next);
-    void waitForCrossfade(std::uint64_t startFrame);
-    std::uint64_t nowFrame() const;
-    void post(reload::SessionEvent event);
-    void forEachHost(const std::function<void(events::EventSender&)>& send);
-    void retireLibrary(const std::string& library);
+    void swapped(reload::SwapKind kind, const reload::ReloadReport& report) override;
+    void swapFailed(reload::SwapKind kind, const reload::ReloadReport& report) override;
+    void post(SessionEvent event);
 
     audio::AudioEngine& engine_;
     VoiceSessionConfig config_;
     std::string name_;
+    reload::HostRoute route_;
+    reload::ReloadWorker worker_;
     reload::SourceWatcher watcher_;
 
-    // Routing: which hosts events go to, and what is being played.
-    mutable std::mutex routeMutex_;
-    std::shared_ptr<host::VoiceHost> current_;
-    std::shared_ptr<host::VoiceHost> next_; // during a swap, events go to both
-    std::uint32_t currentId_ = 0;
-    std::string currentLibrary_;
-    std::string previousLibrary_; // kept for a revert until probation ends
-    std::chrono::steady_clock::time_point probationUntil_{};
-    events::PlayingState playing_;
-    std::map<std::string, float> values_; // by lower-case name, kept across builds
-
-    // The worker's queue.
-    std::mutex jobMutex_;
-    std::condition_variable jobReady_;
-    Job job_ = Job::None;
-    std::chrono::steady_clock::time_point changeSeen_{};
-    std::atomic<bool> cancelBuild_{false};
-    bool quit_ = false;
-    std::thread worker_;
-
-    // Control thread state.
-    host::CrashPolicy crashes_;
-    std::atomic<bool> gaveUp_{false}; // cleared by the worker after a good reload
-    bool restartPending_ = false;
+    // The control thread's.
+    host::HostSupervisor supervisor_;
     audio::VoiceFaults faults_;
+    std::uint32_t faultsRegion_ = 0; // the region faults_ counts for
 
+    // Posted from the worker (swaps) and the control thread; taken by poll(). A reload's
+    // success also puts the new build on probation: the supervisor hears of it in poll().
     std::mutex eventsMutex_;
-    std::deque<reload::SessionEvent> events_;
+    std::deque<SessionEvent> events_;
+    bool newBuild_ = false;
+    std::chrono::steady_clock::time_point newBuildAt_{};
 };
 
 } // namespace govox::session

@@ -215,34 +215,98 @@ TEST(VoiceHost, ExitsWhenTheEngineProcessDies) {
     EXPECT_FALSE(processRunning(hostPid)) << "the orphaned host " << hostPid << " lives on";
 }
 
+// A session's part, played by the test: start a host when the supervisor says so.
+std::unique_ptr<VoiceHost> startCrashingHost(LiveMix& mix) {
+    HostProblem p;
+    auto host = VoiceHost::start(liveHostConfig("misbehave", voiceLibrary("internal/testvoices/misbehave")), p);
+    EXPECT_TRUE(host) << p.message;
+    if (!host) return nullptr;
+    mix.add(host->region());
+    host->events().noteOn(0, 0, 1, 100); // note 1 panics
+    return host;
+}
+
 TEST(HostSupervisor, RestartsACrashedHostWithBackoffAndGivesUpOnACrashLoop) {
+    using govox::host::SupervisorAction;
+    using Clock = std::chrono::steady_clock;
     LiveMix mix;
-    auto config = liveHostConfig("misbehave", voiceLibrary("internal/testvoices/misbehave"));
-    int attached = 0;
-    govox::host::HostSupervisor sup(config, [&](const auto& region) {
-        ++attached;
-        mix.add(region);
-    }, {.firstBackoff = 50ms, .maxBackoff = 200ms, .crashLoopCount = 3, .crashLoopWindow = 30s});
-    ASSERT_EQ(HostHealth::Running, sup.start().health);
-    std::vector<pid_t> pids;
-    const auto deadline = std::chrono::steady_clock::now() + 20s;
-    while (sup.state() != govox::host::SupervisorState::GaveUp &&
-           std::chrono::steady_clock::now() < deadline) {
-        if (sup.state() == govox::host::SupervisorState::Running && sup.host() &&
-            (pids.empty() || pids.back() != sup.host()->pid())) {
-            pids.push_back(sup.host()->pid());
-            sup.host()->events().noteOn(0, 0, 1, 100); // crash it
+    govox::host::HostSupervisor sup(
+        "misbehave", {.firstBackoff = 50ms, .maxBackoff = 200ms, .crashLoopCount = 3, .crashLoopWindow = 30s},
+        3000ms);
+    std::unique_ptr<VoiceHost> host = startCrashingHost(mix);
+    ASSERT_TRUE(host);
+    std::vector<pid_t> pids{host->pid()};
+    std::vector<Clock::time_point> crashed, restarted;
+    std::string gaveUp;
+    const auto deadline = Clock::now() + 20s;
+    while (gaveUp.empty() && Clock::now() < deadline) {
+        const auto now = Clock::now();
+        const govox::host::SupervisorStep step = sup.poll(host.get(), now);
+        if (step.crash.health != HostHealth::Running) {
+            crashed.push_back(now);
+            EXPECT_NE(std::string::npos, step.crash.message.find("the voice exploded on purpose"))
+                << step.crash.message;
         }
-        sup.poll();
+        EXPECT_NE(SupervisorAction::Revert, step.action) << "no new build is on probation";
+        if (step.action == SupervisorAction::Restart) {
+            restarted.push_back(now);
+            host = startCrashingHost(mix);
+            ASSERT_TRUE(host);
+            pids.push_back(host->pid());
+        }
+        if (step.action == SupervisorAction::GiveUp) gaveUp = step.message;
         std::this_thread::sleep_for(5ms);
     }
-    EXPECT_EQ(govox::host::SupervisorState::GaveUp, sup.state());
-    EXPECT_EQ(3, attached);
-    EXPECT_EQ(2, sup.restarts());
-    EXPECT_NE(std::string::npos, sup.lastProblem().message.find("stopped restarting it"))
-        << sup.lastProblem().message;
+    EXPECT_TRUE(sup.gaveUp());
+    EXPECT_NE(std::string::npos, gaveUp.find("'misbehave' crashed 3 times in 30 s; Govox stopped restarting it"))
+        << gaveUp;
+    ASSERT_EQ(3u, crashed.size());
+    ASSERT_EQ(2u, restarted.size());
+    // The backoff doubles: 50 ms, then 100 ms.
+    EXPECT_GE(restarted[0] - crashed[0], 50ms);
+    EXPECT_GE(restarted[1] - crashed[1], 100ms);
+    // Given up: no more restarts, however long it is polled.
+    EXPECT_EQ(SupervisorAction::None, sup.poll(host.get(), Clock::now() + 10s).action);
+    host.reset();
     for (pid_t pid : pids) EXPECT_NE(0, kill(pid, 0)) << "host " << pid << " is still alive";
     mix.expectGoodVoicePlaying();
+}
+
+TEST(HostSupervisor, ANewBuildThatCrashesDuringItsProbationIsRevertedOnce) {
+    using govox::host::SupervisorAction;
+    using Clock = std::chrono::steady_clock;
+    LiveMix mix;
+    govox::host::HostSupervisor sup("misbehave", {.firstBackoff = 50ms}, 3000ms);
+    sup.newBuildPlays(Clock::now());
+    std::unique_ptr<VoiceHost> host = startCrashingHost(mix);
+    ASSERT_TRUE(host);
+    auto waitForCrash = [&] {
+        const auto deadline = Clock::now() + 10s;
+        while (Clock::now() < deadline) {
+            const govox::host::SupervisorStep step = sup.poll(host.get(), Clock::now());
+            if (step.crash.health != HostHealth::Running) return step.action;
+            std::this_thread::sleep_for(5ms);
+        }
+        ADD_FAILURE() << "no crash seen";
+        return SupervisorAction::None;
+    };
+    EXPECT_EQ(SupervisorAction::Revert, waitForCrash());
+    // The build it went back to crashes too: that one has no probation, it is restarted.
+    host = startCrashingHost(mix);
+    ASSERT_TRUE(host);
+    EXPECT_EQ(SupervisorAction::None, waitForCrash()); // a restart after the backoff
+    EXPECT_FALSE(sup.probationEnded(Clock::now() + 10s)) << "the probation was used up by the revert";
+}
+
+TEST(HostSupervisor, SaysOnceWhenTheProbationOfANewBuildHasPassed) {
+    using Clock = std::chrono::steady_clock;
+    govox::host::HostSupervisor sup("sine", {}, 3000ms);
+    const auto t0 = Clock::now();
+    EXPECT_FALSE(sup.probationEnded(t0)) << "no new build yet";
+    sup.newBuildPlays(t0);
+    EXPECT_FALSE(sup.probationEnded(t0 + 2999ms));
+    EXPECT_TRUE(sup.probationEnded(t0 + 3000ms));
+    EXPECT_FALSE(sup.probationEnded(t0 + 4000ms)) << "said twice";
 }
 
 } // namespace

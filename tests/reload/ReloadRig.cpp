@@ -83,18 +83,18 @@ std::string ReloadRig::sourceText() const {
     return s.str();
 }
 
-reload::SessionEvent ReloadRig::waitFor(std::initializer_list<reload::SessionEventKind> kinds,
+session::SessionEvent ReloadRig::waitFor(std::initializer_list<session::SessionEventKind> kinds,
                                         std::chrono::seconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
         while (!pending_.empty()) {
-            reload::SessionEvent e = std::move(pending_.front());
+            session::SessionEvent e = std::move(pending_.front());
             pending_.pop_front();
             for (auto k : kinds)
                 if (e.kind == k) return e;
         }
         if (std::chrono::steady_clock::now() >= deadline) return {};
-        for (reload::SessionEvent& e : session_->poll()) {
+        for (session::SessionEvent& e : session_->poll()) {
             events_.push_back(e);
             pending_.push_back(std::move(e));
         }
@@ -105,7 +105,7 @@ reload::SessionEvent ReloadRig::waitFor(std::initializer_list<reload::SessionEve
 void ReloadRig::play(double seconds) {
     const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
     while (std::chrono::steady_clock::now() < until) {
-        for (reload::SessionEvent& e : session_->poll()) {
+        for (session::SessionEvent& e : session_->poll()) {
             events_.push_back(e);
             pending_.push_back(std::move(e));
         }

@@ -3,7 +3,7 @@
 // and the session's events collected.
 #pragma once
 
-#include "engine/reload/ReloadReport.hpp"
+#include "engine/session/SessionEvent.hpp"
 #include "engine/rt/OutputTap.hpp"
 #include "engine/audio/AudioEngine.hpp"
 #include "engine/session/VoiceSession.hpp"
@@ -43,7 +43,7 @@ public:
 
     // Polls the session until an event of one of `kinds` arrives (and returns it) or the
     // deadline passes (an event with an empty message).
-    reload::SessionEvent waitFor(std::initializer_list<reload::SessionEventKind> kinds,
+    session::SessionEvent waitFor(std::initializer_list<session::SessionEventKind> kinds,
                                  std::chrono::seconds timeout = std::chrono::seconds(90));
     // Lets `seconds` of audio play, polling the session meanwhile.
     void play(double seconds);
@@ -54,7 +54,7 @@ public:
     std::uint64_t underruns() const;
     // Whether drained audio is kept (a long test measuring memory keeps none).
     void keepAudio(bool keep) { keep_ = keep; }
-    const std::vector<reload::SessionEvent>& events() const { return events_; }
+    const std::vector<session::SessionEvent>& events() const { return events_; }
 
 private:
     void drain();
@@ -68,9 +68,9 @@ private:
     std::vector<float> left_;
     std::atomic<bool> draining_{true};
     std::atomic<bool> keep_{true};
-    std::deque<reload::SessionEvent> pending_; // polled but not yet waited for
+    std::deque<session::SessionEvent> pending_; // polled but not yet waited for
     std::thread drainer_;
-    std::vector<reload::SessionEvent> events_;
+    std::vector<session::SessionEvent> events_;
 };
 
 // Frequency from positive-going zero crossings over [from, to).

@@ -13,7 +13,7 @@
 
 namespace {
 
-using govox::reload::SessionEventKind;
+using govox::session::SessionEventKind;
 using govox::test::largestStep;
 using govox::test::ReloadRig;
 using govox::test::zeroCrossingHz;

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-using govox::reload::SessionEventKind;
+using govox::session::SessionEventKind;
 using Clock = std::chrono::steady_clock;
 
 namespace {

@@ -13,7 +13,7 @@
 namespace govox::soak {
 namespace {
 
-using Kind = reload::SessionEventKind;
+using Kind = session::SessionEventKind;
 
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;

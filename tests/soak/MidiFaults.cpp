@@ -9,7 +9,7 @@
 namespace govox::soak {
 namespace {
 
-using Kind = reload::SessionEventKind;
+using Kind = session::SessionEventKind;
 
 bool opened(SoakRig& rig, const std::string& port) {
     return rig.app().window().midiPanel()->openedPorts().contains(QString::fromStdString(port));

@@ -60,7 +60,7 @@ SoakApp::SoakApp(const fs::path& work) : work_(work), voiceDir_(work / "pad") {
         ui::StudioPaths{GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (work / "builds").string()});
     window_ = std::make_unique<ui::MainWindow>(*studio_, GOVOX_SDK_DIR "/voices");
     QObject::connect(studio_.get(), &ui::Studio::sessionEvent, studio_.get(),
-                     [this](const reload::SessionEvent& e) { events_.push_back({now(), e}); });
+                     [this](const session::SessionEvent& e) { events_.push_back({now(), e}); });
     QObject::connect(studio_.get(), &ui::Studio::snapshotUpdated, studio_.get(),
                      [this](const ui::StudioSnapshot& s) { onSnapshot(s); });
     // A restart makes a new mixer whose counters start at zero: keep what the old one said.
@@ -98,7 +98,7 @@ std::string SoakApp::begin() {
     // The voice plays once the Studio has announced it (its poll takes the session's
     // Started event up to a tick after the session exists): waiting for that, not for the
     // session alone, keeps the announcement out of the phase that follows.
-    if (!waitEvent(0, {reload::SessionEventKind::Started}, 120))
+    if (!waitEvent(0, {session::SessionEventKind::Started}, 120))
         return "the voice did not open within 120 s: " +
                window_->statusPanel()->noticeText().toStdString();
     if (studio_->audioStatus().stream.backend != "jack")
@@ -142,13 +142,13 @@ float SoakApp::detuneMax() const {
 }
 
 std::optional<SeenEvent> SoakApp::waitEvent(std::size_t from,
-                                            std::initializer_list<reload::SessionEventKind> kinds,
+                                            std::initializer_list<session::SessionEventKind> kinds,
                                             double seconds) {
     std::optional<SeenEvent> found;
     waitUntil(
         [&] {
             for (std::size_t i = from; i < events_.size() && !found; ++i)
-                for (reload::SessionEventKind k : kinds)
+                for (session::SessionEventKind k : kinds)
                     if (events_[i].event.kind == k) found = events_[i];
             return found.has_value();
         },

@@ -17,7 +17,7 @@
 // Threads: the control (UI) thread.
 #pragma once
 
-#include "engine/reload/ReloadReport.hpp"
+#include "engine/session/SessionEvent.hpp"
 #include "ui/MainWindow.hpp"
 #include "ui/Studio.hpp"
 
@@ -33,7 +33,7 @@ namespace govox::soak {
 
 struct SeenEvent {
     double at = 0; // now() when the Studio announced it
-    reload::SessionEvent event;
+    session::SessionEvent event;
 };
 
 struct EngineTotals {
@@ -63,7 +63,7 @@ public:
     const std::vector<SeenEvent>& events() const { return events_; }
     // The first event of one of `kinds` at index `from` or later, waiting up to `seconds`.
     std::optional<SeenEvent> waitEvent(std::size_t from,
-                                       std::initializer_list<reload::SessionEventKind> kinds,
+                                       std::initializer_list<session::SessionEventKind> kinds,
                                        double seconds);
     // The voice host's pid (-1 while none runs).
     pid_t hostPid();

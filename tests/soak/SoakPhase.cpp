@@ -10,7 +10,7 @@
 
 namespace govox::soak {
 
-using Kind = reload::SessionEventKind;
+using Kind = session::SessionEventKind;
 
 OtherLoad::OtherLoad()
     : machine0_(bench::machineBusySeconds()), ours0_(ourCpuSeconds()), wall0_(now()) {}
@@ -40,7 +40,7 @@ std::string spanText(const Trend::Span& s) {
 void takeEvents(SoakRig& rig, std::size_t& seen, Reloads& r, bool& pending) {
     const auto& events = rig.app().events();
     for (; seen < events.size(); ++seen) {
-        const reload::SessionEvent& e = events[seen].event;
+        const session::SessionEvent& e = events[seen].event;
         if (e.kind == Kind::Reloaded) {
             ++r.done;
             pending = false;
@@ -52,7 +52,7 @@ void takeEvents(SoakRig& rig, std::size_t& seen, Reloads& r, bool& pending) {
         } else if (e.kind != Kind::Notice) {
             ++r.unexpected;
             rig.report().check(false, "no crash or fault while soaking",
-                               std::string(reload::kindName(e.kind)) + " at " +
+                               std::string(session::kindName(e.kind)) + " at " +
                                    fixed(events[seen].at, 1) + " s: " + e.message);
         }
     }
