@@ -173,8 +173,8 @@ void MainWindow::buildActions() {
 }
 
 void MainWindow::connectStudio() {
-    outputReturn_ = new OutputReturn(this);
-    connect(outputReturn_, &OutputReturn::chosenOutputBack, this, &MainWindow::returnToChosenOutput);
+    outputReturn_ = new OutputReturnWatch(this);
+    connect(outputReturn_, &OutputReturnWatch::chosenOutputBack, this, &MainWindow::returnToChosenOutput);
     connect(&studio_, &Studio::snapshotUpdated, this, &MainWindow::showSnapshot);
     connect(&studio_, &Studio::sessionEvent, this, &MainWindow::showSessionEvent);
     connect(&studio_, &Studio::voiceOpened, this, [this](const QString& name) {
@@ -249,7 +249,7 @@ void MainWindow::applyAudio(const AudioSettings& settings) { startAudio(settings
 // plugged in again): go back to it from the fallback.
 void MainWindow::returnToChosenOutput() {
     const StartResult r = startAudio(audio_);
-    if (OutputReturn::playsChosen(audio_, r))
+    if (OutputReturnWatch::playsChosen(audio_, r))
         statusBar()->showMessage(tr("%1 is back: playing through it again")
                                      .arg(backendLabel(audio_.backend)),
                                  10000);

@@ -107,7 +107,7 @@ private:
     presetbrowser::PresetBrowser* presets_ = nullptr; // in its own dock, "Presets"
     QAction* recordAction_ = nullptr;
     QLabel* figures_ = nullptr;
-    OutputReturn* outputReturn_ = nullptr; // back to the chosen output when it returns
+    OutputReturnWatch* outputReturn_ = nullptr; // back to the chosen output when it returns
     bool wasRunning_ = false;
     double lastRestart_ = -10.0;
 };

@@ -2,66 +2,49 @@
 
 #include <QMetaObject>
 
-#include <algorithm>
-
 namespace govox::ui {
+namespace {
 
-OutputReturn::OutputReturn(QObject* parent, DeviceLister devices)
-    : QObject(parent), devices_(std::move(devices)) {
+audio::ChosenOutput chosenOf(const AudioSettings& s) { return {s.backend, s.device}; }
+
+} // namespace
+
+OutputReturnWatch::OutputReturnWatch(QObject* parent, DeviceLister devices)
+    : QObject(parent), policy_(std::move(devices)) {
     timer_.setInterval(std::chrono::seconds(2));
-    connect(&timer_, &QTimer::timeout, this, &OutputReturn::look);
+    connect(&timer_, &QTimer::timeout, this, &OutputReturnWatch::look);
 }
 
-OutputReturn::~OutputReturn() {
+OutputReturnWatch::~OutputReturnWatch() {
     // The thread's queued answer is dropped with this object.
     if (looker_.joinable()) looker_.join();
 }
 
-bool OutputReturn::playsChosen(const AudioSettings& chosen, const StartResult& result) {
-    return result.playing && result.stream.backend == backend::backendName(chosen.backend) &&
-           (chosen.device.empty() || result.stream.device == chosen.device);
+bool OutputReturnWatch::playsChosen(const AudioSettings& chosen, const StartResult& result) {
+    return audio::OutputReturn::playsChosen(chosenOf(chosen), result.playing, result.stream);
 }
 
-void OutputReturn::started(const AudioSettings& chosen, const StartResult& result) {
-    const bool failedReturn = returning_;
-    returning_ = false;
-    chosen_ = chosen;
-    if (playsChosen(chosen, result)) {
-        timer_.stop();
-        return;
-    }
-    // A return that did not take: the output is listed but does not open. Wait until it
-    // is gone and listed again. Otherwise it is absent now (that is why we fell back).
-    wasListed_ = failedReturn;
-    if (!timer_.isActive()) timer_.start();
+void OutputReturnWatch::started(const AudioSettings& chosen, const StartResult& result) {
+    policy_.started(chosenOf(chosen), result.playing, result.stream);
+    if (!policy_.watching()) timer_.stop();
+    else if (!timer_.isActive()) timer_.start();
 }
 
-void OutputReturn::look() {
+void OutputReturnWatch::look() {
     if (looking_) return; // the last listing is still blocked in the backend
     if (looker_.joinable()) looker_.join(); // finished: its answer has arrived
     looking_ = true;
-    looker_ = std::thread([this, chosen = chosen_, devices = devices_] {
+    looker_ = std::thread([this, chosen = policy_.chosen(), devices = policy_.lister()] {
         std::string error;
-        const std::vector<backend::DeviceInfo> list = devices(chosen.backend, error);
-        const bool listed = !list.empty() &&
-                            (chosen.device.empty() ||
-                             std::any_of(list.begin(), list.end(), [&](const backend::DeviceInfo& d) {
-                                 return d.name == chosen.device;
-                             }));
-        QMetaObject::invokeMethod(this, [this, chosen, listed] { looked(chosen, listed); },
-                                  Qt::QueuedConnection);
+        const bool listed = audio::OutputReturn::listedIn(chosen, devices(chosen.backend, error));
+        QMetaObject::invokeMethod(
+            this,
+            [this, chosen, listed] {
+                looking_ = false;
+                if (policy_.looked(chosen, listed)) emit chosenOutputBack(); // the window applies
+            },
+            Qt::QueuedConnection);
     });
-}
-
-void OutputReturn::looked(const AudioSettings& lookedFor, bool listed) {
-    looking_ = false;
-    // An answer about settings the user has changed since, or after the return: stale.
-    if (!timer_.isActive() || !(lookedFor == chosen_)) return;
-    const bool cameBack = listed && !wasListed_;
-    wasListed_ = listed;
-    if (!cameBack) return;
-    returning_ = true;
-    emit chosenOutputBack(); // the window applies the settings and calls started()
 }
 
 } // namespace govox::ui

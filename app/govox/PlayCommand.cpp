@@ -4,6 +4,7 @@
 #include "app/govox/Paths.hpp"
 #include "engine/midi/MidiInput.hpp"
 #include "engine/audio/AudioEngine.hpp"
+#include "engine/audio/OutputReturn.hpp"
 #include "engine/session/VoiceSession.hpp"
 
 #include <QCommandLineParser>
@@ -80,10 +81,6 @@ public:
 
     audio::AudioEngine& engine() { return engine_; }
     session::VoiceSession* voice() { return voice_.get(); }
-    // Playing through another backend than the one asked for.
-    bool onFallback() const {
-        return engine_.status().stream.backend != backend::backendName(o_.engine.backend);
-    }
 
 private:
     const PlayOptions& o_;
@@ -92,42 +89,38 @@ private:
     midi::MidiInput midi_;
 };
 
-// Whether the backend asked for lists an output again (its server is back).
-bool chosenBackendListed(const PlayOptions& o) {
-    std::string error;
-    const auto devices = backend::listOutputDevices(o.engine.backend, error);
-    return std::any_of(devices.begin(), devices.end(), [&](const backend::DeviceInfo& d) {
-        return o.engine.stream.device.empty() || d.name == o.engine.stream.device;
-    });
-}
-
 int play(const PlayOptions& o) {
     Player player(o);
     if (std::string e = player.open(); !e.empty()) return std::fprintf(stderr, "govox play: %s\n", e.c_str()), 1;
+    // Back to the output asked for once it is listed again (the policy the window uses).
+    audio::OutputReturn outputReturn;
+    const audio::ChosenOutput chosen{o.engine.backend, o.engine.stream.device};
+    outputReturn.started(chosen, player.engine().running(), player.engine().status().stream);
     const auto start = std::chrono::steady_clock::now();
     auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
     double lastLook = 0; // reopening and looking for the chosen backend: every 2 s at most
     while (!interrupted && (o.seconds <= 0 || elapsed() < o.seconds)) {
         if (session::VoiceSession* voice = player.voice())
             for (const session::SessionEvent& e : voice->poll()) printEvent(e, elapsed());
-        const bool dead = !player.engine().running();
-        const bool due = elapsed() - lastLook >= 2.0;
-        if (due && (dead || (player.onFallback() && chosenBackendListed(o)))) {
-            lastLook = elapsed();
+        if (elapsed() - lastLook >= 2.0) {
+            const bool dead = !player.engine().running();
+            if (dead || outputReturn.watching()) lastLook = elapsed();
+            const bool back = !dead && outputReturn.lookNow();
             if (dead) {
                 const std::string why = player.engine().streamError();
                 std::fprintf(stderr, "govox play: the audio stream stopped%s%s; reopening it\n",
                              why.empty() ? "" : ": ", why.c_str());
-            } else {
+            } else if (back) {
                 std::fprintf(stderr, "govox play: %s is back; going back to it\n",
                              backend::backendName(o.engine.backend));
             }
-            if (std::string e = player.open(); !e.empty()) {
-                player.close(); // so the next look tries again
-                std::fprintf(stderr, "govox play: cannot reopen the audio: %s (trying again)\n", e.c_str());
+            if (dead || back) {
+                if (std::string e = player.open(); !e.empty()) {
+                    player.close(); // so the next look tries again
+                    std::fprintf(stderr, "govox play: cannot reopen the audio: %s (trying again)\n", e.c_str());
+                }
+                outputReturn.started(chosen, player.engine().running(), player.engine().status().stream);
             }
-        } else if (due && player.onFallback()) {
-            lastLook = elapsed();
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }

@@ -1,4 +1,4 @@
-// OutputReturn with a fake device lister: after a fallback it says once that the chosen
+// OutputReturnWatch with a fake device lister: after a fallback it says once that the chosen
 // output is listed again, never while the chosen output plays, not again after a return
 // that did not take until the output goes away and comes back, and not for a device other
 // than the chosen one.
@@ -46,7 +46,7 @@ struct FakeLister {
         std::lock_guard lock(mutex);
         devices = std::move(names);
     }
-    OutputReturn::DeviceLister lister() {
+    OutputReturnWatch::DeviceLister lister() {
         return [this](BackendKind kind, std::string& error) {
             askedFor = kind;
             std::vector<backend::DeviceInfo> out;
@@ -88,11 +88,11 @@ StartResult playing(BackendKind kind, std::string device) {
 
 struct Watcher {
     FakeLister fake;
-    OutputReturn watch{nullptr, fake.lister()};
+    OutputReturnWatch watch{nullptr, fake.lister()};
     int backs = 0;
     Watcher() {
         watch.setInterval(10ms);
-        QObject::connect(&watch, &OutputReturn::chosenOutputBack, [this] { ++backs; });
+        QObject::connect(&watch, &OutputReturnWatch::chosenOutputBack, [this] { ++backs; });
     }
     // Lets `n` more looks happen.
     bool looks(int n) {
@@ -101,17 +101,17 @@ struct Watcher {
     }
 };
 
-TEST(OutputReturn, PlayingTheChosenOutputNeedsNoWatching) {
+TEST(OutputReturnWatch, PlayingTheChosenOutputNeedsNoWatching) {
     Watcher w;
     w.watch.started(jack(), playing(BackendKind::Jack, "system"));
     EXPECT_FALSE(w.watch.watching());
-    EXPECT_TRUE(OutputReturn::playsChosen(jack(), playing(BackendKind::Jack, "system")));
-    EXPECT_FALSE(OutputReturn::playsChosen(jack("USB"), playing(BackendKind::Jack, "system")));
-    EXPECT_FALSE(OutputReturn::playsChosen(jack(), playing(BackendKind::Null, "null")));
-    EXPECT_FALSE(OutputReturn::playsChosen(jack(), StartResult{}));
+    EXPECT_TRUE(OutputReturnWatch::playsChosen(jack(), playing(BackendKind::Jack, "system")));
+    EXPECT_FALSE(OutputReturnWatch::playsChosen(jack("USB"), playing(BackendKind::Jack, "system")));
+    EXPECT_FALSE(OutputReturnWatch::playsChosen(jack(), playing(BackendKind::Null, "null")));
+    EXPECT_FALSE(OutputReturnWatch::playsChosen(jack(), StartResult{}));
 }
 
-TEST(OutputReturn, SaysOnceWhenTheChosenBackendIsBackAndStopsWhenItPlays) {
+TEST(OutputReturnWatch, SaysOnceWhenTheChosenBackendIsBackAndStopsWhenItPlays) {
     Watcher w;
     w.watch.started(jack(), playing(BackendKind::Null, "null")); // the server died
     ASSERT_TRUE(w.watch.watching());
@@ -124,7 +124,7 @@ TEST(OutputReturn, SaysOnceWhenTheChosenBackendIsBackAndStopsWhenItPlays) {
     EXPECT_FALSE(w.watch.watching());
 }
 
-TEST(OutputReturn, NothingOpenedAtAllIsWatchedToo) {
+TEST(OutputReturnWatch, NothingOpenedAtAllIsWatchedToo) {
     Watcher w;
     w.watch.started(jack(), StartResult{});
     ASSERT_TRUE(w.looks(1));
@@ -132,7 +132,7 @@ TEST(OutputReturn, NothingOpenedAtAllIsWatchedToo) {
     EXPECT_TRUE(waitFor([&] { return w.backs == 1; }));
 }
 
-TEST(OutputReturn, AReturnThatDoesNotTakeWaitsForTheOutputToGoAndComeBack) {
+TEST(OutputReturnWatch, AReturnThatDoesNotTakeWaitsForTheOutputToGoAndComeBack) {
     Watcher w;
     w.watch.started(jack(), playing(BackendKind::Null, "null"));
     w.fake.set({"system"});
@@ -147,7 +147,7 @@ TEST(OutputReturn, AReturnThatDoesNotTakeWaitsForTheOutputToGoAndComeBack) {
     EXPECT_TRUE(waitFor([&] { return w.backs == 2; }));
 }
 
-TEST(OutputReturn, WaitsForTheChosenDeviceNotJustTheBackend) {
+TEST(OutputReturnWatch, WaitsForTheChosenDeviceNotJustTheBackend) {
     Watcher w;
     w.watch.started(jack("USB DAC"), playing(BackendKind::Jack, "system")); // unplugged
     ASSERT_TRUE(w.watch.watching());
@@ -158,7 +158,7 @@ TEST(OutputReturn, WaitsForTheChosenDeviceNotJustTheBackend) {
     EXPECT_TRUE(waitFor([&] { return w.backs == 1; }));
 }
 
-TEST(OutputReturn, AnAnswerAboutSettingsChangedSinceIsIgnored) {
+TEST(OutputReturnWatch, AnAnswerAboutSettingsChangedSinceIsIgnored) {
     Watcher w;
     w.watch.started(jack("USB DAC"), playing(BackendKind::Null, "null"));
     ASSERT_TRUE(w.looks(1));
