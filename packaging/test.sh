@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing, builds every configuration and
-# runs every test - the plain build (app, tests, benchmark smoke runs), the engine
+# runs every test - the plain build (app, tests, benchmark smoke runs), govox built
+# without its window (the headless commands, no Qt Widgets), the engine
 # under AddressSanitizer, ThreadSanitizer and RealtimeSanitizer, and the preset and bundle
 # readers under libFuzzer (30 s each), and the two-minute soak and fault run
 # (tests/soak, CTest label soak, in the default preset). GOVOX_SOAK_MINUTES=10 adds the
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 ./packaging/setup-debian.sh
 
-presets=(${GOVOX_TEST_PRESETS:-default asan tsan rtsan fuzz})
+presets=(${GOVOX_TEST_PRESETS:-default headless asan tsan rtsan fuzz})
 for preset in "${presets[@]}"; do
   echo "=== $preset: configure, build, test"
   cmake --preset "$preset" >/dev/null
