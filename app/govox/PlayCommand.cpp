@@ -1,6 +1,7 @@
 #include "app/govox/PlayCommand.hpp"
 
 #include "app/govox/GoToolchain.hpp"
+#include "app/govox/ParamArgs.hpp"
 #include "app/govox/Paths.hpp"
 #include "engine/midi/MidiInput.hpp"
 #include "engine/audio/AudioEngine.hpp"
@@ -40,6 +41,7 @@ struct PlayOptions {
     midi::MidiInputConfig midi;
     bool midiEnabled = true;
     std::vector<int> hold;
+    ParamAssignments params; // --set NAME=VALUE, before any note
     double seconds = 0;
 };
 
@@ -67,6 +69,10 @@ public:
             if (!e.empty()) std::fprintf(stderr, "govox play: MIDI input unavailable: %s\n", e.c_str());
             for (const std::string& port : midi_.opened()) std::printf("govox play: MIDI in: %s\n", port.c_str());
         }
+        for (const auto& [name, value] : o_.params)
+            if (!voice_->setParam(name, value))
+                std::fprintf(stderr, "govox play: '%s' has no parameter '%s'\n", voice_->name().c_str(),
+                             name.c_str());
         for (int note : o_.hold) voice_->noteOn(0, static_cast<std::uint8_t>(note), 100);
         std::fflush(stdout);
         return {};
@@ -148,6 +154,7 @@ int runPlayCommand(int argc, char** argv) {
         {"midi", "MIDI input: alsa, jack or none.", "api", "alsa"},
         {"midi-connect", "Also connect MIDI input ports whose name contains this.", "name"},
         {"hold", "Hold this MIDI note from the start (repeatable), to hear reloads.", "note"},
+        {"set", "Set a parameter before the first note (repeatable; clamped to its range).", "name=value"},
         {"seconds", "Stop after this long (default: until Ctrl-C).", "s", "0"},
     });
     p.process(app);
@@ -173,6 +180,8 @@ int runPlayCommand(int argc, char** argv) {
     o.midi.api = midiApi == "jack" ? midi::MidiApi::Jack : midi::MidiApi::Alsa;
     o.midi.connectTo = p.value("midi-connect").toStdString();
     for (const QString& n : p.values("hold")) o.hold.push_back(n.toInt());
+    if (std::string error; !parseParamAssignments(p.values("set"), o.params, error))
+        return std::fprintf(stderr, "govox play: %s\n", error.c_str()), 2;
     o.seconds = p.value("seconds").toDouble();
     if (o.voice.sdkDir.empty())
         return std::fprintf(stderr, "govox play: cannot find the Govox Go SDK (set GOVOX_SDK_DIR)\n"), 1;

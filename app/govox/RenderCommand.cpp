@@ -1,6 +1,7 @@
 #include "app/govox/RenderCommand.hpp"
 
 #include "app/govox/GoToolchain.hpp"
+#include "app/govox/ParamArgs.hpp"
 #include "app/govox/Paths.hpp"
 #include "engine/build/VoiceBuilder.hpp"
 #include "engine/midi/MidiFile.hpp"
@@ -11,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -23,6 +25,7 @@ struct RenderOptions {
     std::uint32_t rate = 48000, block = 128, voices = 32;
     double maxTail = 30.0;
     render::OnVoiceFault onFault = render::OnVoiceFault::Stop;
+    ParamAssignments params; // --set NAME=VALUE, after the preset
 };
 
 int fail(const std::string& message, const std::string& stack = {}) {
@@ -63,6 +66,19 @@ void applyPreset(render::OfflineRender& renderer, const presets::Preset& preset,
                 static_cast<long long>(fit.values.size()), renderer.params().size());
 }
 
+// The --set values, by name (case-insensitive), clamped as the window clamps them.
+std::string setParams(render::OfflineRender& renderer, const ParamAssignments& params) {
+    for (const auto& [name, value] : params) {
+        const auto& all = renderer.params();
+        const auto it = std::find_if(all.begin(), all.end(), [&](const host::ParamInfo& p) {
+            return QString::fromStdString(p.name).compare(QString::fromStdString(name), Qt::CaseInsensitive) == 0;
+        });
+        if (it == all.end()) return "no parameter '" + name + "'";
+        renderer.setParam(it->index, value);
+    }
+    return {};
+}
+
 int renderSong(const RenderOptions& o) {
     const midi::MidiFileResult song = midi::readMidiFile(o.midiPath);
     if (!song.error.empty()) return fail(song.error);
@@ -92,6 +108,7 @@ int renderSong(const RenderOptions& o) {
                                                  problem);
     if (!renderer) return fail(problem.message, problem.stack);
     if (!o.presetPath.empty()) applyPreset(*renderer, preset, voice);
+    if (std::string error = setParams(*renderer, o.params); !error.empty()) return fail(voice + ": " + error);
     const render::RenderOutcome out = renderer->renderToWav({song.messages, song.lengthSeconds}, o.outPath);
     if (!out.ok()) {
         const bool fault = o.onFault == render::OnVoiceFault::Stop &&
@@ -125,6 +142,8 @@ int runRenderCommand(int argc, char** argv) {
         {"max-tail", "Stop this many seconds after the song even if voices still sound.", "s", "30"},
         {"keep-going", "Render on past a voice that produces NaN or infinite samples (those notes "
                        "are silenced, as when playing live) instead of failing."},
+        {"set", "Set a parameter before the first note (repeatable; after --preset; clamped to its "
+                "range).", "name=value"},
         {"preset", "A preset of the voice (.govoxpreset): its values are set before the first "
                    "note; out-of-range values are clamped with a warning.", "file"},
     });
@@ -139,6 +158,10 @@ int runRenderCommand(int argc, char** argv) {
     o.voices = p.value("voices").toUInt();
     o.maxTail = p.value("max-tail").toDouble();
     if (p.isSet("keep-going")) o.onFault = render::OnVoiceFault::Continue;
+    if (std::string error; !parseParamAssignments(p.values("set"), o.params, error)) {
+        std::fprintf(stderr, "govox render: %s\n", error.c_str());
+        return 2;
+    }
     if (o.voiceDir.empty() || o.midiPath.empty() || o.outPath.empty()) {
         std::fprintf(stderr, "govox render: --voice, --midi and --out are required\n");
         return 2;

@@ -88,7 +88,7 @@ int run(double seconds, bool idle, bool busy) {
         failures += f.appCpu > 3.0;
     }
     if (busy) {
-        govox::backend::test::JackTestServer server(48000, 128, /*realtime=*/true);
+        govox::backend::test::JackTestServer server(48000, 128);
         if (!server.error().empty()) return std::fprintf(stderr, "%s\n", server.error().c_str()), 1;
         QSettings().setValue("audio/backend", "jack");
         QSettings().setValue("audio/bufferFrames", 128);

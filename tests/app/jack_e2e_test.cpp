@@ -5,6 +5,7 @@
 // non-silent output frame - is measured at 512- and 2048-frame rings.
 #include "JackPlayer.hpp"
 #include "JackTestServer.hpp"
+#include "JackXruns.hpp"
 #include "QtTestApp.hpp"
 
 #include "ui/Studio.hpp"
@@ -42,7 +43,7 @@ class JackEndToEnd : public ::testing::TestWithParam<std::uint32_t> {};
 
 TEST_P(JackEndToEnd, AChordFromAJackMidiClientIsPlayedAndReleasedWithoutXruns) {
     const std::uint32_t ring = GetParam();
-    govox::backend::test::JackTestServer server(kRate, kPeriod, /*realtime=*/true);
+    govox::backend::test::JackTestServer server(kRate, kPeriod);
     ASSERT_EQ("", server.error());
     QTemporaryDir temp;
     govox::ui::Studio studio({GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (temp.path() + "/builds").toStdString()});
@@ -66,8 +67,10 @@ TEST_P(JackEndToEnd, AChordFromAJackMidiClientIsPlayedAndReleasedWithoutXruns) {
     ASSERT_EQ("", player.error());
     ASSERT_EQ("", player.connect("Govox", "Govox"));
     QTest::qWait(200); // jackd makes new connections visible at its next cycle
-    const std::uint64_t xrunsBefore = studio.engine().mixer()->stats().xruns.load();
+    const std::uint64_t xrunsBefore = studio.snapshot().xruns;
     const std::uint64_t serverXrunsBefore = player.xruns(); // connecting may cost one
+    const govox::backend::test::XrunClients clients{"Govox", "keys"};
+    const govox::backend::test::XrunReports jackdBefore = govox::backend::test::countXruns(server.log(), clients);
     // A one-second chord, sent at the start of a JACK cycle: the worst case, a full buffer
     // before the next cycle can play it.
     const std::uint32_t on = (kRate / 4 / kPeriod) * kPeriod, off = on + kRate;
@@ -91,8 +94,20 @@ TEST_P(JackEndToEnd, AChordFromAJackMidiClientIsPlayedAndReleasedWithoutXruns) {
     float tail = 0;
     for (std::size_t i = silentFrom; i < x.size(); ++i) tail = std::max(tail, std::fabs(x[i]));
     EXPECT_LT(tail, 1e-4f) << "still sounding " << (silentFrom - off) << " frames after note-off";
-    EXPECT_EQ(serverXrunsBefore, player.xruns()) << server.log();
-    EXPECT_EQ(xrunsBefore, studio.engine().mixer()->stats().xruns.load());
+    // Zero xruns of Govox's making: a late cycle is Govox's when jackd caught one of its
+    // clients (audio, JACK MIDI) still running, or when jackd did not log it at all. A cycle
+    // in which every client was still waiting to be scheduled, the test's own real-time
+    // client included, is the machine's (seen on a shared VM at load 0.4).
+    QTest::qWait(50); // jackd's log of the last cycles
+    const govox::backend::test::XrunReports jackdAfter = govox::backend::test::countXruns(server.log(), clients);
+    const int late = jackdAfter.total - jackdBefore.total;
+    const int govoxLate = jackdAfter.govoxRunning - jackdBefore.govoxRunning;
+    std::printf("[ measured ] late cycles in jackd's log %d, Govox's clients caught running in %d\n", late,
+                govoxLate);
+    EXPECT_EQ(govoxLate, 0) << server.log();
+    EXPECT_LE(player.xruns() - serverXrunsBefore, static_cast<std::uint64_t>(late)) << server.log();
+    QTest::qWait(100); // the next snapshot carries the mixer's count
+    EXPECT_LE(studio.snapshot().xruns - xrunsBefore, static_cast<std::uint64_t>(late)) << server.log();
     EXPECT_EQ(0u, studio.snapshot().underruns);
 }
 

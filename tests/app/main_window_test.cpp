@@ -2,6 +2,7 @@
 // graphs move, an underrun is counted and marked, a build error lands in the console with
 // its line, a crash raises the banner, and the window's settings survive a restart.
 #include "QtTestApp.hpp"
+#include "WindowRig.hpp"
 
 #include "ui/BuildConsole.hpp"
 #include "ui/CrashBanner.hpp"
@@ -31,67 +32,8 @@ namespace {
 
 using govox::ui::test::waitUntil;
 namespace ui = govox::ui;
+using govox::app::test::WindowRig;
 namespace fs = std::filesystem;
-
-// A sine voice copied to a folder of its own, the window over a Studio, settings in a
-// temporary INI file, audio through the null backend.
-class WindowRig {
-public:
-    WindowRig() {
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, temp_.path() + "/config");
-        QSettings settings;
-        settings.setValue("audio/backend", "null");
-        settings.setValue("audio/ringFrames", 1024);
-        settings.sync();
-        voiceDir_ = temp_.path() + "/sine";
-        QDir().mkpath(voiceDir_);
-        QFile::copy(GOVOX_SDK_DIR "/internal/testvoices/sine/main.go", voiceDir_ + "/main.go");
-        QFile(voiceDir_ + "/main.go").setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-        studio_ = std::make_unique<ui::Studio>(ui::StudioPaths{GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR,
-                                                                (temp_.path() + "/builds").toStdString()});
-        window_ = std::make_unique<ui::MainWindow>(*studio_, GOVOX_SDK_DIR "/voices");
-        window_->resize(1400, 860);
-        window_->show();
-        window_->begin(voiceDir_);
-    }
-    ~WindowRig() {
-        window_->close();
-        window_.reset();
-        studio_.reset();
-    }
-    bool waitForVoice() {
-        return waitUntil([&] { return studio_->voice() != nullptr && !studio_->snapshot().voiceSlots.empty(); },
-                         60000);
-    }
-    void screenshot(const QString& name) {
-        window_->grab().save(QString(GOVOX_SCREENSHOT_DIR) + "/" + name);
-    }
-    std::string source() const {
-        std::ifstream in(voiceDir_.toStdString() + "/main.go");
-        std::stringstream s;
-        s << in.rdbuf();
-        return s.str();
-    }
-    void save(const std::string& text) { // as an editor that renames over the file
-        const std::string path = voiceDir_.toStdString() + "/main.go";
-        { std::ofstream(path + ".tmp") << text; }
-        fs::rename(path + ".tmp", path);
-    }
-    // Plays a note with the mouse on the on-screen keyboard, near the front of the key.
-    void clickKey(int note, bool press) {
-        ui::KeyboardWidget* k = window_->keyboard();
-        const QRectF r = k->keyRect(note);
-        const QPoint at(int(r.center().x()), int(r.bottom() - 6));
-        if (press) QTest::mousePress(k, Qt::LeftButton, {}, at);
-        else QTest::mouseRelease(k, Qt::LeftButton, {}, at);
-    }
-
-    QTemporaryDir temp_;
-    QString voiceDir_;
-    std::unique_ptr<ui::Studio> studio_;
-    std::unique_ptr<ui::MainWindow> window_;
-};
 
 int soundingSlot(const ui::StudioSnapshot& s) {
     for (std::size_t i = 0; i < s.voiceSlots.size(); ++i)

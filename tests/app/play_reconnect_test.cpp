@@ -3,13 +3,12 @@
 // to JACK by itself once the server is there again, and the held note must be heard on
 // the new server at its pitch.
 #include "JackCapture.hpp"
+#include "PlayProcess.hpp"
 #include "JackTestServer.hpp"
 #include "ToneSignal.hpp"
 
 #include <gtest/gtest.h>
 
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QTemporaryDir>
 
 #include <chrono>
@@ -19,50 +18,10 @@
 namespace {
 
 using namespace govox::backend;
+using govox::app::test::PlayProcess;
 using Clock = std::chrono::steady_clock;
 
 constexpr std::uint32_t kRate = 48000, kPeriod = 128;
-
-// The command's output so far (stdout and stderr merged), read as it comes.
-class PlayProcess {
-public:
-    explicit PlayProcess(const QString& cacheDir) {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment(); // JACK_DEFAULT_SERVER
-        env.insert("XDG_CACHE_HOME", cacheDir);
-        // The fallback while JACK is gone must be the silent null output, never a desktop's.
-        env.insert("PULSE_SERVER", "unix:/nonexistent/govox-test");
-        env.insert("PIPEWIRE_REMOTE", "/nonexistent/govox-test");
-        process_.setProcessEnvironment(env);
-        process_.setProcessChannelMode(QProcess::MergedChannels);
-        process_.start(GOVOX_APP_PATH,
-                       {"play", "--voice", GOVOX_SDK_DIR "/internal/testvoices/sine", "--backend",
-                        "jack", "--midi", "none", "--hold", "69", "--seconds", "120"});
-    }
-    ~PlayProcess() {
-        process_.terminate(); // SIGTERM: what Ctrl-C does (the command stops cleanly)
-        if (!process_.waitForFinished(10000)) process_.kill();
-        process_.waitForFinished(5000);
-    }
-
-    // Waits until the output after `from` holds `text`; where it ends, or npos.
-    std::size_t waitFor(const std::string& text, std::size_t from, double seconds) {
-        const auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
-        for (;;) {
-            output_ += process_.readAll().toStdString();
-            if (const auto at = output_.find(text, from); at != std::string::npos)
-                return at + text.size();
-            if (Clock::now() >= deadline || process_.state() == QProcess::NotRunning)
-                return std::string::npos;
-            process_.waitForReadyRead(100);
-        }
-    }
-    bool running() const { return process_.state() == QProcess::Running; }
-    const std::string& output() const { return output_; }
-
-private:
-    QProcess process_;
-    std::string output_;
-};
 
 struct Heard {
     double frequency = 0, rms = 0;
@@ -86,7 +45,8 @@ TEST(GovoxPlay, ReopensWhenTheJackServerDiesAndGoesBackToJackWhenItReturns) {
     test::JackTestServer server(kRate, kPeriod);
     ASSERT_EQ(server.error(), "");
     QTemporaryDir cache;
-    PlayProcess play(cache.path());
+    PlayProcess play(cache.path(), {"--voice", GOVOX_SDK_DIR "/internal/testvoices/sine", "--backend", "jack",
+                                    "--midi", "none", "--hold", "69", "--seconds", "120"});
 
     // The first build may take a while on a cold Go cache.
     std::size_t seen = play.waitFor("through jack", 0, 180);

@@ -45,25 +45,27 @@ std::string describeExit(int status) {
 
 } // namespace
 
-JackTestServer::JackTestServer(std::uint32_t sampleRate, std::uint32_t periodFrames, bool realtime)
-    : sampleRate_(sampleRate), periodFrames_(periodFrames), realtime_(realtime) {
+JackTestServer::JackTestServer(std::uint32_t sampleRate, std::uint32_t periodFrames,
+                               JackScheduling scheduling)
+    : sampleRate_(sampleRate), periodFrames_(periodFrames), scheduling_(scheduling) {
     static int counter = 0;
     name_ = "govox-test-" + std::to_string(getpid()) + "-" + std::to_string(++counter);
     logPath_ = (std::filesystem::temp_directory_path() / (name_ + ".log")).string();
     setenv("JACK_DEFAULT_SERVER", name_.c_str(), 1);
     setenv("JACK_NO_START_SERVER", "1", 1); // only ever the server started here
     std::ofstream(logPath_, std::ios::trunc);  // one log for the object's life, restarts too
-    error_ = spawn(sampleRate, periodFrames, realtime);
+    error_ = spawn(sampleRate, periodFrames, scheduling);
     if (error_.empty()) error_ = waitUntilReady();
 }
 
-std::string JackTestServer::spawn(std::uint32_t sampleRate, std::uint32_t periodFrames, bool realtime) {
+std::string JackTestServer::spawn(std::uint32_t sampleRate, std::uint32_t periodFrames,
+                                  JackScheduling scheduling) {
     const std::string jackd = findInPath("jackd");
     if (jackd.empty())
         return "jackd not found in PATH: this test needs jackd2, which the setup script in "
                "packaging/ installs";
     std::vector<std::string> args = {jackd};
-    if (realtime) args.insert(args.end(), {"-R", "-P", "70"});
+    if (scheduling == JackScheduling::RealTime) args.insert(args.end(), {"-R", "-P", "70"});
     else args.push_back("--no-realtime");
     args.insert(args.end(), {"-n", name_, "-d", "dummy", "-r", std::to_string(sampleRate), "-p",
                              std::to_string(periodFrames)});
@@ -127,7 +129,7 @@ void JackTestServer::kill() {
 
 std::string JackTestServer::restart() {
     if (pid_ > 0) return "jackd is still running";
-    std::string error = spawn(sampleRate_, periodFrames_, realtime_);
+    std::string error = spawn(sampleRate_, periodFrames_, scheduling_);
     return error.empty() ? waitUntilReady() : error;
 }
 

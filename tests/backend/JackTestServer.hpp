@@ -14,12 +14,21 @@
 
 namespace govox::backend::test {
 
+// How the server schedules its clients' process threads.
+enum class JackScheduling {
+    RealTime, // -R -P 70, as a musician's server runs: every client's process thread, the
+              // tests' own included, gets SCHED_FIFO (jackd falls back to normal scheduling
+              // where real-time priority is not allowed)
+    Normal    // --no-realtime
+};
+
 class JackTestServer {
 public:
-    // Starts `jackd --no-realtime -n <unique> -d dummy -r <rate> -p <period>`; with
-    // realtime, `-R -P 70` instead, as a musician's server runs (jackd falls back to normal
-    // scheduling where real-time priority is not allowed).
-    JackTestServer(std::uint32_t sampleRate, std::uint32_t periodFrames, bool realtime = false);
+    // Starts `jackd -n <unique> -d dummy -r <rate> -p <period>` with `scheduling`. Real-time
+    // by default: a test client that is not scheduled in time must not make Govox's
+    // clients look late, and a real-time test client is late only when the machine is.
+    JackTestServer(std::uint32_t sampleRate, std::uint32_t periodFrames,
+                   JackScheduling scheduling = JackScheduling::RealTime);
     // SIGTERM, then SIGKILL if it has not exited within five seconds; always reaped.
     ~JackTestServer();
     JackTestServer(const JackTestServer&) = delete;
@@ -42,7 +51,7 @@ public:
     std::string restart();
 
 private:
-    std::string spawn(std::uint32_t sampleRate, std::uint32_t periodFrames, bool realtime);
+    std::string spawn(std::uint32_t sampleRate, std::uint32_t periodFrames, JackScheduling scheduling);
     std::string waitUntilReady();
 
     std::string name_;
@@ -50,7 +59,7 @@ private:
     pid_t pid_ = -1;
     std::string error_;
     std::uint32_t sampleRate_ = 0, periodFrames_ = 0;
-    bool realtime_ = false;
+    JackScheduling scheduling_ = JackScheduling::RealTime;
 };
 
 } // namespace govox::backend::test

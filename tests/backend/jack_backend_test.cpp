@@ -77,8 +77,8 @@ TEST(JackBackend, PlaysAToneWithoutXruns) {
     ASSERT_TRUE(rig.host->noteOn(0, test::testTone()));
     capture.arm();
     // Skip the connection and the attack; the rest must be one clean sine played without
-    // an xrun. (jackd without real-time scheduling may report one while the graph is
-    // being connected; that is before this window.)
+    // an xrun. (jackd may report one while the graph is being connected; that is before
+    // this window.)
     const std::size_t from = kRate / 4, count = 2 * kRate - from;
     ASSERT_TRUE(capture.waitFrames(from, std::chrono::seconds(10))) << "JACK stopped calling back";
     const std::uint64_t rtAudioXrunsBefore = rig.mixer.stats().xruns.load();
@@ -117,8 +117,8 @@ TEST(JackBackend, PlaysAToneWithoutXruns) {
     for (std::size_t i = 0; i < std::min<std::size_t>(capture.xruns(), capture.kXrunLog); ++i)
         std::printf("[ measured ] jack: server xrun %zu after %zu captured frames\n", i,
                     capture.xrunFrames()[i]);
-    // Zero xruns of Govox's making. jackd runs without real-time scheduling here, and on a
-    // shared VM its own timer thread sometimes wakes late (its log then says "Process
+    // Zero xruns of Govox's making. On a shared VM jackd's own timer thread sometimes wakes
+    // late (its log then says "Process
     // XRun" and names no client) or a client's thread is not scheduled in time: each such
     // cycle is in jackd's log and may show up once in each count. A late cycle that caught
     // Govox's client still running is Govox's, and so is an xrun jackd did not log.

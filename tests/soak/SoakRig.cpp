@@ -5,7 +5,7 @@
 namespace govox::soak {
 
 SoakRig::SoakRig(const std::filesystem::path& work, Report& report)
-    : jack_(kRate, kPeriod, /*realtime=*/true), app_(work), report_(report) {}
+    : jack_(kRate, kPeriod), app_(work), report_(report) {}
 
 std::string SoakRig::start() {
     if (!jack_.error().empty()) return jack_.error();

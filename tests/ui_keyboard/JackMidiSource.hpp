@@ -23,8 +23,12 @@ public:
     std::vector<std::string> connections() const;       // the ports "out" feeds
     std::string connectTo(const std::string& input);    // empty or why not
 
-    // Sends a note-on (channel 1) in the next process cycle.
+    // Sends a note-on (channel 1) in the next process cycle; one message waits at a time.
     void sendNoteOn(int note, int velocity);
+    // A note-on with velocity 0, as most keyboards send a release.
+    void sendNoteOff(int note) { sendNoteOn(note, 0); }
+    // True once the last message sent has gone out.
+    bool sent() const { return pending_.load() < 0; }
 
 private:
     static int process(jack_nframes_t frames, void* self);
