@@ -2,10 +2,10 @@
 
 #include "app/govox/GoToolchain.hpp"
 #include "app/govox/Paths.hpp"
-#include "ui/MainWindow.hpp"
-#include "ui/QtAudioBackend.hpp"
-#include "ui/Resources.hpp"
-#include "ui/Studio.hpp"
+#include "ui/window/MainWindow.hpp"
+#include "ui/audio/QtAudioBackend.hpp"
+#include "ui/window/Resources.hpp"
+#include "ui/studio/Studio.hpp"
 
 #include <QApplication>
 #include <QCommandLineParser>

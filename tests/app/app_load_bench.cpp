@@ -6,11 +6,11 @@
 //     --seconds, through JACK (a private real-time jackd, dummy driver, 128 frames):
 //     xruns and underruns over the run (target: zero), and the app's CPU.
 // Usage: app_load_bench [--seconds N] [--mode idle|busy|both]
-#include "JackTestServer.hpp"
+#include "tests/support/jack/JackTestServer.hpp"
 
-#include "ui/HealthPlot.hpp"
-#include "ui/MainWindow.hpp"
-#include "ui/Studio.hpp"
+#include "ui/health/HealthPlot.hpp"
+#include "ui/window/MainWindow.hpp"
+#include "ui/studio/Studio.hpp"
 
 #include <QApplication>
 #include <QElapsedTimer>

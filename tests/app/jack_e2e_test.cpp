@@ -4,11 +4,11 @@
 // there are no xruns, and note-on latency - the MIDI event at Govox's port to the first
 // non-silent output frame - is measured at 512- and 2048-frame rings.
 #include "JackPlayer.hpp"
-#include "JackTestServer.hpp"
-#include "JackXruns.hpp"
-#include "QtTestApp.hpp"
+#include "tests/support/jack/JackTestServer.hpp"
+#include "tests/support/jack/JackXruns.hpp"
+#include "tests/support/qt/QtTestApp.hpp"
 
-#include "ui/Studio.hpp"
+#include "ui/studio/Studio.hpp"
 
 #include <QTemporaryDir>
 

@@ -3,8 +3,8 @@
 // stuck in NoteOn, in NoteOff, in a parameter change, producing NaN, panicking mid-render.
 // Each is reported in the terminal by the voice's name and the cause within a second of
 // the fault, and the command keeps running.
-#include "JackMidiSource.hpp"
-#include "JackTestServer.hpp"
+#include "tests/support/jack/JackMidiSource.hpp"
+#include "tests/support/jack/JackTestServer.hpp"
 #include "PlayProcess.hpp"
 
 #include <gtest/gtest.h>

@@ -2,10 +2,10 @@
 // back: the command must reopen its stream (on the fallback) instead of exiting, go back
 // to JACK by itself once the server is there again, and the held note must be heard on
 // the new server at its pitch.
-#include "JackCapture.hpp"
+#include "tests/support/jack/JackCapture.hpp"
 #include "PlayProcess.hpp"
-#include "JackTestServer.hpp"
-#include "ToneSignal.hpp"
+#include "tests/support/jack/JackTestServer.hpp"
+#include "tests/support/audio/ToneSignal.hpp"
 
 #include <gtest/gtest.h>
 

@@ -4,7 +4,7 @@
 // and a server killed (SIGKILL) and started again is noticed, closed without a crash and
 // opened anew. Label jack: the RealtimeSanitizer preset runs it, so JackMidiClient's
 // process callback (GOVOX_NONBLOCKING) is checked there for allocation, locks and I/O.
-#include "JackTestServer.hpp"
+#include "tests/support/jack/JackTestServer.hpp"
 #include "engine/midi/MidiInput.hpp"
 #include "tests/engine/RecordingMidiSink.hpp"
 #include "engine/rt/SpscQueue.hpp"

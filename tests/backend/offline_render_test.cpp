@@ -1,5 +1,5 @@
 // Offline rendering: a tone through the real mixer into a WAV file, read back and measured.
-#include "ToneSignal.hpp"
+#include "tests/support/audio/ToneSignal.hpp"
 #include "engine/abi/SharedAtomic.hpp"
 #include "engine/backend/OfflineBackend.hpp"
 

@@ -2,7 +2,7 @@
 
 #include "engine/abi/SharedAtomic.hpp"
 #include "tests/bench/GoVoices.hpp"
-#include "tests/bench/MachineLoad.hpp"
+#include "tests/support/load/MachineLoad.hpp"
 
 #include <chrono>
 #include <unistd.h>

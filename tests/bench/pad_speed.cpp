@@ -19,7 +19,7 @@
 #include "engine/build/VoiceBuilder.hpp"
 #include "tests/bench/GoVoices.hpp"
 #include "tests/bench/LockstepRender.hpp"
-#include "tests/bench/MachineLoad.hpp"
+#include "tests/support/load/MachineLoad.hpp"
 #include "tests/bench/pad_reference/PadVoice.hpp"
 
 #include <algorithm>

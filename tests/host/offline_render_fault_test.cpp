@@ -3,7 +3,7 @@
 // producing NaN, panicking mid-render, and slow beyond the engine's block deadline. Each
 // is reported naming the voice and the cause within a second, and the render leaves no
 // file at its path (a file that was there is untouched).
-#include "support/TestVoices.hpp"
+#include "tests/support/voices/TestVoices.hpp"
 
 #include "engine/render/OfflineRender.hpp"
 

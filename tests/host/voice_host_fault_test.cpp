@@ -1,7 +1,7 @@
 // A broken voice never takes the app or the other voices down: every fault leaves the
 // engine running, a good voice in the same mixer playing on, and one clear message that
 // names the voice and the cause.
-#include "support/TestVoices.hpp"
+#include "tests/support/voices/TestVoices.hpp"
 
 #include "engine/backend/NullBackend.hpp"
 #include "engine/host/HostSupervisor.hpp"

@@ -1,6 +1,6 @@
 // Go voices rendered offline in lockstep: the right pitch at the right time, an envelope
 // that rises and falls, silence after the release, and bit-identical output run to run.
-#include "support/TestVoices.hpp"
+#include "tests/support/voices/TestVoices.hpp"
 
 #include "engine/midi/MidiFile.hpp"
 #include "engine/render/OfflineRender.hpp"

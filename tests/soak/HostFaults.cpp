@@ -4,7 +4,7 @@
 #include "HostScribbler.hpp"
 #include "Phases.hpp"
 #include "Waiting.hpp"
-#include "ui/CrashBanner.hpp"
+#include "ui/window/CrashBanner.hpp"
 
 #include <cmath>
 #include <csignal>

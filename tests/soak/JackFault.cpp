@@ -11,8 +11,8 @@
 // Everything must recover in both.
 #include "Phases.hpp"
 #include "Waiting.hpp"
-#include "ui/MidiPanel.hpp"
-#include "ui/StatusPanel.hpp"
+#include "ui/keyboard/MidiPanel.hpp"
+#include "ui/health/StatusPanel.hpp"
 
 #include <QStatusBar>
 

@@ -2,7 +2,7 @@
 // flood of 10,000 events a second, and malformed SysEx and bytes out of order.
 #include "Phases.hpp"
 #include "Waiting.hpp"
-#include "ui/MidiPanel.hpp"
+#include "ui/keyboard/MidiPanel.hpp"
 
 #include <cstdio>
 

@@ -1,6 +1,6 @@
 #include "OutputMonitor.hpp"
 
-#include "JackTestClient.hpp"
+#include "tests/support/jack/JackTestClient.hpp"
 
 #include <algorithm>
 #include <cerrno>

@@ -1,6 +1,6 @@
 #include "ProcessFigures.hpp"
 
-#include "tests/bench/MachineLoad.hpp"
+#include "tests/support/load/MachineLoad.hpp"
 
 #include <algorithm>
 #include <dirent.h>

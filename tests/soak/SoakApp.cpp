@@ -1,9 +1,9 @@
 #include "SoakApp.hpp"
 
 #include "Waiting.hpp"
-#include "ui/AudioSettings.hpp"
-#include "ui/MidiPanel.hpp"
-#include "ui/StatusPanel.hpp"
+#include "ui/audio/AudioSettings.hpp"
+#include "ui/keyboard/MidiPanel.hpp"
+#include "ui/health/StatusPanel.hpp"
 
 #include <QSettings>
 

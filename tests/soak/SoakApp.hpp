@@ -18,8 +18,8 @@
 #pragma once
 
 #include "engine/session/SessionEvent.hpp"
-#include "ui/MainWindow.hpp"
-#include "ui/Studio.hpp"
+#include "ui/window/MainWindow.hpp"
+#include "ui/studio/Studio.hpp"
 
 #include <cstdint>
 #include <filesystem>

@@ -1,6 +1,6 @@
 #include "SoakKeyboard.hpp"
 
-#include "JackTestClient.hpp"
+#include "tests/support/jack/JackTestClient.hpp"
 
 #include <jack/midiport.h>
 

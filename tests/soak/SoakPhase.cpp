@@ -3,7 +3,7 @@
 #include "Phases.hpp"
 #include "Waiting.hpp"
 
-#include "tests/bench/MachineLoad.hpp"
+#include "tests/support/load/MachineLoad.hpp"
 
 #include <algorithm>
 #include <thread>

@@ -5,8 +5,8 @@
 // Threads: the control (UI) thread.
 #pragma once
 
-#include "JackXruns.hpp" // tests/backend
-#include "JackTestServer.hpp"
+#include "tests/support/jack/JackXruns.hpp" // tests/backend
+#include "tests/support/jack/JackTestServer.hpp"
 #include "OutputMonitor.hpp"
 #include "ProcessFigures.hpp"
 #include "Report.hpp"

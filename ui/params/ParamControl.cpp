@@ -22,12 +22,12 @@ constexpr double kSweepDeg = 270;  // ... to 4:30
 
 const QColor kLearning(0xf0, 0x8c, 0x00); // the colour the app uses for "attention"
 
-QString curveName(CurveKind kind) {
+QString curveName(ui::CurveKind kind) {
     switch (kind) {
-    case CurveKind::Linear: return ParamControl::tr("linear");
-    case CurveKind::Exponential: return ParamControl::tr("exponential");
-    case CurveKind::Decibel: return ParamControl::tr("decibel");
-    case CurveKind::Stepped: return ParamControl::tr("stepped");
+    case ui::CurveKind::Linear: return ParamControl::tr("linear");
+    case ui::CurveKind::Exponential: return ParamControl::tr("exponential");
+    case ui::CurveKind::Decibel: return ParamControl::tr("decibel");
+    case ui::CurveKind::Stepped: return ParamControl::tr("stepped");
     }
     return {};
 }
@@ -134,7 +134,7 @@ void ParamControl::paintEvent(QPaintEvent*) {
     QPen track(pal.color(QPalette::Window).darker(135), 4, Qt::SolidLine, Qt::RoundCap);
     p.setPen(track);
     p.drawArc(ring, int(kStartDeg * 16), int(-kSweepDeg * 16));
-    const bool bipolar = curve_.kind() == CurveKind::Linear && curve_.min() < 0 && curve_.max() > 0;
+    const bool bipolar = curve_.kind() == ui::CurveKind::Linear && curve_.min() < 0 && curve_.max() > 0;
     const double from = bipolar ? curve_.positionOf(0.0) : 0.0;
     QPen valuePen(accent, 4, Qt::SolidLine, Qt::RoundCap);
     p.setPen(valuePen);
@@ -217,7 +217,7 @@ void ParamControl::wheelEvent(QWheelEvent* event) {
     const double notches = (delta.y() != 0 ? delta.y() : delta.x()) / 120.0;
     if (notches == 0) return;
     event->accept();
-    if (curve_.kind() != CurveKind::Stepped) return nudge(notches, event->modifiers());
+    if (curve_.kind() != ui::CurveKind::Stepped) return nudge(notches, event->modifiers());
     // A touchpad sends notches in small pieces: a stepped knob moves when they add up to one.
     wheelNotches_ += notches;
     const double whole = std::trunc(wheelNotches_);
@@ -271,7 +271,7 @@ void ParamControl::focusOutEvent(QFocusEvent* event) {
 void ParamControl::editTo(double position) {
     const double v = curve_.valueAt(position);
     // A stepped knob snaps to its step; a continuous one sits where it was put.
-    const bool stepped = curve_.kind() == CurveKind::Stepped;
+    const bool stepped = curve_.kind() == ui::CurveKind::Stepped;
     position_ = stepped ? curve_.positionOf(v) : std::clamp(position, 0.0, 1.0);
     update();
     if (v == value_) return;
@@ -290,7 +290,7 @@ void ParamControl::resetToDefault() {
 void ParamControl::nudge(double steps, Qt::KeyboardModifiers modifiers) {
     if (!burstEnd_.isActive()) emit gestureStarted();
     const bool fine = modifiers & (Qt::ShiftModifier | Qt::ControlModifier);
-    const bool stepped = curve_.kind() == CurveKind::Stepped;
+    const bool stepped = curve_.kind() == ui::CurveKind::Stepped;
     const double step = curve_.positionStep() / (fine && !stepped ? kFineFactor : 1.0);
     editTo(std::clamp(position_ + steps * step, 0.0, 1.0));
     burstEnd_.start();

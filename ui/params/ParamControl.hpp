@@ -18,7 +18,7 @@
 #pragma once
 
 #include "engine/host/ParamInfo.hpp"
-#include "ui/params/ParamCurve.hpp"
+#include "ui/studio/ParamCurve.hpp"
 #include "ui/presets/Preset.hpp"
 
 #include <QPoint>
@@ -41,7 +41,7 @@ public:
 
     QString name() const { return name_; }
     const host::ParamInfo& info() const { return info_; }
-    const ParamCurve& curve() const { return curve_; }
+    const ui::ParamCurve& curve() const { return curve_; }
     double value() const { return value_; }
     double position() const { return position_; }
     double defaultValue() const { return curve_.clamp(info_.defaultValue); }
@@ -92,7 +92,7 @@ private:
     void updateToolTip();
 
     host::ParamInfo info_;
-    ParamCurve curve_;
+    ui::ParamCurve curve_;
     QString name_;
     double value_ = 0;
     double position_ = 0;

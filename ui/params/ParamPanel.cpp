@@ -1,6 +1,6 @@
 #include "ui/params/ParamPanel.hpp"
 
-#include "ui/Studio.hpp"
+#include "ui/studio/Studio.hpp"
 #include "ui/params/ParamControl.hpp"
 
 #include <QGridLayout>
@@ -50,10 +50,10 @@ ParamPanel::ParamPanel(ui::Studio& studio, QWidget* parent)
         for (ParamControl* c : controls_) // the values carried over
             c->setValue(studio_.paramValue(c->name()));
     });
-    MidiLearn& learn = studio_.midiLearn();
-    connect(&learn, &MidiLearn::learningChanged, this, &ParamPanel::showLearning);
-    connect(&learn, &MidiLearn::mappingsChanged, this, &ParamPanel::showMappings);
-    connect(&learn, &MidiLearn::paramMoved, this, [this](const QString& name, double value) {
+    ui::MidiLearn& learn = studio_.midiLearn();
+    connect(&learn, &ui::MidiLearn::learningChanged, this, &ParamPanel::showLearning);
+    connect(&learn, &ui::MidiLearn::mappingsChanged, this, &ParamPanel::showMappings);
+    connect(&learn, &ui::MidiLearn::paramMoved, this, [this](const QString& name, double value) {
         if (ParamControl* c = control(name)) c->setValue(value);
     });
     rebuild();

@@ -1,6 +1,6 @@
 #include "ui/presetbrowser/PresetActions.hpp"
 
-#include "ui/Studio.hpp"
+#include "ui/studio/Studio.hpp"
 #include "ui/params/ParamPanel.hpp"
 #include "ui/presets/PresetFit.hpp"
 #include "ui/presets/BundleCodec.hpp"
@@ -81,9 +81,9 @@ PresetActions::PresetActions(ui::Studio& studio, params::ParamPanel& panel,
     // Anything that may move a value or a mapping may change whether the sound is dirty.
     connect(&studio_, &ui::Studio::paramsChanged, this, &PresetActions::stateChanged);
     connect(panel_.undoStack(), &QUndoStack::indexChanged, this, &PresetActions::stateChanged);
-    connect(&studio_.midiLearn(), &params::MidiLearn::paramMoved, this,
+    connect(&studio_.midiLearn(), &ui::MidiLearn::paramMoved, this,
             &PresetActions::stateChanged);
-    connect(&studio_.midiLearn(), &params::MidiLearn::mappingsChanged, this,
+    connect(&studio_.midiLearn(), &ui::MidiLearn::mappingsChanged, this,
             &PresetActions::stateChanged);
 }
 

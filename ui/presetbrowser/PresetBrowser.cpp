@@ -1,6 +1,6 @@
 #include "ui/presetbrowser/PresetBrowser.hpp"
 
-#include "ui/Studio.hpp"
+#include "ui/studio/Studio.hpp"
 
 #include <QAction>
 #include <QHBoxLayout>

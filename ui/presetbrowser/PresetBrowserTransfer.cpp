@@ -2,7 +2,7 @@
 // confirmations around PresetActions (PresetBrowser.cpp has the rest of the class).
 #include "ui/presetbrowser/PresetBrowser.hpp"
 
-#include "ui/Studio.hpp"
+#include "ui/studio/Studio.hpp"
 #include "ui/presets/BundleCodec.hpp"
 #include "ui/presets/BundleExport.hpp"
 #include "ui/presets/PresetCodec.hpp"
