@@ -68,6 +68,10 @@ SessionEvent SessionEvent::swapFailed(const std::string& voice, reload::SwapKind
     return e;
 }
 
+SessionEvent SessionEvent::notOpened(std::string message) {
+    return make(SessionEventKind::ReloadFailed, std::move(message));
+}
+
 SessionEvent SessionEvent::restarted(const std::string& voice) {
     return make(SessionEventKind::Restarted, quoted(voice) + " restarted");
 }

@@ -43,6 +43,8 @@ struct SessionEvent {
     // A swap that did not go through: the old build plays on (Reload) or nothing does.
     static SessionEvent swapFailed(const std::string& voice, reload::SwapKind kind,
                                    const reload::ReloadReport& report);
+    // A voice that could not be opened at all (start() said why): shown as a failed build.
+    static SessionEvent notOpened(std::string message);
     static SessionEvent restarted(const std::string& voice);
     static SessionEvent reverted(const std::string& voice, std::chrono::milliseconds probation);
     static SessionEvent crashed(std::string message, std::string stack);

@@ -54,7 +54,7 @@ struct Figures {
 };
 
 Figures measure(govox::ui::Studio& studio, govox::ui::MainWindow& window, double seconds) {
-    const pid_t host = studio.voice() ? studio.voice()->hostPid() : -1;
+    const pid_t host = studio.voiceHostPid();
     const double app0 = cpuSeconds(getpid()), host0 = host > 0 ? cpuSeconds(host) : 0;
     const auto x0 = studio.snapshot().xruns;
     const auto u0 = studio.snapshot().underruns;
@@ -80,7 +80,7 @@ int run(double seconds, bool idle, bool busy) {
         govox::ui::MainWindow window(studio, GOVOX_SDK_DIR "/voices");
         window.show();
         window.begin(GOVOX_SDK_DIR "/voices/pad");
-        if (!wait([&] { return studio.voice() != nullptr; }, 60000)) return std::fprintf(stderr, "no voice\n"), 1;
+        if (!wait([&] { return studio.hasVoice(); }, 60000)) return std::fprintf(stderr, "no voice\n"), 1;
         QTest::qWait(3000); // settle after the build
         const Figures f = measure(studio, window, seconds);
         std::printf("idle, window open on 'pad', nothing playing, %.0f s: app %.2f %% of a core (target <= 3 %%), "
@@ -97,7 +97,7 @@ int run(double seconds, bool idle, bool busy) {
         govox::ui::MainWindow window(studio, GOVOX_SDK_DIR "/voices");
         window.show();
         window.begin(GOVOX_SDK_DIR "/internal/testvoices/sine");
-        if (!wait([&] { return studio.voice() != nullptr; }, 60000)) return std::fprintf(stderr, "no voice\n"), 1;
+        if (!wait([&] { return studio.hasVoice(); }, 60000)) return std::fprintf(stderr, "no voice\n"), 1;
         for (int n = 0; n < 32; ++n) studio.noteOn(40 + n, 60);
         QTest::qWait(3000);
         const Figures f = measure(studio, window, seconds);

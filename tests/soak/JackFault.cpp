@@ -24,7 +24,7 @@ namespace {
 constexpr int kChord[] = {60, 64, 67};
 
 bool voicePlays(SoakApp& app) {
-    return app.studio().voice() != nullptr && !app.studio().opening();
+    return app.studio().hasVoice() && !app.studio().opening();
 }
 
 bool ownMidiPort(SoakRig& rig) {

@@ -156,22 +156,15 @@ std::optional<SeenEvent> SoakApp::waitEvent(std::size_t from,
     return found;
 }
 
-pid_t SoakApp::hostPid() {
-    session::VoiceSession* v = studio_->voice();
-    return v ? v->hostPid() : -1;
-}
+pid_t SoakApp::hostPid() { return studio_->voiceHostPid(); }
 
 void SoakApp::onSnapshot(const ui::StudioSnapshot& s) {
     if (!s.running) ++stoppedSnapshots_;
     p99Max_ = std::max(p99Max_, s.callbackLoadP99);
     last_.xruns = s.xruns;
     last_.underruns = s.underruns;
-    if (const rt::Mixer* m = studio_->engine().mixer()) {
-        const rt::MixerStats& st = m->stats();
-        last_.corruptions = st.corruptions.load();
-        if (const std::uint32_t period = st.periodNs.load())
-            callbackMax_ = std::max(callbackMax_, double(st.load.windowMaxNs.load()) / period);
-    }
+    last_.corruptions = s.corruptions;
+    callbackMax_ = std::max(callbackMax_, s.callbackLoadMax);
 }
 
 EngineTotals SoakApp::totals() const {

@@ -42,7 +42,7 @@ ParamPanel::ParamPanel(ui::Studio& studio, QWidget* parent)
     stack_->addWidget(placeholder_);
     stack_->addWidget(scroll_);
 
-    if (const session::VoiceSession* voice = studio_.voice()) voiceName_ = QString::fromStdString(voice->name());
+    voiceName_ = studio_.voiceName();
     connect(&studio_, &ui::Studio::paramsChanged, this, &ParamPanel::rebuild);
     connect(&studio_, &ui::Studio::voiceOpened, this, [this](const QString& name) {
         if (name != voiceName_) undo_.clear(); // another voice: its values mean nothing here
@@ -75,10 +75,9 @@ void ParamPanel::rebuild() {
     columns_ = 0; // lay out afresh
     relayout();
     if (controls_.isEmpty()) {
-        const session::VoiceSession* voice = studio_.voice();
-        placeholder_->setText(
-            voice ? tr("%1 declares no parameters.").arg(QString::fromStdString(voice->name()))
-                  : tr("No voice is open.\nOpen one to see its parameters here."));
+        placeholder_->setText(studio_.hasVoice()
+                                  ? tr("%1 declares no parameters.").arg(studio_.voiceName())
+                                  : tr("No voice is open.\nOpen one to see its parameters here."));
         stack_->setCurrentWidget(placeholder_);
     } else {
         stack_->setCurrentWidget(scroll_);

@@ -87,10 +87,7 @@ PresetActions::PresetActions(ui::Studio& studio, params::ParamPanel& panel,
             &PresetActions::stateChanged);
 }
 
-QString PresetActions::voice() const {
-    const session::VoiceSession* v = studio_.voice();
-    return v ? QString::fromStdString(v->name()) : QString{};
-}
+QString PresetActions::voice() const { return studio_.voiceName(); }
 
 QString PresetActions::noVoice() const {
     return voice().isEmpty() ? QStringLiteral("No voice is open: open one to use its presets")

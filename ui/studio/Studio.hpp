@@ -1,36 +1,43 @@
-// Studio.hpp - the live model behind the window: the audio engine, the voice being
-// played (with hot reload), MIDI input, recording, and the snapshots the widgets draw.
+// Studio.hpp - the live model behind the window: the audio engine, the voice being played
+// (with hot reload), MIDI into it, recording, and the snapshots the widgets draw.
 //
 // Aims
-// - One object owns the engine side; widgets hold a Studio& and listen to its signals.
-// - Nothing blocks the UI thread: opening a voice (a `go build` of about a second) runs
-//   on a worker thread and reports back through a queued signal.
-// - 30 times a second it polls the voice session (watchdog, reload results) and copies
-//   the engine's atomics into a StudioSnapshot.
+// - One object owns the engine side; widgets hold a Studio& and ask it for what they want
+//   done (play a note, set a parameter, reload, record) or shown (snapshots, signals).
+//   Nothing reaches past it into the engine or the voice session.
+// - Nothing blocks the UI thread: opening a voice (a `go build`) runs on the VoiceOpener's
+//   thread and reports back through a queued call.
+// - 30 times a second while anything sounds (10 while quiet) it polls the voice session
+//   (watchdog, reload results) and has the SnapshotBuilder copy the engine's atomics into a
+//   StudioSnapshot. Parameter values survive reopening a voice (ParamCarry).
+// - MIDI from any source goes through MIDI learn first: a mapped controller moves its
+//   parameter instead of reaching the voice.
 //
-// Threads: UI thread, except the note calls, which MIDI also makes (VoiceSession is
-// thread-safe for those).
+// Threads: the UI thread, except noteOn/noteOff/controlChange/pitchBend/panic, which MIDI's
+// dispatcher thread also calls: a mutex guards the session against the UI replacing it
+// meanwhile, and the keys held are atomics.
 #pragma once
 
-#include "engine/midi/MidiInput.hpp"
-#include "engine/session/SessionEvent.hpp"
 #include "engine/audio/AudioEngine.hpp"
 #include "engine/audio/Recorder.hpp"
+#include "engine/midi/MidiInput.hpp"
+#include "engine/rt/OutputTap.hpp"
+#include "engine/session/SessionEvent.hpp"
 #include "engine/session/VoiceSession.hpp"
-#include "ui/studio/StudioSnapshot.hpp"
+#include "ui/studio/HeldKeys.hpp"
 #include "ui/studio/MidiLearn.hpp"
+#include "ui/studio/ParamCarry.hpp"
+#include "ui/studio/SnapshotBuilder.hpp"
+#include "ui/studio/StudioSnapshot.hpp"
+#include "ui/studio/VoiceOpener.hpp"
 
 #include <QObject>
 #include <QString>
 #include <QTimer>
 
-#include <array>
-#include <atomic>
-#include <chrono>
-#include <map>
 #include <memory>
 #include <mutex>
-#include <thread>
+#include <sys/types.h>
 #include <vector>
 
 namespace govox::ui {
@@ -56,15 +63,26 @@ public:
     // reopened on the new stream. Returns why no output could be opened, or empty.
     QString startAudio(const audio::EngineConfig& config, std::uint32_t ringTargetFrames);
     const audio::EngineStatus& audioStatus() const { return engine_.status(); }
-    audio::AudioEngine& engine() { return engine_; }
+    bool audioRunning() const { return engine_.running(); }
+    // Why a stream that started has stopped by itself (device unplugged, server gone).
+    QString streamError() const { return QString::fromStdString(engine_.streamError()); }
+    // A copy of the output from now on (tests, measurements); see AudioEngine::startTap.
+    std::shared_ptr<rt::OutputTap> startOutputTap(std::uint32_t capacityFrames);
+    void stopOutputTap() { engine_.stopTap(); }
 
     // --- the voice ----------------------------------------------------------------
     // Builds and starts the voice in `dir` in the background; voiceOpened or
     // voiceFailed follows. The voice playing now keeps playing until then.
     void openVoice(const QString& dir);
     QString voiceDir() const { return voiceDir_; }
-    bool opening() const { return opening_; }
-    session::VoiceSession* voice() { return session_.get(); }
+    bool opening() const { return opener_.opening(); }
+    bool hasVoice() const { return session_ != nullptr; }
+    // The voice's name (its folder's); empty without one.
+    QString voiceName() const;
+    // Rebuilds the voice now, as if its source had been saved.
+    void reloadVoice();
+    // The running voice host's process id, -1 without one (diagnostics, tests).
+    pid_t voiceHostPid() const;
 
     // --- playing (UI thread or MIDI) ------------------------------------------------
     void noteOn(int note, int velocity, int channel = 0);
@@ -84,7 +102,7 @@ public:
     QString stopRecording();
     bool recording() const { return recorder_.recording(); }
     double recordedSeconds() const { return recorder_.seconds(); }
-    void resetUnderruns();
+    void resetUnderruns() { snapshots_.resetUnderruns(snapshot_); }
 
     const StudioSnapshot& snapshot() const { return snapshot_; }
 
@@ -92,12 +110,12 @@ public:
     // The running voice's parameters as last announced by paramsChanged; empty without one.
     const std::vector<host::ParamInfo>& params() const { return params_; }
     // A parameter's value by name (case-insensitive); its default if never set, 0 if none.
-    double paramValue(const QString& name);
+    double paramValue(const QString& name) const;
     // Sets a parameter of the running voice, clamped to its range (the voice smooths it);
     // false if there is no voice or it has no parameter so named.
     bool setParam(const QString& name, double value);
     // Controllers mapped by MIDI learn move parameters instead of reaching the voice.
-    ui::MidiLearn& midiLearn() { return midiLearn_; }
+    MidiLearn& midiLearn() { return midiLearn_; }
 
 signals:
     void snapshotUpdated(const govox::ui::StudioSnapshot& snapshot);
@@ -112,42 +130,29 @@ signals:
 
 private:
     void tick();
-    void fillSnapshot();
     void adoptSession(std::unique_ptr<session::VoiceSession> s, const QString& dir, const QString& error);
     session::VoiceSessionConfig sessionConfig(const QString& dir) const;
+    void refreshParams();
 
     StudioPaths paths_;
     audio::AudioEngine engine_;
     audio::Recorder recorder_{engine_};
     midi::MidiInput midi_;
     bool midiServerStopped_ = false;
-    std::mutex sessionMutex_; // the UI replaces the session while MIDI plays into it
+    mutable std::mutex sessionMutex_; // the UI replaces the session while MIDI plays into it
     std::unique_ptr<session::VoiceSession> session_;
     std::unique_ptr<StudioMidiSink> midiSink_;
     QString voiceDir_;
-    bool opening_ = false;
-    std::thread opener_;
+    VoiceOpener opener_;
     std::uint32_t ringTargetFrames_ = 1024;
     bool voiceCrashed_ = false;
     QTimer timer_;
+    SnapshotBuilder snapshots_;
     StudioSnapshot snapshot_;
-    std::chrono::steady_clock::time_point started_;
-    // Counter values at the last reset, subtracted from what the engine reports.
-    std::uint64_t underrunBase_ = 0;
-    std::vector<std::uint32_t> slotUnderrunBase_;
-    std::uint32_t baseRegion_ = 0;
-    // Keys down, from any thread that plays (MIDI's dispatcher, the UI): bit n = note n.
-    std::array<std::atomic<std::uint64_t>, 2> held_{};
-    void markHeld(int note, bool down);
-
-    // Parameters: announced when their set changes; values carried when the same voice is
-    // opened again (an audio restart reopens it on the new stream).
-    void refreshParams();
-    std::map<std::string, float> currentValues();
+    HeldKeys held_; // keys down, from any thread that plays
     std::vector<host::ParamInfo> params_;
-    ui::MidiLearn midiLearn_;
-    QString carriedDir_;
-    std::map<std::string, float> carriedValues_;
+    MidiLearn midiLearn_;
+    ParamCarry carry_;
 };
 
 } // namespace govox::ui

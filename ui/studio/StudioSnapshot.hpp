@@ -39,6 +39,8 @@ struct StudioSnapshot {
     std::uint64_t underruns = 0;     // every voice, since start or the last reset
     double callbackLoadLast = 0.0;   // callback time / buffer period, last callback
     double callbackLoadP99 = 0.0;    // over the last window (about a second)
+    double callbackLoadMax = 0.0;    // the longest callback of that window
+    std::uint64_t corruptions = 0;   // impossible ring indices or slot states a host wrote
     float peakLeft = 0.0f;           // of the last block, linear
     float peakRight = 0.0f;
 

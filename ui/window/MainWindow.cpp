@@ -183,9 +183,7 @@ void MainWindow::connectStudio() {
     });
     connect(&studio_, &Studio::voiceFailed, this, [this](const QString& dir, const QString& message) {
         status_->setNotice(tr("Could not open %1: %2").arg(dir, message));
-        session::SessionEvent e;
-        e.kind = session::SessionEventKind::ReloadFailed;
-        e.message = message.toStdString();
+        const session::SessionEvent e = session::SessionEvent::notOpened(message.toStdString());
         console_->show(e);
         status_->show(e); // replaces "Building…" with why it failed
     });
@@ -262,7 +260,7 @@ void MainWindow::openVoice(const QString& dir) {
 }
 
 void MainWindow::reloadNow() {
-    if (session::VoiceSession* v = studio_.voice()) v->sourceChanged(std::chrono::steady_clock::now());
+    studio_.reloadVoice();
 }
 
 void MainWindow::showSessionEvent(const session::SessionEvent& e) {
@@ -300,7 +298,7 @@ void MainWindow::watchStream(const StudioSnapshot& s) {
     if (!wasRunning_ || s.time - lastRestart_ < 2.0) return;
     lastRestart_ = s.time;
     wasRunning_ = false;
-    const QString why = QString::fromStdString(studio_.engine().streamError());
+    const QString why = studio_.streamError();
     applyAudio(audio_);
     status_->setNotice(tr("The audio output stopped%1; reopened it. %2")
                            .arg(why.isEmpty() ? QString{} : ": " + why, status_->noticeText()));

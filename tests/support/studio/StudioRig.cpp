@@ -85,14 +85,14 @@ StudioRig::StudioRig() {
     config.fallback = false;
     config.stream.sampleRate = kRate;
     studio_->startAudio(config, 1024);
-    tap_ = studio_->engine().startTap(1 << 16);
+    tap_ = studio_->startOutputTap(1 << 16);
     drainer_ = std::thread([this] { drain(); });
 }
 
 StudioRig::~StudioRig() {
     draining_ = false;
     if (drainer_.joinable()) drainer_.join();
-    studio_->engine().stopTap();
+    studio_->stopOutputTap();
     studio_.reset();
 }
 

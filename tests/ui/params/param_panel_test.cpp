@@ -49,7 +49,7 @@ TEST(ParamPanel, HasOneKnobPerParameterThePadDeclaresWithItsRangeAndUnit) {
     ASSERT_TRUE(rig.open(rig.copyVoice("voices/pad")));
     EXPECT_FALSE(panel.showsPlaceholder());
 
-    const std::vector<host::ParamInfo> declared = rig.studio().voice()->params();
+    const std::vector<host::ParamInfo> declared = rig.studio().params();
     ASSERT_EQ(declared.size(), 6u);
     ASSERT_EQ(panel.controls().size(), 6);
     for (std::size_t i = 0; i < declared.size(); ++i) {
@@ -94,7 +94,7 @@ TEST(ParamPanel, TheLevelKnobChangesWhatIsHeardSmoothly) {
     drag(*level, {0, -100}); // half the travel: 0.25 -> 0.75
     EXPECT_NEAR(level->value(), 0.75, 1e-6);
     EXPECT_NEAR(rig.studio().paramValue("Level"), 0.75, 1e-6);
-    EXPECT_NEAR(rig.studio().voice()->paramValue("Level"), 0.75f, 1e-6f) << "the session has it";
+    EXPECT_NEAR(rig.studio().paramValue("Level"), 0.75f, 1e-6f) << "the session has it";
     ASSERT_TRUE(rig.waitForFrames(StudioRig::kRate / 2));
     const std::vector<float> x = rig.captured();
     const float loud = peak(x, x.size() - 4800, x.size());
@@ -150,7 +150,7 @@ TEST(ParamPanel, AnAudioRestartReopensTheVoiceWithTheValuesItHad) {
     ASSERT_TRUE(rig.studio().startAudio(config, 1024).isEmpty());
     ASSERT_TRUE(waitUntil([&] { return reopened.count() == 1; }, 60000));
     EXPECT_NEAR(rig.studio().paramValue("Level"), 0.7, 1e-6);
-    EXPECT_NEAR(rig.studio().voice()->paramValue("Level"), 0.7f, 1e-6f);
+    EXPECT_NEAR(rig.studio().paramValue("Level"), 0.7f, 1e-6f);
     ASSERT_NE(panel.control("Level"), nullptr);
     EXPECT_NEAR(panel.control("Level")->value(), 0.7, 1e-6);
     EXPECT_EQ(panel.undoStack()->count(), 1) << "the same voice: its undo steps still apply";

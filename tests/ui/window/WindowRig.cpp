@@ -42,7 +42,7 @@ WindowRig::~WindowRig() {
 
 bool WindowRig::waitForVoice() {
     return ui::test::waitUntil(
-        [&] { return studio_->voice() != nullptr && !studio_->snapshot().voiceSlots.empty(); }, 60000);
+        [&] { return studio_->hasVoice() && !studio_->snapshot().voiceSlots.empty(); }, 60000);
 }
 
 void WindowRig::screenshot(const QString& name) {

@@ -68,7 +68,7 @@ TEST(MainWindow, AnInjectedUnderrunIsCountedAndMarkedOnTheGraph) {
     ASSERT_TRUE(waitUntil([&] { return soundingSlot(rig.studio_->snapshot()) >= 0; }, 5000));
     const int slot = soundingSlot(rig.studio_->snapshot());
     // Freeze the voice host for 250 ms: its 21 ms ring runs dry (the watchdog waits 500 ms).
-    const pid_t host = rig.studio_->voice()->hostPid();
+    const pid_t host = rig.studio_->voiceHostPid();
     ASSERT_GT(host, 0);
     kill(host, SIGSTOP);
     QTest::qWait(250);
