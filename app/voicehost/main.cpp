@@ -2,7 +2,7 @@
 // govox-voicehost - runs one Go voice library for the engine, in a process of its own.
 //
 // Aims
-// - The Go runtime cannot be unloaded and two in one process crash (DESIGN.md), so each
+// - The Go runtime cannot be unloaded and two in one process crash (docs/architecture.md), so each
 //   build of a voice gets a process. A panic, a hang or a leak here cannot reach the app.
 // - Needs nothing but the ABI header: it maps the region it inherited, loads the library,
 //   checks the ABI version the library was built for, and hands the region to the SDK's

@@ -26,9 +26,12 @@ public:
     // Records a crash at `now`. True when it makes a crash loop (give up); otherwise
     // restartAt() says when to try again.
     bool crashed(Clock::time_point now) {
-        crashes_.push_back(now);
         while (!crashes_.empty() && now - crashes_.front() > policy_.crashLoopWindow)
             crashes_.pop_front();
+        // A crash after a whole crash-free window is a first crash again: the backoff
+        // starts afresh instead of staying doubled for the rest of the session.
+        if (crashes_.empty()) backoff_ = policy_.firstBackoff;
+        crashes_.push_back(now);
         if (static_cast<int>(crashes_.size()) >= policy_.crashLoopCount) return true;
         restartAt_ = now + backoff_;
         backoff_ = std::min(backoff_ * 2, policy_.maxBackoff);

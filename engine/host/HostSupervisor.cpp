@@ -11,6 +11,7 @@ void HostSupervisor::newBuildPlays(Clock::time_point now) {
     onProbation_ = true;
     restartPending_ = false;
     gaveUp_ = false;
+    crashes_.reset(); // the crashes of older builds say nothing of this one
 }
 
 bool HostSupervisor::probationEnded(Clock::time_point now) {

@@ -43,7 +43,8 @@ public:
     HostSupervisor(std::string voice, SupervisorPolicy policy,
                    std::chrono::milliseconds probation);
 
-    // A new build plays (a reload): it is on probation, and a crash loop given up on ends.
+    // A new build plays (a reload): it is on probation, a crash loop given up on ends, and
+    // the crashes of older builds are forgotten.
     void newBuildPlays(Clock::time_point now);
     // True once, when the probation of the last new build has ended (its predecessor can
     // go); false while it lasts or when there is none.

@@ -1,6 +1,6 @@
 // MidiSink.hpp - where decoded MIDI goes, and the decoding of raw channel messages.
 //
-// Threads: whatever thread delivers the bytes (RtMidi's input thread); the sink must be
+// Threads: whatever thread delivers the bytes (the MidiDispatcher's thread, which takes the bytes from RtMidi and JACK MIDI); the sink must be
 // safe to call from it.
 #pragma once
 

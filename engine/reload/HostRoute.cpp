@@ -15,9 +15,9 @@ std::string lower(std::string s) {
 
 } // namespace
 
-void HostRoute::send(const std::function<void(events::EventSender&, std::uint64_t)>& event) {
+void HostRoute::send(const std::function<bool(events::EventSender&, std::uint64_t)>& event) {
     const std::uint64_t now = engine_.frame();
-    if (current_) event(current_->events(), now);
+    if (current_ && !event(current_->events(), now)) dropped_.fetch_add(1, std::memory_order_relaxed);
     if (next_) event(next_->events(), now);
 }
 
@@ -25,31 +25,31 @@ void HostRoute::noteOn(std::uint8_t channel, std::uint8_t note, std::uint8_t vel
     if (velocity == 0) return noteOff(channel, note);
     std::lock_guard lock(mutex_);
     playing_.noteOn(channel, note, velocity, engine_.frame());
-    send([&](events::EventSender& e, std::uint64_t at) { e.noteOn(at, channel, note, velocity); });
+    send([&](events::EventSender& e, std::uint64_t at) { return e.noteOn(at, channel, note, velocity); });
 }
 
 void HostRoute::noteOff(std::uint8_t channel, std::uint8_t note) {
     std::lock_guard lock(mutex_);
     playing_.noteOff(channel, note);
-    send([&](events::EventSender& e, std::uint64_t at) { e.noteOff(at, channel, note); });
+    send([&](events::EventSender& e, std::uint64_t at) { return e.noteOff(at, channel, note); });
 }
 
 void HostRoute::controlChange(std::uint8_t channel, std::uint8_t controller, std::uint8_t value) {
     std::lock_guard lock(mutex_);
     playing_.controlChange(channel, controller, value);
-    send([&](events::EventSender& e, std::uint64_t at) { e.controlChange(at, channel, controller, value); });
+    send([&](events::EventSender& e, std::uint64_t at) { return e.controlChange(at, channel, controller, value); });
 }
 
 void HostRoute::pitchBend(std::uint8_t channel, std::int32_t bend) {
     std::lock_guard lock(mutex_);
     playing_.pitchBend(channel, bend);
-    send([&](events::EventSender& e, std::uint64_t at) { e.pitchBend(at, channel, bend); });
+    send([&](events::EventSender& e, std::uint64_t at) { return e.pitchBend(at, channel, bend); });
 }
 
 void HostRoute::allNotesOff() {
     std::lock_guard lock(mutex_);
     playing_.allNotesOff(0xFF);
-    send([&](events::EventSender& e, std::uint64_t at) { e.allNotesOff(at, 0xFF); });
+    send([&](events::EventSender& e, std::uint64_t at) { return e.allNotesOff(at, 0xFF); });
 }
 
 bool HostRoute::setParam(const std::string& name, float value) {
@@ -94,7 +94,6 @@ std::uint32_t HostRoute::regionId() const {
 
 std::vector<std::string> HostRoute::carryParams(host::VoiceHost& next) {
     std::set<std::string> declared;
-    std::lock_guard lock(mutex_);
     for (const host::ParamInfo& p : next.params()) {
         const std::string key = lower(p.name);
         declared.insert(key);
@@ -113,10 +112,13 @@ std::vector<std::string> HostRoute::carryParams(host::VoiceHost& next) {
     return removed;
 }
 
-void HostRoute::beginSwap(std::shared_ptr<host::VoiceHost> next, events::HeldNotes notes) {
+std::vector<std::string> HostRoute::beginSwap(std::shared_ptr<host::VoiceHost> next,
+                                              events::HeldNotes notes) {
     std::lock_guard lock(mutex_);
+    std::vector<std::string> removed = carryParams(*next);
     playing_.replay(next->events(), engine_.frame(), notes);
     next_ = std::move(next);
+    return removed;
 }
 
 void HostRoute::abandonSwap() {

@@ -24,6 +24,7 @@
 #include "engine/host/VoiceHost.hpp"
 #include "engine/midi/MidiSink.hpp"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -55,13 +56,16 @@ public:
     std::shared_ptr<host::VoiceHost> current() const;
     // The mixer's id for the running build's region; 0 with none.
     std::uint32_t regionId() const;
+    // Events the running build's queue refused (it was full: the host is not reading it)
+    // since the last call.
+    std::uint32_t takeDropped() noexcept { return dropped_.exchange(0, std::memory_order_relaxed); }
 
     // --- the reload worker --------------------------------------------------------------
-    // Sets in `next` every value it has a parameter for (the rest start at their defaults)
-    // and returns the names of the running build's parameters that `next` lacks.
-    std::vector<std::string> carryParams(host::VoiceHost& next);
-    // Replays what is playing into `next`, then routes every event to it too.
-    void beginSwap(std::shared_ptr<host::VoiceHost> next, events::HeldNotes notes);
+    // Sets in `next` every value it has a parameter for (the rest start at their defaults),
+    // replays what is playing into it, and from then on routes every event to it too - all
+    // under one lock, so a knob turned or a key struck meanwhile reaches `next` exactly
+    // once. Returns the names of the running build's parameters that `next` lacks.
+    std::vector<std::string> beginSwap(std::shared_ptr<host::VoiceHost> next, events::HeldNotes notes);
     // The swap did not happen: events go to the running build only again.
     void abandonSwap();
     // The new host becomes the running one, mixed as `regionId`; `switched` runs under the
@@ -72,7 +76,8 @@ public:
     std::pair<std::shared_ptr<host::VoiceHost>, std::uint32_t> clear();
 
 private:
-    void send(const std::function<void(events::EventSender&, std::uint64_t)>& event);
+    std::vector<std::string> carryParams(host::VoiceHost& next); // under mutex_
+    void send(const std::function<bool(events::EventSender&, std::uint64_t)>& event);
 
     const audio::AudioEngine& engine_;
     mutable std::mutex mutex_;
@@ -81,6 +86,7 @@ private:
     std::uint32_t regionId_ = 0;
     events::PlayingState playing_;
     std::map<std::string, float> values_; // by lower-case name, kept across builds
+    std::atomic<std::uint32_t> dropped_{0};
 };
 
 } // namespace govox::reload

@@ -201,12 +201,11 @@ bool ReloadWorker::swapTo(const std::string& library, SwapKind kind, ReloadRepor
     }
     std::shared_ptr<host::VoiceHost> next = startHost(library, report);
     if (!next) return false;
-    report.removedParams = route_.carryParams(*next);
-    report.timings.hostReadyMs = msSince(t0);
     // A restart of the build that crashed does not replay held notes: one of them may be
     // what crashed it. A revert goes back to a build that played them fine.
-    route_.beginSwap(next, kind == SwapKind::Restart ? events::HeldNotes::Drop
-                                                     : events::HeldNotes::Replay);
+    report.removedParams = route_.beginSwap(next, kind == SwapKind::Restart ? events::HeldNotes::Drop
+                                                                            : events::HeldNotes::Replay);
+    report.timings.hostReadyMs = msSince(t0);
     waitForPrefill(*next);
     report.timings.prefilledMs = msSince(t0);
     const std::uint32_t oldId = route_.regionId();

@@ -35,11 +35,11 @@ std::string VoiceSession::start() {
     return {};
 }
 
-void VoiceSession::stop() {
+void VoiceSession::stop(std::chrono::milliseconds fadeOut) {
     watcher_.stop();
     worker_.stop();
     auto [host, id] = route_.clear();
-    if (id) engine_.detach(id, 0);
+    if (id) engine_.detach(id, static_cast<std::uint32_t>(fadeOut.count() * engine_.sampleRate() / 1000));
     host.reset(); // shuts the host down and reaps it
 }
 
@@ -141,6 +141,10 @@ std::vector<SessionEvent> VoiceSession::poll() {
     if (const rt::RegionMixer* rm = engine_.regionMixer(region))
         for (const audio::VoiceFault& f : faults_.poll(*rm))
             post(SessionEvent::fault(f.describe(name_) + "; Govox silenced that note"));
+    if (const std::uint32_t dropped = route_.takeDropped())
+        post(SessionEvent::notice("'" + name_ + "' did not take " + std::to_string(dropped) +
+                                  " event(s) (notes, controllers): its event queue is full, the voice "
+                                  "host is not reading it"));
     const host::SupervisorStep step = supervisor_.poll(host.get(), now);
     if (step.crash.health != host::HostHealth::Running)
         post(SessionEvent::crashed(step.crash.message, step.crash.stack));

@@ -68,7 +68,8 @@ public:
 
     // Builds and starts the voice (blocking). Returns why it could not, or empty.
     std::string start();
-    void stop();
+    // Stops the hosts; what sounds fades out over `fadeOut` in the mixer (not cut).
+    void stop(std::chrono::milliseconds fadeOut = std::chrono::milliseconds(0));
 
     // Playing (any non-real-time thread).
     void noteOn(std::uint8_t channel, std::uint8_t note, std::uint8_t velocity) override;

@@ -3,8 +3,8 @@
 // Aims
 // - The engine creates a region with memfd_create: anonymous, never visible by name to
 //   other users, passed to a voice host as an inherited file descriptor. It is sealed
-//   against shrinking so a host cannot truncate it under the engine (which would turn
-//   every later read into SIGBUS).
+//   against shrinking (and growing, and further seals) so a host cannot truncate it
+//   under the engine (which would turn every later read into SIGBUS).
 // - attach() maps a region from a descriptor and validates it, returning a message that
 //   names the problem (wrong magic, ABI version, struct size, region size) on failure.
 // - After validation the layout is copied into this object; accessors use that copy and

@@ -1,4 +1,4 @@
-// OutputReturn.hpp - the window's side of going back to the chosen output: the policy
+// OutputReturnWatch.hpp - the window's side of going back to the chosen output: the policy
 // (audio::OutputReturn, shared with `govox play`) run on a timer, with each listing of
 // the backend on a worker thread, because listing can block for up to a second (JACK,
 // ALSA) and the UI thread must not.

@@ -96,10 +96,7 @@ void Studio::adoptSession(std::unique_ptr<session::VoiceSession> s, const QStrin
         old = std::move(session_);
         session_ = std::move(s);
     }
-    if (old) {
-        if (const std::uint32_t id = old->regionId()) engine_.detach(id, 480); // a 10 ms fade
-        old.reset();
-    }
+    if (old) old->stop(std::chrono::milliseconds(10)); // faded out, not cut
     voiceDir_ = dir;
     voiceCrashed_ = false;
     refreshParams();
