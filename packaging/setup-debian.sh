@@ -17,8 +17,8 @@ packages=(
   pulseaudio pulseaudio-utils
   # the package test (tests/packaging/test-deb.sh): dpkg-shlibdeps, the linters, a WAV check
   dpkg-dev lintian appstream desktop-file-utils python3
-  # the sanitizer builds (RealtimeSanitizer needs clang 20 or newer)
-  clang-22 libclang-rt-22-dev llvm-22
+  # the sanitizer builds (RealtimeSanitizer needs clang 20 or newer), and the format check
+  clang-22 libclang-rt-22-dev llvm-22 clang-format-22
 )
 # Go: the one on PATH if there is one, else Debian's (the Go module declares go 1.19).
 # Debian's Go 1.19 is installed beside it either way: the tests prove the SDK still

@@ -2,10 +2,10 @@
 
 #include "app/govox/GoToolchain.hpp"
 #include "app/govox/Paths.hpp"
-#include "ui/window/MainWindow.hpp"
 #include "ui/audio/QtAudioBackend.hpp"
-#include "ui/window/Resources.hpp"
 #include "ui/studio/Studio.hpp"
+#include "ui/window/MainWindow.hpp"
+#include "ui/window/Resources.hpp"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -62,7 +62,8 @@ int launchGui(int argc, char** argv) {
     p.process(app);
     const std::string sdk = sdkDir();
     ui::registerQtAudioBackend();
-    ui::Studio studio({.hostBinary = voiceHostBinary(), .sdkDir = sdk, .buildDir = buildCacheDir()});
+    ui::Studio studio(
+        {.hostBinary = voiceHostBinary(), .sdkDir = sdk, .buildDir = buildCacheDir()});
     ui::MainWindow window(studio, QString::fromStdString(sdk + "/voices"));
     window.show();
     warnIfNoGo(&window);

@@ -3,9 +3,9 @@
 #include "app/govox/GoToolchain.hpp"
 #include "app/govox/ParamArgs.hpp"
 #include "app/govox/Paths.hpp"
-#include "engine/midi/MidiInput.hpp"
 #include "engine/audio/AudioEngine.hpp"
 #include "engine/audio/OutputReturn.hpp"
+#include "engine/midi/MidiInput.hpp"
 #include "engine/session/VoiceSession.hpp"
 
 #include <QCommandLineParser>
@@ -28,9 +28,11 @@ std::atomic<bool> interrupted{false};
 void printEvent(const session::SessionEvent& e, double at) {
     std::printf("[%7.2f s] %s: %s\n", at, session::kindName(e.kind), e.message.c_str());
     for (const build::CompileError& c : e.errors)
-        std::printf("            %s:%d:%d: %s\n", c.file.c_str(), c.line, c.column, c.message.c_str());
+        std::printf("            %s:%d:%d: %s\n", c.file.c_str(), c.line, c.column,
+                    c.message.c_str());
     for (const std::string& p : e.removedParams)
-        std::printf("            parameter '%s' is gone from the new build (its value is kept)\n", p.c_str());
+        std::printf("            parameter '%s' is gone from the new build (its value is kept)\n",
+                    p.c_str());
     if (!e.stack.empty()) std::printf("%s", e.stack.c_str());
     std::fflush(stdout);
 }
@@ -60,19 +62,23 @@ public:
         if (!st.notice.empty()) std::fprintf(stderr, "govox play: %s\n", st.notice.c_str());
         voice_ = std::make_unique<session::VoiceSession>(engine_, o_.voice);
         if (std::string e = voice_->start(); !e.empty()) return e;
-        std::printf("govox play: '%s' through %s (device '%s', %u Hz, %u-frame buffer), latency %.1f ms%s\n",
+        std::printf("govox play: '%s' through %s (device '%s', %u Hz, %u-frame buffer), latency "
+                    "%.1f ms%s\n",
                     voice_->name().c_str(), st.stream.backend.c_str(), st.stream.device.c_str(),
-                    st.stream.sampleRate, st.stream.bufferFrames, engine_.latencyMs(o_.voice.ringTargetFrames),
+                    st.stream.sampleRate, st.stream.bufferFrames,
+                    engine_.latencyMs(o_.voice.ringTargetFrames),
                     o_.voice.watch == session::WatchSource::Yes ? "; rebuilds on save" : "");
         if (o_.midiEnabled) {
             const std::string e = midi_.open(o_.midi, *voice_);
-            if (!e.empty()) std::fprintf(stderr, "govox play: MIDI input unavailable: %s\n", e.c_str());
-            for (const std::string& port : midi_.opened()) std::printf("govox play: MIDI in: %s\n", port.c_str());
+            if (!e.empty())
+                std::fprintf(stderr, "govox play: MIDI input unavailable: %s\n", e.c_str());
+            for (const std::string& port : midi_.opened())
+                std::printf("govox play: MIDI in: %s\n", port.c_str());
         }
         for (const auto& [name, value] : o_.params)
             if (!voice_->setParam(name, value))
-                std::fprintf(stderr, "govox play: '%s' has no parameter '%s'\n", voice_->name().c_str(),
-                             name.c_str());
+                std::fprintf(stderr, "govox play: '%s' has no parameter '%s'\n",
+                             voice_->name().c_str(), name.c_str());
         for (int note : o_.hold) voice_->noteOn(0, static_cast<std::uint8_t>(note), 100);
         std::fflush(stdout);
         return {};
@@ -97,13 +103,16 @@ private:
 
 int play(const PlayOptions& o) {
     Player player(o);
-    if (std::string e = player.open(); !e.empty()) return std::fprintf(stderr, "govox play: %s\n", e.c_str()), 1;
+    if (std::string e = player.open(); !e.empty())
+        return std::fprintf(stderr, "govox play: %s\n", e.c_str()), 1;
     // Back to the output asked for once it is listed again (the policy the window uses).
     audio::OutputReturn outputReturn;
     const audio::ChosenOutput chosen{o.engine.backend, o.engine.stream.device};
     outputReturn.started(chosen, player.engine().running(), player.engine().status().stream);
     const auto start = std::chrono::steady_clock::now();
-    auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+    auto elapsed = [&] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
     double lastLook = 0; // reopening and looking for the chosen backend: every 2 s at most
     while (!interrupted && (o.seconds <= 0 || elapsed() < o.seconds)) {
         if (session::VoiceSession* voice = player.voice())
@@ -123,9 +132,11 @@ int play(const PlayOptions& o) {
             if (dead || back) {
                 if (std::string e = player.open(); !e.empty()) {
                     player.close(); // so the next look tries again
-                    std::fprintf(stderr, "govox play: cannot reopen the audio: %s (trying again)\n", e.c_str());
+                    std::fprintf(stderr, "govox play: cannot reopen the audio: %s (trying again)\n",
+                                 e.c_str());
                 }
-                outputReturn.started(chosen, player.engine().running(), player.engine().status().stream);
+                outputReturn.started(chosen, player.engine().running(),
+                                     player.engine().status().stream);
             }
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -139,22 +150,26 @@ int runPlayCommand(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName("govox play");
     QCommandLineParser p;
-    p.setApplicationDescription("Play a Go voice live, rebuilding it whenever its source is saved.");
+    p.setApplicationDescription(
+        "Play a Go voice live, rebuilding it whenever its source is saved.");
     p.addHelpOption();
     p.addOptions({
         {"voice", "The voice's folder (a Go main package using the Govox SDK).", "dir"},
         {"watch", "Rebuild and swap the voice in whenever a .go file or go.mod is saved."},
-        {"backend", "jack, alsa, pulse or null (default jack, falling back in that order).", "name", "jack"},
+        {"backend", "jack, alsa, pulse or null (default jack, falling back in that order).", "name",
+         "jack"},
         {"device", "Output device name (default: the backend's default).", "name"},
         {"rate", "Sample rate in Hz.", "hz", "48000"},
         {"buffer", "Frames per audio callback.", "frames", "128"},
-        {"ring", "Ring depth the voice host keeps, in frames (latency of held sounds).", "frames", "1024"},
+        {"ring", "Ring depth the voice host keeps, in frames (latency of held sounds).", "frames",
+         "1024"},
         {"voices", "Voice slots.", "n", "32"},
         {"crossfade", "Crossfade between builds, in milliseconds.", "ms", "30"},
         {"midi", "MIDI input: alsa, jack or none.", "api", "alsa"},
         {"midi-connect", "Also connect MIDI input ports whose name contains this.", "name"},
         {"hold", "Hold this MIDI note from the start (repeatable), to hear reloads.", "note"},
-        {"set", "Set a parameter before the first note (repeatable; clamped to its range).", "name=value"},
+        {"set", "Set a parameter before the first note (repeatable; clamped to its range).",
+         "name=value"},
         {"seconds", "Stop after this long (default: until Ctrl-C).", "s", "0"},
     });
     p.process(app);
@@ -163,7 +178,9 @@ int runPlayCommand(int argc, char** argv) {
     if (voiceDir.empty()) return std::fprintf(stderr, "govox play: --voice is required\n"), 2;
     if (!backend::parseBackendKind(p.value("backend").toStdString(), o.engine.backend) ||
         o.engine.backend == backend::BackendKind::Offline)
-        return std::fprintf(stderr, "govox play: unknown backend '%s'\n", qPrintable(p.value("backend"))), 2;
+        return std::fprintf(stderr, "govox play: unknown backend '%s'\n",
+                            qPrintable(p.value("backend"))),
+               2;
     o.engine.stream.device = p.value("device").toStdString();
     o.engine.stream.sampleRate = p.value("rate").toUInt();
     o.engine.stream.bufferFrames = p.value("buffer").toUInt();
@@ -184,12 +201,17 @@ int runPlayCommand(int argc, char** argv) {
         return std::fprintf(stderr, "govox play: %s\n", error.c_str()), 2;
     o.seconds = p.value("seconds").toDouble();
     if (o.voice.sdkDir.empty())
-        return std::fprintf(stderr, "govox play: cannot find the Govox Go SDK (set GOVOX_SDK_DIR)\n"), 1;
+        return std::fprintf(stderr,
+                            "govox play: cannot find the Govox Go SDK (set GOVOX_SDK_DIR)\n"),
+               1;
     if (findGoTool().empty())
         return std::fprintf(stderr, "govox play: %s\n", missingGoAdvice().c_str()), 1;
-    if (o.engine.stream.sampleRate == 0 || o.engine.stream.bufferFrames == 0 || o.voice.ringTargetFrames == 0 ||
-        o.voice.voices == 0 || o.voice.voices > 128)
-        return std::fprintf(stderr, "govox play: --rate, --buffer, --ring and --voices (1..128) must be positive\n"), 2;
+    if (o.engine.stream.sampleRate == 0 || o.engine.stream.bufferFrames == 0 ||
+        o.voice.ringTargetFrames == 0 || o.voice.voices == 0 || o.voice.voices > 128)
+        return std::fprintf(
+                   stderr,
+                   "govox play: --rate, --buffer, --ring and --voices (1..128) must be positive\n"),
+               2;
     std::signal(SIGINT, [](int) { interrupted = true; });
     std::signal(SIGTERM, [](int) { interrupted = true; });
     return play(o);

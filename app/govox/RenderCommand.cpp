@@ -45,7 +45,8 @@ std::string voiceIdentity(const std::string& voiceDir) {
 // A preset read and checked before the build (a wrong file fails at once), or an error.
 std::string readPresetFor(const RenderOptions& o, presets::Preset& preset) {
     if (o.presetPath.empty()) return {};
-    const presets::PresetReadResult read = presets::readPresetFile(QString::fromStdString(o.presetPath));
+    const presets::PresetReadResult read =
+        presets::readPresetFile(QString::fromStdString(o.presetPath));
     if (!read.ok()) return read.error.toStdString();
     preset = read.preset;
     const QString voice = QString::fromStdString(voiceIdentity(o.voiceDir));
@@ -54,13 +55,16 @@ std::string readPresetFor(const RenderOptions& o, presets::Preset& preset) {
 
 // Sets the preset's values before the first block (frame 0), as the window would:
 // clamped into range with a warning, names the voice lacks reported and skipped.
-void applyPreset(render::OfflineRender& renderer, const presets::Preset& preset, const std::string& voice) {
-    const presets::PresetFit fit = presets::fitPreset(preset, QString::fromStdString(voice), renderer.params());
+void applyPreset(render::OfflineRender& renderer, const presets::Preset& preset,
+                 const std::string& voice) {
+    const presets::PresetFit fit =
+        presets::fitPreset(preset, QString::fromStdString(voice), renderer.params());
     for (const QString& line : fit.report.lines())
         std::fprintf(stderr, "govox render: warning: preset '%s': %s\n", qPrintable(preset.name),
                      qPrintable(line));
     for (const host::ParamInfo& p : renderer.params())
-        if (const auto it = fit.values.constFind(QString::fromStdString(p.name)); it != fit.values.cend())
+        if (const auto it = fit.values.constFind(QString::fromStdString(p.name));
+            it != fit.values.cend())
             renderer.setParam(p.index, static_cast<float>(it.value()));
     std::printf("preset '%s': %lld of %zu parameters set\n", qPrintable(preset.name),
                 static_cast<long long>(fit.values.size()), renderer.params().size());
@@ -71,7 +75,8 @@ std::string setParams(render::OfflineRender& renderer, const ParamAssignments& p
     for (const auto& [name, value] : params) {
         const auto& all = renderer.params();
         const auto it = std::find_if(all.begin(), all.end(), [&](const host::ParamInfo& p) {
-            return QString::fromStdString(p.name).compare(QString::fromStdString(name), Qt::CaseInsensitive) == 0;
+            return QString::fromStdString(p.name).compare(QString::fromStdString(name),
+                                                          Qt::CaseInsensitive) == 0;
         });
         if (it == all.end()) return "no parameter '" + name + "'";
         renderer.setParam(it->index, value);
@@ -89,7 +94,8 @@ int renderSong(const RenderOptions& o) {
     if (findGoTool().empty()) return fail(missingGoAdvice());
     const build::BuildResult built =
         build::buildVoice({.voiceDir = o.voiceDir, .outputDir = buildCacheDir(), .sdkDir = sdk});
-    if (!built.ok) return fail("cannot build " + o.voiceDir + ": " + built.error + "\n" + built.output);
+    if (!built.ok)
+        return fail("cannot build " + o.voiceDir + ": " + built.error + "\n" + built.output);
     struct RemoveLibrary {
         std::string path;
         ~RemoveLibrary() { std::filesystem::remove(path); }
@@ -108,19 +114,24 @@ int renderSong(const RenderOptions& o) {
                                                  problem);
     if (!renderer) return fail(problem.message, problem.stack);
     if (!o.presetPath.empty()) applyPreset(*renderer, preset, voice);
-    if (std::string error = setParams(*renderer, o.params); !error.empty()) return fail(voice + ": " + error);
-    const render::RenderOutcome out = renderer->renderToWav({song.messages, song.lengthSeconds}, o.outPath);
+    if (std::string error = setParams(*renderer, o.params); !error.empty())
+        return fail(voice + ": " + error);
+    const render::RenderOutcome out =
+        renderer->renderToWav({song.messages, song.lengthSeconds}, o.outPath);
     if (!out.ok()) {
         const bool fault = o.onFault == render::OnVoiceFault::Stop &&
                            out.error.find("the render stopped there") != std::string::npos;
-        return fail(out.error + (fault ? " (--keep-going renders on, with such notes silenced)" : "") +
+        return fail(out.error +
+                        (fault ? " (--keep-going renders on, with such notes silenced)" : "") +
                         "; nothing was written to " + o.outPath,
                     out.stack);
     }
-    for (const std::string& f : out.faults) std::fprintf(stderr, "govox render: warning: %s\n", f.c_str());
+    for (const std::string& f : out.faults)
+        std::fprintf(stderr, "govox render: warning: %s\n", f.c_str());
     std::printf("rendered %.2f s of %s through '%s' to %s (built in %.2f s)%s\n",
                 double(out.frames) / o.rate, o.midiPath.c_str(), voice.c_str(), o.outPath.c_str(),
-                built.seconds, out.cutShort ? "; voices were still sounding at the tail limit" : "");
+                built.seconds,
+                out.cutShort ? "; voices were still sounding at the tail limit" : "");
     return 0;
 }
 
@@ -139,13 +150,18 @@ int runRenderCommand(int argc, char** argv) {
         {"rate", "Sample rate in Hz.", "hz", "48000"},
         {"block", "Frames per engine block.", "frames", "128"},
         {"voices", "Voice slots (polyphony headroom).", "n", "32"},
-        {"max-tail", "Stop this many seconds after the song even if voices still sound.", "s", "30"},
+        {"max-tail", "Stop this many seconds after the song even if voices still sound.", "s",
+         "30"},
         {"keep-going", "Render on past a voice that produces NaN or infinite samples (those notes "
                        "are silenced, as when playing live) instead of failing."},
-        {"set", "Set a parameter before the first note (repeatable; after --preset; clamped to its "
-                "range).", "name=value"},
-        {"preset", "A preset of the voice (.govoxpreset): its values are set before the first "
-                   "note; out-of-range values are clamped with a warning.", "file"},
+        {"set",
+         "Set a parameter before the first note (repeatable; after --preset; clamped to its "
+         "range).",
+         "name=value"},
+        {"preset",
+         "A preset of the voice (.govoxpreset): its values are set before the first "
+         "note; out-of-range values are clamped with a warning.",
+         "file"},
     });
     p.process(app);
     RenderOptions o;
@@ -167,7 +183,8 @@ int runRenderCommand(int argc, char** argv) {
         return 2;
     }
     if (o.rate < 8000 || o.block == 0 || o.block > 2048 || o.voices == 0 || o.voices > 128) {
-        std::fprintf(stderr, "govox render: --rate, --block (1..2048) or --voices (1..128) out of range\n");
+        std::fprintf(stderr,
+                     "govox render: --rate, --block (1..2048) or --voices (1..128) out of range\n");
         return 2;
     }
     return renderSong(o);

@@ -1,7 +1,7 @@
 #include "app/govox/ToneCommand.hpp"
 
-#include "engine/backend/OfflineBackend.hpp"
 #include "engine/audio/AudioEngine.hpp"
+#include "engine/backend/OfflineBackend.hpp"
 #include "engine/shm/Region.hpp"
 #include "engine/standin/ToneVoiceHost.hpp"
 
@@ -31,11 +31,12 @@ struct ToneOptions {
 std::shared_ptr<shm::Region> makeRegion(const ToneOptions& o, std::string& error) {
     std::uint32_t capacity = 256;
     while (capacity < 2 * o.ringFrames) capacity *= 2;
-    auto r = shm::Region::create({.voiceCount = 1,
-                                  .ringCapacityFrames = capacity,
-                                  .ringTargetFrames = o.ringFrames,
-                                  .sampleRate = o.engine.stream.sampleRate,
-                                  .maxBlockFrames = std::min(o.engine.stream.bufferFrames, capacity)});
+    auto r =
+        shm::Region::create({.voiceCount = 1,
+                             .ringCapacityFrames = capacity,
+                             .ringTargetFrames = o.ringFrames,
+                             .sampleRate = o.engine.stream.sampleRate,
+                             .maxBlockFrames = std::min(o.engine.stream.bufferFrames, capacity)});
     error = r.error;
     return std::move(r.region);
 }
@@ -66,12 +67,13 @@ int renderToFile(const ToneOptions& o) {
     FillBeforeEachBlock gate(host);
     backend::StreamRequest request = o.engine.stream;
     request.outputPath = o.out.toStdString();
-    request.offlineFrames = static_cast<std::uint64_t>(
-        std::max(o.seconds, 1.0) * o.engine.stream.sampleRate);
+    request.offlineFrames =
+        static_cast<std::uint64_t>(std::max(o.seconds, 1.0) * o.engine.stream.sampleRate);
     error = backend::renderOfflineToWav(request, mixer, &gate);
     if (!error.empty()) return std::fprintf(stderr, "govox tone: %s\n", error.c_str()), 1;
-    std::printf("rendered %.1f s of %.1f Hz to %s\n", double(request.offlineFrames) /
-                o.engine.stream.sampleRate, o.frequency, request.outputPath.c_str());
+    std::printf("rendered %.1f s of %.1f Hz to %s\n",
+                double(request.offlineFrames) / o.engine.stream.sampleRate, o.frequency,
+                request.outputPath.c_str());
     return 0;
 }
 
@@ -137,8 +139,8 @@ int runToneCommand(int argc, char** argv) {
     p.setApplicationDescription("Play a test tone through the Govox engine, without a window.");
     p.addHelpOption();
     p.addOptions({
-        {"backend", "jack, alsa, pulse or null (default jack, falling back in that order).",
-         "name", "jack"},
+        {"backend", "jack, alsa, pulse or null (default jack, falling back in that order).", "name",
+         "jack"},
         {"device", "Output device name (default: the backend's default).", "name"},
         {"rate", "Sample rate in Hz.", "hz", "48000"},
         {"buffer", "Frames per audio callback.", "frames", "128"},
@@ -164,8 +166,8 @@ int runToneCommand(int argc, char** argv) {
     o.frequency = p.value("frequency").toDouble();
     o.seconds = p.value("seconds").toDouble();
     o.out = p.value("out");
-    if (o.engine.stream.sampleRate == 0 || o.engine.stream.bufferFrames == 0 ||
-        o.ringFrames == 0 || !(o.frequency > 0.0)) {
+    if (o.engine.stream.sampleRate == 0 || o.engine.stream.bufferFrames == 0 || o.ringFrames == 0 ||
+        !(o.frequency > 0.0)) {
         std::fprintf(stderr, "govox tone: --rate, --buffer, --ring and --frequency must be "
                              "positive numbers\n");
         return 2;

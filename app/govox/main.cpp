@@ -13,14 +13,15 @@
 namespace {
 
 void printUsage() {
-    std::printf("Usage: govox [--help] [--version] [COMMAND [OPTIONS]]\n"
-                "\n"
-                "Without a command, opens the Govox window.\n"
-                "\n"
-                "Commands:\n"
-                "  play    play a Go voice live, reloading it on save (govox play --help)\n"
-                "  render  render a MIDI file through a Go voice into a WAV file (govox render --help)\n"
-                "  tone    play a test tone through the engine, headless (govox tone --help)\n");
+    std::printf(
+        "Usage: govox [--help] [--version] [COMMAND [OPTIONS]]\n"
+        "\n"
+        "Without a command, opens the Govox window.\n"
+        "\n"
+        "Commands:\n"
+        "  play    play a Go voice live, reloading it on save (govox play --help)\n"
+        "  render  render a MIDI file through a Go voice into a WAV file (govox render --help)\n"
+        "  tone    play a test tone through the engine, headless (govox tone --help)\n");
 }
 
 } // namespace

@@ -15,9 +15,8 @@
 #include "engine/abi/govox_abi.h"
 
 #include <atomic>
-#include <chrono>
-#include <thread>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -27,6 +26,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -43,7 +43,8 @@ struct Options {
 
 govox_header* header = nullptr;
 
-template <class T> void storeRelease(T& field, T value) {
+template <class T>
+void storeRelease(T& field, T value) {
     std::atomic_ref<T>(field).store(value, std::memory_order_release);
 }
 
@@ -63,11 +64,16 @@ Options parse(int argc, char** argv) {
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string key = argv[i];
         const char* value = argv[i + 1];
-        if (key == "--fd") o.fd = std::atoi(value);
-        else if (key == "--library") o.library = value;
-        else if (key == "--address-space-mb") o.addressSpaceMb = std::strtoull(value, nullptr, 10);
-        else if (key == "--go-memory-mb") o.goMemoryMb = std::strtoull(value, nullptr, 10);
-        else fail("unknown option " + key);
+        if (key == "--fd")
+            o.fd = std::atoi(value);
+        else if (key == "--library")
+            o.library = value;
+        else if (key == "--address-space-mb")
+            o.addressSpaceMb = std::strtoull(value, nullptr, 10);
+        else if (key == "--go-memory-mb")
+            o.goMemoryMb = std::strtoull(value, nullptr, 10);
+        else
+            fail("unknown option " + key);
     }
     if (o.fd < 0 || o.library.empty())
         fail("usage: govox-voicehost --fd N --library PATH [--address-space-mb MB] "
@@ -76,8 +82,9 @@ Options parse(int argc, char** argv) {
 }
 
 void mapRegion(int fd) {
-    struct stat st {};
-    if (fstat(fd, &st) != 0) fail("cannot use the region descriptor: " + std::string(std::strerror(errno)));
+    struct stat st{};
+    if (fstat(fd, &st) != 0)
+        fail("cannot use the region descriptor: " + std::string(std::strerror(errno)));
     const auto size = static_cast<std::uint64_t>(st.st_size);
     if (size < sizeof(govox_header)) fail("the region is smaller than a Govox header");
     void* base = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);

@@ -18,28 +18,34 @@ static_assert(std::atomic_ref<std::uint64_t>::is_always_lock_free,
               "64-bit atomics must be lock-free to be shared between processes");
 static_assert(std::atomic<std::uint32_t>::is_always_lock_free);
 
-template <class T> inline T loadAcquire(const T& field) noexcept {
+template <class T>
+inline T loadAcquire(const T& field) noexcept {
     return std::atomic_ref<T>(const_cast<T&>(field)).load(std::memory_order_acquire);
 }
 
-template <class T> inline T loadRelaxed(const T& field) noexcept {
+template <class T>
+inline T loadRelaxed(const T& field) noexcept {
     return std::atomic_ref<T>(const_cast<T&>(field)).load(std::memory_order_relaxed);
 }
 
-template <class T> inline void storeRelease(T& field, T value) noexcept {
+template <class T>
+inline void storeRelease(T& field, T value) noexcept {
     std::atomic_ref<T>(field).store(value, std::memory_order_release);
 }
 
-template <class T> inline void storeRelaxed(T& field, T value) noexcept {
+template <class T>
+inline void storeRelaxed(T& field, T value) noexcept {
     std::atomic_ref<T>(field).store(value, std::memory_order_relaxed);
 }
 
-template <class T> inline T fetchAdd(T& field, T delta) noexcept {
+template <class T>
+inline T fetchAdd(T& field, T delta) noexcept {
     return std::atomic_ref<T>(field).fetch_add(delta, std::memory_order_acq_rel);
 }
 
 // Moves field from expected to desired; returns false (and leaves field alone) otherwise.
-template <class T> inline bool compareExchange(T& field, T expected, T desired) noexcept {
+template <class T>
+inline bool compareExchange(T& field, T expected, T desired) noexcept {
     return std::atomic_ref<T>(field).compare_exchange_strong(expected, desired,
                                                              std::memory_order_acq_rel);
 }

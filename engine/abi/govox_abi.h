@@ -117,21 +117,21 @@ typedef struct govox_header {
     uint8_t reserved1[8];
 
     /* Line 2: engine writes (atomic). */
-    uint64_t engine_frame;         /* frames played so far: the clock of event timestamps */
-    uint64_t lockstep_frame;       /* lockstep: render every voice up to this frame */
-    uint32_t shutdown_requested;   /* 1: the host must stop rendering and exit */
-    uint32_t ring_target_frames;   /* fill level the host keeps each sounding voice at */
-    uint32_t quality_hint;         /* govox_quality */
-    uint32_t engine_pid;           /* the host exits when this process is gone */
-    uint32_t lockstep;             /* 1: offline render, see "Lockstep" above; set before start */
+    uint64_t engine_frame;       /* frames played so far: the clock of event timestamps */
+    uint64_t lockstep_frame;     /* lockstep: render every voice up to this frame */
+    uint32_t shutdown_requested; /* 1: the host must stop rendering and exit */
+    uint32_t ring_target_frames; /* fill level the host keeps each sounding voice at */
+    uint32_t quality_hint;       /* govox_quality */
+    uint32_t engine_pid;         /* the host exits when this process is gone */
+    uint32_t lockstep;           /* 1: offline render, see "Lockstep" above; set before start */
     uint8_t reserved2[28];
 
     /* Line 3: host writes (atomic). */
-    uint32_t host_state;           /* govox_host_state */
+    uint32_t host_state; /* govox_host_state */
     uint32_t host_pid;
-    uint32_t library_abi_version;  /* the ABI version the voice library was built against */
-    uint32_t host_sleeping;        /* 1 while the host waits on wake_word */
-    uint64_t lockstep_done_frame;  /* lockstep: every voice is rendered up to this frame */
+    uint32_t library_abi_version; /* the ABI version the voice library was built against */
+    uint32_t host_sleeping;       /* 1 while the host waits on wake_word */
+    uint64_t lockstep_done_frame; /* lockstep: every voice is rendered up to this frame */
     uint8_t reserved3[40];
 
     /* Line 4: engine writes (atomic). The engine's event sender (never the audio thread)
@@ -150,24 +150,24 @@ typedef struct govox_header {
  */
 
 typedef enum govox_event_type {
-    GOVOX_EVENT_NOTE_ON = 1,       /* data1 note, data2 velocity 1..127 */
-    GOVOX_EVENT_NOTE_OFF = 2,      /* data1 note, data2 release velocity */
-    GOVOX_EVENT_CONTROL_CHANGE = 3,/* data1 controller, data2 value (64 sustain, 1 mod wheel) */
-    GOVOX_EVENT_PITCH_BEND = 4,    /* bend -8192..8191 */
-    GOVOX_EVENT_ALL_NOTES_OFF = 5, /* release every voice on channel (or all if 0xFF) */
-    GOVOX_EVENT_PARAM_CHANGE = 6   /* param_index, param_value */
+    GOVOX_EVENT_NOTE_ON = 1,        /* data1 note, data2 velocity 1..127 */
+    GOVOX_EVENT_NOTE_OFF = 2,       /* data1 note, data2 release velocity */
+    GOVOX_EVENT_CONTROL_CHANGE = 3, /* data1 controller, data2 value (64 sustain, 1 mod wheel) */
+    GOVOX_EVENT_PITCH_BEND = 4,     /* bend -8192..8191 */
+    GOVOX_EVENT_ALL_NOTES_OFF = 5,  /* release every voice on channel (or all if 0xFF) */
+    GOVOX_EVENT_PARAM_CHANGE = 6    /* param_index, param_value */
 } govox_event_type;
 
 typedef struct govox_event {
-    uint64_t frame;       /* engine_frame at which the event takes effect */
-    uint32_t type;        /* govox_event_type */
-    uint8_t channel;      /* MIDI channel 0..15 */
-    uint8_t data1;        /* note or controller number */
-    uint8_t data2;        /* velocity or controller value */
+    uint64_t frame;  /* engine_frame at which the event takes effect */
+    uint32_t type;   /* govox_event_type */
+    uint8_t channel; /* MIDI channel 0..15 */
+    uint8_t data1;   /* note or controller number */
+    uint8_t data2;   /* velocity or controller value */
     uint8_t reserved0;
-    int32_t bend;         /* PITCH_BEND */
-    uint32_t param_index; /* PARAM_CHANGE: index into govox_param_block */
-    float param_value;    /* PARAM_CHANGE: value in the parameter's own units */
+    int32_t bend;           /* PITCH_BEND */
+    uint32_t param_index;   /* PARAM_CHANGE: index into govox_param_block */
+    float param_value;      /* PARAM_CHANGE: value in the parameter's own units */
     uint32_t resume_frames; /* NOTE_ON: > 0 when hot reload moves a held note into a new
                                build: the note has sounded this long already, so the voice
                                renders that much silently first and carries on from there,
@@ -219,21 +219,21 @@ typedef enum govox_priority {
 
 typedef struct govox_voice_slot {
     /* Line 0: host writes. */
-    uint32_t write_index; /* atomic: frames written so far, free-running */
-    uint32_t state;       /* atomic: govox_voice_state, see the transitions above */
-    uint32_t priority;    /* govox_priority, set before ACTIVE */
-    uint32_t note;        /* MIDI note 0..127, set before ACTIVE */
-    uint32_t velocity;    /* 1..127, set before ACTIVE */
-    uint32_t channel;     /* MIDI channel 0..15, set before ACTIVE */
-    uint32_t gain_bits;   /* atomic float bits: linear gain, the engine clamps to [0, 4] */
-    uint32_t pan_bits;    /* atomic float bits: -1 left .. 0 centre .. +1 right */
+    uint32_t write_index;       /* atomic: frames written so far, free-running */
+    uint32_t state;             /* atomic: govox_voice_state, see the transitions above */
+    uint32_t priority;          /* govox_priority, set before ACTIVE */
+    uint32_t note;              /* MIDI note 0..127, set before ACTIVE */
+    uint32_t velocity;          /* 1..127, set before ACTIVE */
+    uint32_t channel;           /* MIDI channel 0..15, set before ACTIVE */
+    uint32_t gain_bits;         /* atomic float bits: linear gain, the engine clamps to [0, 4] */
+    uint32_t pan_bits;          /* atomic float bits: -1 left .. 0 centre .. +1 right */
     uint8_t reserved0[32 + 64]; /* line 1: keeps the pair to the host */
 
     /* Line 2: engine writes. */
-    uint32_t read_index;       /* atomic: frames consumed so far, free-running */
-    uint32_t underruns;        /* atomic: blocks the ring could not fill while sounding */
-    uint32_t nonfinite_blocks; /* atomic: blocks that held NaN or Inf (voice was stopped) */
-    uint32_t corruptions;      /* atomic: impossible indices or states seen (voice stopped) */
+    uint32_t read_index;        /* atomic: frames consumed so far, free-running */
+    uint32_t underruns;         /* atomic: blocks the ring could not fill while sounding */
+    uint32_t nonfinite_blocks;  /* atomic: blocks that held NaN or Inf (voice was stopped) */
+    uint32_t corruptions;       /* atomic: impossible indices or states seen (voice stopped) */
     uint8_t reserved1[48 + 64]; /* line 3: keeps the pair to the engine */
 } govox_voice_slot;
 
@@ -270,17 +270,17 @@ typedef struct govox_param_block {
  */
 
 typedef struct govox_host_stats {
-    uint64_t heartbeat;          /* incremented at least every 50 ms while the host lives */
-    uint64_t heartbeat_ns;       /* CLOCK_MONOTONIC time of the last beat */
-    uint64_t render_ns_last;     /* time spent rendering the last chunk */
-    uint64_t render_ns_total;    /* time spent rendering since start */
+    uint64_t heartbeat;       /* incremented at least every 50 ms while the host lives */
+    uint64_t heartbeat_ns;    /* CLOCK_MONOTONIC time of the last beat */
+    uint64_t render_ns_last;  /* time spent rendering the last chunk */
+    uint64_t render_ns_total; /* time spent rendering since start */
     uint64_t chunks_rendered;
     uint64_t frames_rendered;
-    uint64_t gc_cycles;          /* completed GC cycles */
-    uint64_t gc_pause_total_ns;  /* stop-the-world pause time since start */
-    uint64_t gc_pause_max_ns;    /* longest pause in the recent window */
-    uint64_t gc_pause_p99_ns;    /* 99th percentile pause in the recent window */
-    uint64_t heap_bytes;         /* live heap */
+    uint64_t gc_cycles;         /* completed GC cycles */
+    uint64_t gc_pause_total_ns; /* stop-the-world pause time since start */
+    uint64_t gc_pause_max_ns;   /* longest pause in the recent window */
+    uint64_t gc_pause_p99_ns;   /* 99th percentile pause in the recent window */
+    uint64_t heap_bytes;        /* live heap */
     uint64_t heap_goal_bytes;
     uint32_t goroutines;
     uint32_t active_voices;
@@ -303,15 +303,15 @@ typedef struct govox_layout {
 
 typedef enum govox_layout_error {
     GOVOX_LAYOUT_OK = 0,
-    GOVOX_LAYOUT_TOO_SMALL,        /* mapping smaller than a header */
-    GOVOX_LAYOUT_BAD_MAGIC,        /* not a Govox region */
-    GOVOX_LAYOUT_BAD_VERSION,      /* built against another ABI version */
-    GOVOX_LAYOUT_BAD_STRUCT_SIZE,  /* a struct size differs: compiler or packing mismatch */
-    GOVOX_LAYOUT_BAD_VOICE_COUNT,  /* voice_count outside 1..GOVOX_MAX_VOICES */
-    GOVOX_LAYOUT_BAD_RING_SIZE,    /* ring capacity not a power of two in range */
-    GOVOX_LAYOUT_BAD_CONSTANT,     /* channels, event or parameter capacity differ */
-    GOVOX_LAYOUT_BAD_OFFSETS,      /* offsets differ from what the sizes imply */
-    GOVOX_LAYOUT_SIZE_MISMATCH     /* region_size differs from the mapping's size */
+    GOVOX_LAYOUT_TOO_SMALL,       /* mapping smaller than a header */
+    GOVOX_LAYOUT_BAD_MAGIC,       /* not a Govox region */
+    GOVOX_LAYOUT_BAD_VERSION,     /* built against another ABI version */
+    GOVOX_LAYOUT_BAD_STRUCT_SIZE, /* a struct size differs: compiler or packing mismatch */
+    GOVOX_LAYOUT_BAD_VOICE_COUNT, /* voice_count outside 1..GOVOX_MAX_VOICES */
+    GOVOX_LAYOUT_BAD_RING_SIZE,   /* ring capacity not a power of two in range */
+    GOVOX_LAYOUT_BAD_CONSTANT,    /* channels, event or parameter capacity differ */
+    GOVOX_LAYOUT_BAD_OFFSETS,     /* offsets differ from what the sizes imply */
+    GOVOX_LAYOUT_SIZE_MISMATCH    /* region_size differs from the mapping's size */
 } govox_layout_error;
 
 /* Rounds up to a whole pair of lines: blocks start on a pair of their own. */
@@ -347,7 +347,7 @@ static inline govox_layout govox_layout_compute(uint32_t voice_count,
 
 /* Checks a mapped header against this build. mapped_size is what the caller mapped, not
  * what the header claims. Reads only the identity lines. */
-static inline govox_layout_error govox_layout_validate(const govox_header *h,
+static inline govox_layout_error govox_layout_validate(const govox_header* h,
                                                        uint64_t mapped_size) {
     govox_layout l;
     if (mapped_size < sizeof(govox_header)) return GOVOX_LAYOUT_TOO_SMALL;
@@ -361,8 +361,7 @@ static inline govox_layout_error govox_layout_validate(const govox_header *h,
         return GOVOX_LAYOUT_BAD_STRUCT_SIZE;
     if (h->voice_count < 1u || h->voice_count > GOVOX_MAX_VOICES)
         return GOVOX_LAYOUT_BAD_VOICE_COUNT;
-    if (!govox_is_valid_ring_capacity(h->ring_capacity_frames))
-        return GOVOX_LAYOUT_BAD_RING_SIZE;
+    if (!govox_is_valid_ring_capacity(h->ring_capacity_frames)) return GOVOX_LAYOUT_BAD_RING_SIZE;
     if (h->channels != GOVOX_CHANNELS || h->event_capacity != GOVOX_EVENT_CAPACITY ||
         h->param_capacity != GOVOX_MAX_PARAMS)
         return GOVOX_LAYOUT_BAD_CONSTANT;
@@ -376,7 +375,7 @@ static inline govox_layout_error govox_layout_validate(const govox_header *h,
     return GOVOX_LAYOUT_OK;
 }
 
-static inline const char *govox_layout_error_text(govox_layout_error e) {
+static inline const char* govox_layout_error_text(govox_layout_error e) {
     switch (e) {
     case GOVOX_LAYOUT_OK: return "ok";
     case GOVOX_LAYOUT_TOO_SMALL: return "region is smaller than a Govox header";

@@ -9,13 +9,15 @@ namespace govox::audio {
 std::vector<backend::BackendKind> fallbackOrder(backend::BackendKind first) {
     using backend::BackendKind;
     std::vector<BackendKind> order{first};
-    for (BackendKind k : {BackendKind::Jack, BackendKind::Pulse, BackendKind::Alsa,
-                          BackendKind::Null})
+    for (BackendKind k :
+         {BackendKind::Jack, BackendKind::Pulse, BackendKind::Alsa, BackendKind::Null})
         if (std::find(order.begin(), order.end(), k) == order.end()) order.push_back(k);
     return order;
 }
 
-AudioEngine::~AudioEngine() { stop(); }
+AudioEngine::~AudioEngine() {
+    stop();
+}
 
 std::string AudioEngine::start(const EngineConfig& config) {
     stop();
@@ -27,8 +29,8 @@ std::string AudioEngine::start(const EngineConfig& config) {
         const std::string error = tryStart(kind, config);
         if (error.empty()) {
             if (!failures.empty())
-                status_.notice = failures + "; playing through " +
-                                 backend::backendName(kind) + " instead";
+                status_.notice =
+                    failures + "; playing through " + backend::backendName(kind) + " instead";
             return {};
         }
         failures += (failures.empty() ? "" : "; ") + error;
@@ -41,7 +43,8 @@ std::string AudioEngine::start(const EngineConfig& config) {
 
 std::string AudioEngine::tryStart(backend::BackendKind kind, const EngineConfig& config) {
     backend_ = backend::makeBackend(kind);
-    if (!backend_) return std::string(backend::backendName(kind)) + ": not available in this program";
+    if (!backend_)
+        return std::string(backend::backendName(kind)) + ": not available in this program";
     std::uint32_t rate = config.stream.sampleRate;
     for (int attempt = 0; attempt < 2; ++attempt) {
         mixer_ = std::make_unique<rt::Mixer>(rt::MixerConfig{
@@ -170,7 +173,9 @@ const rt::RegionMixer* AudioEngine::regionMixer(std::uint32_t id) const {
     return it == attached_.end() ? nullptr : it->second.mixer;
 }
 
-bool AudioEngine::running() const { return backend_ && backend_->running(); }
+bool AudioEngine::running() const {
+    return backend_ && backend_->running();
+}
 
 double AudioEngine::latencyMs(std::uint32_t ringTargetFrames) const noexcept {
     const auto& s = status_.stream;

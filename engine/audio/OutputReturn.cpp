@@ -10,14 +10,16 @@ bool OutputReturn::playsChosen(const ChosenOutput& chosen, bool playing,
            (chosen.device.empty() || stream.device == chosen.device);
 }
 
-bool OutputReturn::listedIn(const ChosenOutput& chosen, const std::vector<backend::DeviceInfo>& devices) {
-    return !devices.empty() &&
-           (chosen.device.empty() || std::any_of(devices.begin(), devices.end(), [&](const auto& d) {
-                return d.name == chosen.device;
-            }));
+bool OutputReturn::listedIn(const ChosenOutput& chosen,
+                            const std::vector<backend::DeviceInfo>& devices) {
+    return !devices.empty() && (chosen.device.empty() ||
+                                std::any_of(devices.begin(), devices.end(), [&](const auto& d) {
+                                    return d.name == chosen.device;
+                                }));
 }
 
-void OutputReturn::started(const ChosenOutput& chosen, bool playing, const backend::StreamInfo& stream) {
+void OutputReturn::started(const ChosenOutput& chosen, bool playing,
+                           const backend::StreamInfo& stream) {
     const bool failedReturn = returning_;
     returning_ = false;
     chosen_ = chosen;

@@ -52,9 +52,11 @@ public:
     bool lookNow();
 
     // Whether `stream` is the chosen output.
-    static bool playsChosen(const ChosenOutput& chosen, bool playing, const backend::StreamInfo& stream);
+    static bool playsChosen(const ChosenOutput& chosen, bool playing,
+                            const backend::StreamInfo& stream);
     // Whether the chosen output is in a backend's list.
-    static bool listedIn(const ChosenOutput& chosen, const std::vector<backend::DeviceInfo>& devices);
+    static bool listedIn(const ChosenOutput& chosen,
+                         const std::vector<backend::DeviceInfo>& devices);
     const DeviceLister& lister() const noexcept { return devices_; }
 
 private:

@@ -6,7 +6,9 @@
 
 namespace govox::audio {
 
-Recorder::~Recorder() { stop(); }
+Recorder::~Recorder() {
+    stop();
+}
 
 std::string Recorder::start(const std::string& path) {
     stop();
@@ -16,7 +18,8 @@ std::string Recorder::start(const std::string& path) {
     // is replaced only by a complete recording.
     path_ = path;
     partial_ = path + ".part";
-    if (std::string e = writer_.open(partial_, sampleRate_, 4096); !e.empty()) return "cannot record: " + e;
+    if (std::string e = writer_.open(partial_, sampleRate_, 4096); !e.empty())
+        return "cannot record: " + e;
     tap_ = engine_.startTap(1 << 17); // 2.7 s at 48 kHz: ample slack for a slow disk
     if (!tap_) {
         writer_.close();
@@ -77,8 +80,12 @@ std::string Recorder::stop() {
     return error_;
 }
 
-double Recorder::seconds() const { return double(frames_.load()) / sampleRate_; }
-std::uint64_t Recorder::droppedFrames() const { return tap_ ? tap_->dropped() : 0; }
+double Recorder::seconds() const {
+    return double(frames_.load()) / sampleRate_;
+}
+std::uint64_t Recorder::droppedFrames() const {
+    return tap_ ? tap_->dropped() : 0;
+}
 
 std::string Recorder::error() const {
     std::lock_guard lock(errorMutex_);

@@ -8,8 +8,8 @@
 // Threads: start/stop/status on one control thread; the writer on its own thread.
 #pragma once
 
-#include "engine/backend/WavFileWriter.hpp"
 #include "engine/audio/AudioEngine.hpp"
+#include "engine/backend/WavFileWriter.hpp"
 
 #include <atomic>
 #include <memory>

@@ -29,21 +29,21 @@ const char* backendName(BackendKind kind) noexcept;
 bool parseBackendKind(const std::string& name, BackendKind& out) noexcept;
 
 struct StreamRequest {
-    std::string device;                // empty: the backend's default output
+    std::string device; // empty: the backend's default output
     std::uint32_t sampleRate = 48000;
-    std::uint32_t bufferFrames = 128;  // frames per callback asked for
-    std::string clientName = "Govox";  // JACK client / PulseAudio stream name
-    bool connectOutputs = true;        // JACK: connect to the system playback ports
+    std::uint32_t bufferFrames = 128; // frames per callback asked for
+    std::string clientName = "Govox"; // JACK client / PulseAudio stream name
+    bool connectOutputs = true;       // JACK: connect to the system playback ports
     // Offline only: where the WAV goes and how many frames to render (0: until stop()).
     std::string outputPath;
     std::uint64_t offlineFrames = 0;
 };
 
 struct StreamInfo {
-    std::string backend;               // backendName()
-    std::string device;                // the device actually opened
-    std::uint32_t sampleRate = 0;      // as granted, may differ from the request
-    std::uint32_t bufferFrames = 0;    // as granted
+    std::string backend;                   // backendName()
+    std::string device;                    // the device actually opened
+    std::uint32_t sampleRate = 0;          // as granted, may differ from the request
+    std::uint32_t bufferFrames = 0;        // as granted
     std::uint32_t outputLatencyFrames = 0; // what the device adds after the callback
 };
 

@@ -8,7 +8,6 @@
 #include "engine/backend/RtAudioBackend.hpp"
 #include "engine/backend/RtAudioDevices.hpp"
 
-
 namespace govox::backend {
 namespace {
 
@@ -22,7 +21,9 @@ struct Entry {
 std::unique_ptr<AudioBackend> makeRtAudio(BackendKind kind) {
     return std::make_unique<RtAudioBackend>(kind);
 }
-std::unique_ptr<AudioBackend> makeNull(BackendKind) { return std::make_unique<NullBackend>(); }
+std::unique_ptr<AudioBackend> makeNull(BackendKind) {
+    return std::make_unique<NullBackend>();
+}
 std::unique_ptr<AudioBackend> makeOffline(BackendKind) {
     return std::make_unique<OfflineBackend>();
 }

@@ -2,9 +2,9 @@
 
 #include <cerrno>
 #include <functional>
-#include <system_error>
 #include <pthread.h>
 #include <sched.h>
+#include <system_error>
 #include <time.h>
 
 namespace govox::backend {
@@ -43,7 +43,9 @@ void raiseToRealtimePriority() {
 
 } // namespace
 
-NullBackend::~NullBackend() { stop(); }
+NullBackend::~NullBackend() {
+    stop();
+}
 
 std::string NullBackend::start(const StreamRequest& request, rt::AudioCallback& callback) {
     if (thread_.joinable()) return "null: already running; stop it first";

@@ -9,8 +9,8 @@
 //   counting afresh from now instead of rushing to catch up.
 //
 // Threads: start/stop/running/info on one control thread. render() and xrun() are called
-// on the backend's own thread (SCHED_FIFO 70 when allowed, like a device). start() allocates the two channel
-// buffers and the thread; the loop allocates nothing.
+// on the backend's own thread (SCHED_FIFO 70 when allowed, like a device). start() allocates the
+// two channel buffers and the thread; the loop allocates nothing.
 #pragma once
 
 #include "engine/backend/AudioBackend.hpp"

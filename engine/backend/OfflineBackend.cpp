@@ -49,8 +49,8 @@ std::string renderJob(OfflineJob& job, rt::AudioCallback& callback, BlockGate* g
         if (stop.load(std::memory_order_acquire)) break;
         if (gate != nullptr && !gate->beforeBlock(done)) break;
         std::uint32_t n = job.blockFrames;
-        if (job.totalFrames != 0) n = static_cast<std::uint32_t>(
-                                      std::min<std::uint64_t>(n, job.totalFrames - done));
+        if (job.totalFrames != 0)
+            n = static_cast<std::uint32_t>(std::min<std::uint64_t>(n, job.totalFrames - done));
         callback.render(job.left.data(), job.right.data(), n);
         error = job.file.write(job.left.data(), job.right.data(), n);
         if (!error.empty()) break;
@@ -75,7 +75,9 @@ std::string renderOfflineToWav(const StreamRequest& request, rt::AudioCallback& 
 
 OfflineBackend::OfflineBackend(BlockGate* gate) : gate_(gate) {}
 
-OfflineBackend::~OfflineBackend() { stop(); }
+OfflineBackend::~OfflineBackend() {
+    stop();
+}
 
 std::string OfflineBackend::start(const StreamRequest& request, rt::AudioCallback& callback) {
     if (running()) return "offline: already running; stop it first";

@@ -43,7 +43,9 @@ std::string describe(const std::exception_ptr& error) {
 
 RtAudioBackend::RtAudioBackend(BackendKind kind) : kind_(kind) {}
 
-RtAudioBackend::~RtAudioBackend() { stop(); }
+RtAudioBackend::~RtAudioBackend() {
+    stop();
+}
 
 std::string RtAudioBackend::start(const StreamRequest& request, rt::AudioCallback& callback) {
     const std::string name = rtaudio::displayName(kind_);
@@ -79,15 +81,15 @@ std::string RtAudioBackend::open(const StreamRequest& request, rt::AudioCallback
     options.priority = 70;
     unsigned int frames = request.bufferFrames;
     try {
-        audio_->openStream(&output, nullptr, RTAUDIO_FLOAT32, request.sampleRate, &frames,
-                           &onAudio, &callback, &options);
+        audio_->openStream(&output, nullptr, RTAUDIO_FLOAT32, request.sampleRate, &frames, &onAudio,
+                           &callback, &options);
         info_ = StreamInfo{};
         info_.backend = backendName(kind_);
         info_.device = device.info.name;
         info_.sampleRate = audio_->getStreamSampleRate();
         info_.bufferFrames = frames;
-        info_.outputLatencyFrames = static_cast<std::uint32_t>(
-            std::clamp<long>(audio_->getStreamLatency(), 0, 0x7fffffff));
+        info_.outputLatencyFrames =
+            static_cast<std::uint32_t>(std::clamp<long>(audio_->getStreamLatency(), 0, 0x7fffffff));
         audio_->startStream();
     } catch (...) {
         return name + ": cannot play to '" + device.info.name + "' at " +
@@ -114,9 +116,13 @@ void RtAudioBackend::stop() {
     audio_.reset();
 }
 
-bool RtAudioBackend::running() const { return audio_ && audio_->isStreamRunning(); }
+bool RtAudioBackend::running() const {
+    return audio_ && audio_->isStreamRunning();
+}
 
-StreamInfo RtAudioBackend::info() const { return info_; }
+StreamInfo RtAudioBackend::info() const {
+    return info_;
+}
 
 std::string RtAudioBackend::lastError() const {
     // RtAudio closes a JACK stream by itself when the server shuts the client down.

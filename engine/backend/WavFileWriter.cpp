@@ -16,8 +16,7 @@ std::string WavFileWriter::open(const std::string& path, std::uint32_t sampleRat
     format.channels = 2;
     format.format = SF_FORMAT_WAV | SF_FORMAT_FLOAT;
     SNDFILE* file = sf_open(path.c_str(), SFM_WRITE, &format);
-    if (file == nullptr)
-        return "cannot create '" + path + "': " + sf_strerror(nullptr);
+    if (file == nullptr) return "cannot create '" + path + "': " + sf_strerror(nullptr);
     // libsndfile's PEAK chunk carries a timestamp: without it, the same audio gives the
     // same file, byte for byte (offline renders are compared that way).
     sf_command(file, SFC_SET_ADD_PEAK_CHUNK, nullptr, SF_FALSE);

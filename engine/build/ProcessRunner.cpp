@@ -1,8 +1,8 @@
 #include "engine/build/ProcessRunner.hpp"
 
 #include <cerrno>
-#include <cstring>
 #include <csignal>
+#include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>

@@ -11,9 +11,9 @@ namespace govox::build {
 
 struct ProcessOutput {
     bool started = false;
-    int exitCode = -1;   // -1 when killed by a signal
-    std::string output;  // stdout and stderr, interleaved as written
-    std::string error;   // why it could not start
+    int exitCode = -1;  // -1 when killed by a signal
+    std::string output; // stdout and stderr, interleaved as written
+    std::string error;  // why it could not start
 };
 
 // argv[0] is looked up on PATH. env entries ("NAME=value") are added to this process's

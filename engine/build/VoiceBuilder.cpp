@@ -54,8 +54,9 @@ std::string prepareModule(const BuildRequest& r, const fs::path& dir, const fs::
     if (!root.empty() && isSdkModule(root)) return {}; // an example voice inside the SDK
     if (root.empty()) {
         const std::string name = dir.filename().string();
-        if (std::string e = writeFile(dir / "go.mod", "module govox.local/" + name +
-                                                          "\n\ngo 1.19\n\nrequire govox.dev/govox v0.0.0\n");
+        if (std::string e =
+                writeFile(dir / "go.mod", "module govox.local/" + name +
+                                              "\n\ngo 1.19\n\nrequire govox.dev/govox v0.0.0\n");
             !e.empty())
             return e;
         root = dir;
@@ -82,8 +83,8 @@ std::string cgoFlagsEnv(const std::string& sdkDir) {
     for (char c; in.get(c);) sum = (sum ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     const char* user = std::getenv("CGO_CFLAGS");
     std::ostringstream flags;
-    flags << "CGO_CFLAGS=" << (user != nullptr ? user : "-g -O2")
-          << " -DGOVOX_ABI_HEADER_SUM=0x" << std::hex << sum;
+    flags << "CGO_CFLAGS=" << (user != nullptr ? user : "-g -O2") << " -DGOVOX_ABI_HEADER_SUM=0x"
+          << std::hex << sum;
     return flags.str();
 }
 
@@ -122,14 +123,15 @@ BuildResult buildVoice(const BuildRequest& r) {
         result.error = e;
         return result;
     }
-    const fs::path library = out / (dir.filename().string() + "-" + std::to_string(getpid()) +
-                                    "-" + std::to_string(++buildCounter) + ".so");
-    const ProcessOutput run = runProcess(
-        {r.goBinary, "build", "-buildmode=c-shared", "-o", library.string(), "."}, dir.string(), env,
-        r.cancel);
+    const fs::path library = out / (dir.filename().string() + "-" + std::to_string(getpid()) + "-" +
+                                    std::to_string(++buildCounter) + ".so");
+    const ProcessOutput run =
+        runProcess({r.goBinary, "build", "-buildmode=c-shared", "-o", library.string(), "."},
+                   dir.string(), env, r.cancel);
     fs::remove(library.string().substr(0, library.string().size() - 3) + ".h", ec); // cgo's header
     result.output = run.output;
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (!run.started) {
         result.error = "cannot run " + r.goBinary + ": " + run.error +
                        " (install Go: apt-get install golang-go, or put go on PATH)";
@@ -145,8 +147,9 @@ BuildResult buildVoice(const BuildRequest& r) {
         result.errors = parseCompileErrors(run.output, dir.string());
         result.error = result.errors.empty()
                            ? "go build failed: " + run.output.substr(0, run.output.find('\n'))
-                           : result.errors.front().file + ":" + std::to_string(result.errors.front().line) +
-                                 ":" + std::to_string(result.errors.front().column) + ": " +
+                           : result.errors.front().file + ":" +
+                                 std::to_string(result.errors.front().line) + ":" +
+                                 std::to_string(result.errors.front().column) + ": " +
                                  result.errors.front().message;
         fs::remove(library, ec);
         return result;

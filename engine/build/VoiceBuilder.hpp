@@ -20,8 +20,8 @@ namespace govox::build {
 
 struct BuildRequest {
     std::string voiceDir;
-    std::string outputDir;  // where libraries go (created if missing)
-    std::string sdkDir;     // the folder holding the SDK's go.mod (govox.dev/govox)
+    std::string outputDir; // where libraries go (created if missing)
+    std::string sdkDir;    // the folder holding the SDK's go.mod (govox.dev/govox)
     std::string goBinary = "go";
     const std::atomic<bool>* cancel = nullptr; // set to abandon the build (a newer save)
 };
@@ -35,10 +35,10 @@ struct CompileError {
 
 struct BuildResult {
     bool ok = false;
-    std::string library;               // the built .so, when ok
-    std::string output;                // everything the Go tool printed
-    std::vector<CompileError> errors;  // parsed from output
-    std::string error;                 // one line for the user, when not ok
+    std::string library;              // the built .so, when ok
+    std::string output;               // everything the Go tool printed
+    std::vector<CompileError> errors; // parsed from output
+    std::string error;                // one line for the user, when not ok
     double seconds = 0.0;
     bool cancelled = false;
 };

@@ -61,8 +61,8 @@ bool EventSender::noteOff(std::uint64_t frame, std::uint8_t channel, std::uint8_
     return send(e);
 }
 
-bool EventSender::controlChange(std::uint64_t frame, std::uint8_t channel,
-                                std::uint8_t controller, std::uint8_t value) {
+bool EventSender::controlChange(std::uint64_t frame, std::uint8_t channel, std::uint8_t controller,
+                                std::uint8_t value) {
     govox_event e = make(frame, GOVOX_EVENT_CONTROL_CHANGE, channel);
     e.data1 = controller;
     e.data2 = value;

@@ -7,9 +7,10 @@ namespace govox::events {
 void PlayingState::noteOn(std::uint8_t channel, std::uint8_t note, std::uint8_t velocity,
                           std::uint64_t frame) {
     // The same key again replaces the old note (held or sustained), as the SDK does.
-    notes_.erase(std::remove_if(notes_.begin(), notes_.end(),
-                                [&](const Note& n) { return n.channel == channel && n.note == note; }),
-                 notes_.end());
+    notes_.erase(
+        std::remove_if(notes_.begin(), notes_.end(),
+                       [&](const Note& n) { return n.channel == channel && n.note == note; }),
+        notes_.end());
     notes_.push_back({channel, note, velocity, frame, false});
 }
 
@@ -29,16 +30,18 @@ void PlayingState::noteOff(std::uint8_t channel, std::uint8_t note) {
     }
 }
 
-void PlayingState::controlChange(std::uint8_t channel, std::uint8_t controller, std::uint8_t value) {
+void PlayingState::controlChange(std::uint8_t channel, std::uint8_t controller,
+                                 std::uint8_t value) {
     Channel& c = channels_[channel & 15];
     switch (controller) {
     case 1: c.modWheel = value; break;
     case 64: {
         const bool down = value >= 64;
         if (c.sustain && !down)
-            notes_.erase(std::remove_if(notes_.begin(), notes_.end(),
-                                        [&](const Note& n) { return n.channel == channel && n.sustained; }),
-                         notes_.end());
+            notes_.erase(
+                std::remove_if(notes_.begin(), notes_.end(),
+                               [&](const Note& n) { return n.channel == channel && n.sustained; }),
+                notes_.end());
         c.sustain = down;
         break;
     }
@@ -48,12 +51,15 @@ void PlayingState::controlChange(std::uint8_t channel, std::uint8_t controller, 
     }
 }
 
-void PlayingState::pitchBend(std::uint8_t channel, std::int32_t bend) { channels_[channel & 15].bend = bend; }
+void PlayingState::pitchBend(std::uint8_t channel, std::int32_t bend) {
+    channels_[channel & 15].bend = bend;
+}
 
 void PlayingState::allNotesOff(std::uint8_t channel) {
-    notes_.erase(std::remove_if(notes_.begin(), notes_.end(),
-                                [&](const Note& n) { return channel == 0xFF || n.channel == channel; }),
-                 notes_.end());
+    notes_.erase(
+        std::remove_if(notes_.begin(), notes_.end(),
+                       [&](const Note& n) { return channel == 0xFF || n.channel == channel; }),
+        notes_.end());
     for (std::size_t ch = 0; ch < channels_.size(); ++ch)
         if (channel == 0xFF || ch == channel) channels_[ch].sustain = false;
 }

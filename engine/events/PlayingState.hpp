@@ -21,7 +21,8 @@ enum class HeldNotes {
 
 class PlayingState {
 public:
-    void noteOn(std::uint8_t channel, std::uint8_t note, std::uint8_t velocity, std::uint64_t frame);
+    void noteOn(std::uint8_t channel, std::uint8_t note, std::uint8_t velocity,
+                std::uint64_t frame);
     void noteOff(std::uint8_t channel, std::uint8_t note);
     void controlChange(std::uint8_t channel, std::uint8_t controller, std::uint8_t value);
     void pitchBend(std::uint8_t channel, std::int32_t bend);

@@ -21,7 +21,8 @@ class CrashPolicy {
 public:
     using Clock = std::chrono::steady_clock;
 
-    explicit CrashPolicy(SupervisorPolicy policy = {}) : policy_(policy), backoff_(policy.firstBackoff) {}
+    explicit CrashPolicy(SupervisorPolicy policy = {})
+        : policy_(policy), backoff_(policy.firstBackoff) {}
 
     // Records a crash at `now`. True when it makes a crash loop (give up); otherwise
     // restartAt() says when to try again.

@@ -6,7 +6,9 @@
 namespace govox::host {
 namespace {
 
-bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+bool startsWith(const std::string& s, const char* prefix) {
+    return s.rfind(prefix, 0) == 0;
+}
 
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;

@@ -17,7 +17,9 @@ namespace {
 
 constexpr int kRegionFdInChild = 3;
 
-std::string errnoText(const char* what, int err) { return std::string(what) + ": " + std::strerror(err); }
+std::string errnoText(const char* what, int err) {
+    return std::string(what) + ": " + std::strerror(err);
+}
 
 } // namespace
 
@@ -54,7 +56,8 @@ std::unique_ptr<HostProcess> HostProcess::spawn(const HostLaunch& launch, std::s
     argv.push_back(nullptr);
 
     pid_t pid = -1;
-    const int rc = posix_spawn(&pid, launch.hostBinary.c_str(), &actions, nullptr, argv.data(), environ);
+    const int rc =
+        posix_spawn(&pid, launch.hostBinary.c_str(), &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     close(pipeFds[1]);
     if (movedFd >= 0) close(movedFd);
@@ -115,7 +118,8 @@ bool HostProcess::killedBySignal(int signal) const noexcept {
 
 std::string HostProcess::describeExit() const {
     if (!exited_) return "running";
-    if (WIFEXITED(waitStatus_)) return "exited with status " + std::to_string(WEXITSTATUS(waitStatus_));
+    if (WIFEXITED(waitStatus_))
+        return "exited with status " + std::to_string(WEXITSTATUS(waitStatus_));
     if (WIFSIGNALED(waitStatus_)) {
         const int sig = WTERMSIG(waitStatus_);
         return "killed by signal " + std::to_string(sig) + " (" + strsignal(sig) + ")";

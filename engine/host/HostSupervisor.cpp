@@ -32,9 +32,10 @@ SupervisorStep HostSupervisor::poll(VoiceHost* host, Clock::time_point now) {
             } else if (crashes_.crashed(now)) {
                 gaveUp_ = true;
                 step.action = SupervisorAction::GiveUp;
-                step.message = "'" + voice_ + "' crashed " + std::to_string(crashes_.recentCrashes()) +
-                               " times in " + std::to_string(crashes_.policy().crashLoopWindow.count()) +
-                               " s; Govox stopped restarting it. Save a fixed version to try again.";
+                step.message =
+                    "'" + voice_ + "' crashed " + std::to_string(crashes_.recentCrashes()) +
+                    " times in " + std::to_string(crashes_.policy().crashLoopWindow.count()) +
+                    " s; Govox stopped restarting it. Save a fixed version to try again.";
             } else {
                 restartPending_ = true;
             }

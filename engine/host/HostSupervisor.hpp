@@ -40,8 +40,7 @@ class HostSupervisor {
 public:
     using Clock = std::chrono::steady_clock;
 
-    HostSupervisor(std::string voice, SupervisorPolicy policy,
-                   std::chrono::milliseconds probation);
+    HostSupervisor(std::string voice, SupervisorPolicy policy, std::chrono::milliseconds probation);
 
     // A new build plays (a reload): it is on probation, a crash loop given up on ends, and
     // the crashes of older builds are forgotten.

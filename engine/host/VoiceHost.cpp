@@ -24,11 +24,12 @@ std::unique_ptr<VoiceHost> VoiceHost::start(const VoiceHostConfig& config, HostP
         return nullptr;
     }
     std::shared_ptr<shm::Region> region(std::move(created.region));
-    abi::storeRelease(region->header().lockstep, std::uint32_t{config.clock == HostClock::Lockstep ? 1u : 0u});
+    abi::storeRelease(region->header().lockstep,
+                      std::uint32_t{config.clock == HostClock::Lockstep ? 1u : 0u});
     std::string error;
-    auto process = HostProcess::spawn({config.hostBinary, config.library, region->fd(),
-                                       config.addressSpaceMb, config.goMemoryMb},
-                                      error);
+    auto process = HostProcess::spawn(
+        {config.hostBinary, config.library, region->fd(), config.addressSpaceMb, config.goMemoryMb},
+        error);
     if (!process) {
         failure = {HostHealth::Crashed, "voice '" + config.name + "': " + error, {}};
         return nullptr;
@@ -45,7 +46,9 @@ VoiceHost::VoiceHost(const VoiceHostConfig& config, std::shared_ptr<shm::Region>
       events_(std::make_unique<events::EventSender>(*region_)), process_(std::move(process)),
       lastBeatSeen_(std::chrono::steady_clock::now()) {}
 
-VoiceHost::~VoiceHost() { shutdown(std::chrono::milliseconds(500)); }
+VoiceHost::~VoiceHost() {
+    shutdown(std::chrono::milliseconds(500));
+}
 
 HostProblem VoiceHost::handshake() {
     const auto deadline = std::chrono::steady_clock::now() + config_.handshakeTimeout;
@@ -80,11 +83,14 @@ HostProblem VoiceHost::crashProblem(HostHealth health, const std::string& fallba
     const std::string message = boundedString(region_->header().message, GOVOX_MESSAGE_LEN);
     const CrashReport crash = parseCrashOutput(process_->output());
     HostProblem p{health, "voice '" + config_.name + "': ", crash.stack};
-    if (!message.empty()) p.message += message;
-    else if (!crash.summary.empty()) p.message += crash.summary;
+    if (!message.empty())
+        p.message += message;
+    else if (!crash.summary.empty())
+        p.message += crash.summary;
     else if (process_->exited() && process_->describeExit().rfind("exited with status", 0) == 0)
         p.message += "the voice ended its own process (os.Exit?)";
-    else p.message += fallback;
+    else
+        p.message += fallback;
     if (crash.summary.find("out of memory") != std::string::npos)
         p.message += "; a voice may use at most " + std::to_string(config_.addressSpaceMb) +
                      " MiB of address space";
@@ -96,7 +102,8 @@ HostProblem VoiceHost::check() {
     if (reported_) return {HostHealth::Stopped, {}, {}};
     if (process_->poll()) {
         reported_ = true;
-        if (abi::loadAcquire(region_->header().shutdown_requested)) return {HostHealth::Stopped, {}, {}};
+        if (abi::loadAcquire(region_->header().shutdown_requested))
+            return {HostHealth::Stopped, {}, {}};
         return crashProblem(HostHealth::Crashed, "the voice host ended unexpectedly");
     }
     const auto now = std::chrono::steady_clock::now();
@@ -110,9 +117,9 @@ HostProblem VoiceHost::check() {
     process_->kill(SIGKILL);
     process_->waitExit(std::chrono::seconds(5));
     reported_ = true;
-    return crashProblem(HostHealth::Hung,
-                        "the voice host stopped responding (no heartbeat for " +
-                            std::to_string(config_.heartbeatTimeout.count()) + " ms)");
+    return crashProblem(HostHealth::Hung, "the voice host stopped responding (no heartbeat for " +
+                                              std::to_string(config_.heartbeatTimeout.count()) +
+                                              " ms)");
 }
 
 void VoiceHost::shutdown(std::chrono::milliseconds grace) {
@@ -127,7 +134,8 @@ void VoiceHost::shutdown(std::chrono::milliseconds grace) {
 
 void VoiceHost::readParams() {
     const govox_param_block& pb = region_->params();
-    const std::uint32_t count = std::min<std::uint32_t>(abi::loadAcquire(pb.count), GOVOX_MAX_PARAMS);
+    const std::uint32_t count =
+        std::min<std::uint32_t>(abi::loadAcquire(pb.count), GOVOX_MAX_PARAMS);
     params_.clear();
     for (std::uint32_t i = 0; i < count; ++i) {
         const govox_param_desc& d = pb.desc[i];

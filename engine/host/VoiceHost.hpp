@@ -35,7 +35,7 @@ enum class HostClock {
 };
 
 struct VoiceHostConfig {
-    std::string name;       // shown in messages: the voice's folder name
+    std::string name; // shown in messages: the voice's folder name
     std::string library;
     std::string hostBinary;
     shm::RegionConfig region;

@@ -37,7 +37,8 @@ std::vector<std::string> outputMidiPorts(jack_client_t* client) {
     if (ports == nullptr) return names;
     for (const char** p = ports; *p != nullptr; ++p) {
         const jack_port_t* port = jack_port_by_name(client, *p);
-        if (port == nullptr || !jack_port_is_mine(client, port)) names.emplace_back(*p); // never a loop
+        if (port == nullptr || !jack_port_is_mine(client, port))
+            names.emplace_back(*p); // never a loop
     }
     jack_free(ports);
     return names;
@@ -81,8 +82,10 @@ std::string JackMidiClient::addPort(const std::string& portName, const std::stri
             free = &s;
             break;
         }
-    if (free == nullptr) return "too many MIDI ports open (at most " + std::to_string(kMaxPorts) + ")";
-    jack_port_t* port = jack_port_register(client_, portName.c_str(), JACK_DEFAULT_MIDI_TYPE, JackPortIsInput, 0);
+    if (free == nullptr)
+        return "too many MIDI ports open (at most " + std::to_string(kMaxPorts) + ")";
+    jack_port_t* port =
+        jack_port_register(client_, portName.c_str(), JACK_DEFAULT_MIDI_TYPE, JackPortIsInput, 0);
     if (port == nullptr) return "cannot register the JACK port '" + portName + "'";
     {
         std::lock_guard lock(slotsMutex_);
@@ -122,7 +125,9 @@ void JackMidiClient::waitForCycleEnd() const {
         std::this_thread::sleep_for(std::chrono::microseconds(200));
 }
 
-std::vector<std::string> JackMidiClient::sources() const { return outputMidiPorts(client_); }
+std::vector<std::string> JackMidiClient::sources() const {
+    return outputMidiPorts(client_);
+}
 
 std::vector<std::string> JackMidiClient::listSources(std::string& error) {
     jack_client_t* probe = openClient("Govox probe", error);
@@ -151,7 +156,8 @@ int JackMidiClient::process(jack_nframes_t frames, void* user) noexcept GOVOX_NO
         const jack_nframes_t count = jack_midi_get_event_count(buffer);
         for (jack_nframes_t i = 0; i < count; ++i) {
             jack_midi_event_t event;
-            if (jack_midi_event_get(&event, buffer, i) == 0 && isChannelMessage(event.buffer, event.size))
+            if (jack_midi_event_get(&event, buffer, i) == 0 &&
+                isChannelMessage(event.buffer, event.size))
                 queue->push(event.buffer, event.size);
         }
     }
@@ -174,10 +180,12 @@ void JackMidiClient::onConnect(jack_port_id_t a, jack_port_id_t b, int connected
 
 void JackMidiClient::portLostItsSources(jack_port_id_t id) {
     jack_port_t* port = jack_port_by_id(client_, id);
-    if (port == nullptr || !jack_port_is_mine(client_, port) || jack_port_connected(port) > 0) return;
+    if (port == nullptr || !jack_port_is_mine(client_, port) || jack_port_connected(port) > 0)
+        return;
     for (Slot& s : slots_)
         if (s.port.load(std::memory_order_relaxed) == port)
-            if (MidiDispatcher::PortQueue* q = s.queue.load(std::memory_order_relaxed)) q->requestRelease();
+            if (MidiDispatcher::PortQueue* q = s.queue.load(std::memory_order_relaxed))
+                q->requestRelease();
 }
 
 // A JACK thread, as the server goes away: only a flag; the control thread closes us.

@@ -17,7 +17,8 @@
 
 namespace govox::midi {
 
-void MidiDispatcher::PortQueue::push(const std::uint8_t* bytes, std::size_t size) noexcept GOVOX_NONBLOCKING {
+void MidiDispatcher::PortQueue::push(const std::uint8_t* bytes,
+                                     std::size_t size) noexcept GOVOX_NONBLOCKING {
     owner_.received_.fetch_add(1, std::memory_order_relaxed);
     if (size == 0 || size > 3) return; // channel messages only; SysEx is filtered before us
     Message m;
@@ -80,8 +81,9 @@ MidiDispatcher::PortQueue* MidiDispatcher::addPort() {
 
 void MidiDispatcher::removePort(PortQueue* port) {
     std::lock_guard lock(portsMutex_);
-    const auto it = std::find_if(ports_.begin(), ports_.end(),
-                                 [&](const std::unique_ptr<PortQueue>& p) { return p.get() == port; });
+    const auto it =
+        std::find_if(ports_.begin(), ports_.end(),
+                     [&](const std::unique_ptr<PortQueue>& p) { return p.get() == port; });
     if (it == ports_.end()) return;
     drain(**it);
     releaseHeld(**it);
@@ -113,9 +115,12 @@ void MidiDispatcher::drain(PortQueue& port) {
         // What decodeMessage used is well formed: the status byte and data bytes are valid.
         const std::uint8_t kind = m.bytes[0] & 0xF0, channel = m.bytes[0] & 0x0F, d1 = m.bytes[1];
         auto& held = port.held_[channel];
-        if (kind == 0x90) held.set(d1, m.bytes[2] != 0); // velocity 0 is a note-off
-        else if (kind == 0x80) held.reset(d1);
-        else if (kind == 0xB0 && (d1 == 120 || d1 == 123)) held.reset(); // sound / notes off
+        if (kind == 0x90)
+            held.set(d1, m.bytes[2] != 0); // velocity 0 is a note-off
+        else if (kind == 0x80)
+            held.reset(d1);
+        else if (kind == 0xB0 && (d1 == 120 || d1 == 123))
+            held.reset(); // sound / notes off
     }
 }
 

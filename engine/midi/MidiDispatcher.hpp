@@ -71,8 +71,8 @@ public:
 private:
     void wake() noexcept GOVOX_NONBLOCKING;
     void run();
-    void drain();                     // under portsMutex_
-    void drain(PortQueue& port);      // under portsMutex_
+    void drain();                      // under portsMutex_
+    void drain(PortQueue& port);       // under portsMutex_
     void releaseHeld(PortQueue& port); // under portsMutex_
 
     MidiSink& sink_;

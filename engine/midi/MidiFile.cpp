@@ -29,7 +29,8 @@ MidiFileResult readMidiFile(const std::string& path) {
     }
     while (smf_event_t* e = smf_get_next_event(smf.get())) {
         result.lengthSeconds = e->time_seconds;
-        if (smf_event_is_metadata(e) || smf_event_is_sysex(e) || e->midi_buffer_length < 1) continue;
+        if (smf_event_is_metadata(e) || smf_event_is_sysex(e) || e->midi_buffer_length < 1)
+            continue;
         const std::uint8_t status = e->midi_buffer[0];
         if (status < 0x80 || status >= 0xF0) continue;
         TimedMessage m;

@@ -11,7 +11,7 @@
 namespace govox::midi {
 
 struct TimedMessage {
-    double seconds = 0.0;   // from the start of the song, tempo map applied
+    double seconds = 0.0;    // from the start of the song, tempo map applied
     std::uint8_t status = 0; // 0x80..0xEF: channel messages only
     std::uint8_t data1 = 0;
     std::uint8_t data2 = 0;

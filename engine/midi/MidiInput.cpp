@@ -12,8 +12,12 @@
 namespace govox::midi {
 namespace {
 
-RtMidi::Api toRtMidi(MidiApi api) { return api == MidiApi::Jack ? RtMidi::UNIX_JACK : RtMidi::LINUX_ALSA; }
-const char* apiName(MidiApi api) { return api == MidiApi::Jack ? "JACK MIDI" : "ALSA MIDI"; }
+RtMidi::Api toRtMidi(MidiApi api) {
+    return api == MidiApi::Jack ? RtMidi::UNIX_JACK : RtMidi::LINUX_ALSA;
+}
+const char* apiName(MidiApi api) {
+    return api == MidiApi::Jack ? "JACK MIDI" : "ALSA MIDI";
+}
 
 // RtMidi starts its messages with the function that failed ("MidiInAlsa::initialize: ");
 // the user needs only the rest.
@@ -46,7 +50,7 @@ struct MidiInput::Impl {
     struct Port {
         std::string name; // as opened() shows it
         bool isVirtual = false;
-        std::unique_ptr<RtMidiIn> in; // ALSA
+        std::unique_ptr<RtMidiIn> in;   // ALSA
         JackMidiClient* jack = nullptr; // JACK: the client holding the port; not owned
         MidiDispatcher* dispatcher = nullptr;
         MidiDispatcher::PortQueue* queue = nullptr;
@@ -70,7 +74,7 @@ struct MidiInput::Impl {
             queue = std::exchange(o.queue, nullptr);
         }
         void release() noexcept {
-            in.reset(); // no callback runs once this returns
+            in.reset();                                  // no callback runs once this returns
             if (jack && queue) jack->removePort(*queue); // nor a JACK cycle
             if (dispatcher && queue) dispatcher->removePort(queue); // notes it left down end
             jack = nullptr;
@@ -89,7 +93,8 @@ struct MidiInput::Impl {
 
     // RtMidi's ALSA thread: only a copy into the queue.
     static void onMessage(double, std::vector<unsigned char>* message, void* user) {
-        if (message) static_cast<MidiDispatcher::PortQueue*>(user)->push(message->data(), message->size());
+        if (message)
+            static_cast<MidiDispatcher::PortQueue*>(user)->push(message->data(), message->size());
     }
 
     // A new ALSA input with its queue; `name` is how opened() will show it.
@@ -113,8 +118,8 @@ struct MidiInput::Impl {
     }
 
     // A JACK input port named `jackName` on our client, connected to `source` unless empty.
-    std::string openJack(const std::string& name, const std::string& jackName, const std::string& source,
-                         bool isVirtual) {
+    std::string openJack(const std::string& name, const std::string& jackName,
+                         const std::string& source, bool isVirtual) {
         Port port(name, isVirtual, dispatcher.get(), dispatcher->addPort());
         const std::string error = jack->addPort(jackName, source, *port.queue);
         if (!error.empty()) return error; // the queue goes with `port`
@@ -125,7 +130,9 @@ struct MidiInput::Impl {
 };
 
 MidiInput::MidiInput() : impl_(std::make_unique<Impl>()) {}
-MidiInput::~MidiInput() { close(); }
+MidiInput::~MidiInput() {
+    close();
+}
 
 std::string MidiInput::open(const MidiInputConfig& config, MidiSink& sink) {
     const bool keep = impl_->isOpen && impl_->sink == &sink && impl_->api == config.api &&
@@ -192,14 +199,17 @@ std::string MidiInput::openPorts(const MidiInputConfig& config) {
         if (wanted.empty()) problem("no input port matches '" + config.connectTo + "'");
     }
     for (const std::string& name : config.ports) {
-        if (!contains(available, name)) problem("no input port named '" + name + "'");
-        else if (!contains(wanted, name)) wanted.push_back(name);
+        if (!contains(available, name))
+            problem("no input port named '" + name + "'");
+        else if (!contains(wanted, name))
+            wanted.push_back(name);
     }
     std::erase_if(impl_->inputs,
                   [&](const Impl::Port& p) { return !p.isVirtual && !contains(wanted, p.name); });
     for (const std::string& name : wanted) {
-        const bool isOpen = std::any_of(impl_->inputs.begin(), impl_->inputs.end(),
-                                        [&](const Impl::Port& p) { return !p.isVirtual && p.name == name; });
+        const bool isOpen =
+            std::any_of(impl_->inputs.begin(), impl_->inputs.end(),
+                        [&](const Impl::Port& p) { return !p.isVirtual && p.name == name; });
         if (isOpen) continue;
         if (config.api == MidiApi::Jack) {
             const std::string error =
@@ -230,7 +240,9 @@ std::uint64_t MidiInput::received() const {
     return received_ + (impl_->dispatcher ? impl_->dispatcher->received() : 0);
 }
 
-bool MidiInput::serverGone() const { return impl_->jack && impl_->jack->serverGone(); }
+bool MidiInput::serverGone() const {
+    return impl_->jack && impl_->jack->serverGone();
+}
 
 std::vector<std::string> MidiInput::ports(MidiApi api, std::string& error) {
     if (api == MidiApi::Jack) {

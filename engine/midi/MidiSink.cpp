@@ -12,13 +12,17 @@ bool decodeMessage(const std::uint8_t* bytes, std::size_t size, MidiSink& sink) 
     const std::uint8_t d2 = twoDataBytes ? bytes[2] & 0x7F : 0;
     switch (kind) {
     case 0x90:
-        if (d2 == 0) sink.noteOff(channel, d1);
-        else sink.noteOn(channel, d1, d2);
+        if (d2 == 0)
+            sink.noteOff(channel, d1);
+        else
+            sink.noteOn(channel, d1, d2);
         return true;
     case 0x80: sink.noteOff(channel, d1); return true;
     case 0xB0:
-        if (d1 == 120 || d1 == 123) sink.allNotesOff();
-        else sink.controlChange(channel, d1, d2);
+        if (d1 == 120 || d1 == 123)
+            sink.allNotesOff();
+        else
+            sink.controlChange(channel, d1, d2);
         return true;
     case 0xE0: sink.pitchBend(channel, static_cast<std::int32_t>(d2 << 7 | d1) - 8192); return true;
     default: return false; // program change, aftertouch: not used by voices yet

@@ -17,7 +17,8 @@ std::string lower(std::string s) {
 
 void HostRoute::send(const std::function<bool(events::EventSender&, std::uint64_t)>& event) {
     const std::uint64_t now = engine_.frame();
-    if (current_ && !event(current_->events(), now)) dropped_.fetch_add(1, std::memory_order_relaxed);
+    if (current_ && !event(current_->events(), now))
+        dropped_.fetch_add(1, std::memory_order_relaxed);
     if (next_) event(next_->events(), now);
 }
 
@@ -25,7 +26,9 @@ void HostRoute::noteOn(std::uint8_t channel, std::uint8_t note, std::uint8_t vel
     if (velocity == 0) return noteOff(channel, note);
     std::lock_guard lock(mutex_);
     playing_.noteOn(channel, note, velocity, engine_.frame());
-    send([&](events::EventSender& e, std::uint64_t at) { return e.noteOn(at, channel, note, velocity); });
+    send([&](events::EventSender& e, std::uint64_t at) {
+        return e.noteOn(at, channel, note, velocity);
+    });
 }
 
 void HostRoute::noteOff(std::uint8_t channel, std::uint8_t note) {
@@ -37,7 +40,9 @@ void HostRoute::noteOff(std::uint8_t channel, std::uint8_t note) {
 void HostRoute::controlChange(std::uint8_t channel, std::uint8_t controller, std::uint8_t value) {
     std::lock_guard lock(mutex_);
     playing_.controlChange(channel, controller, value);
-    send([&](events::EventSender& e, std::uint64_t at) { return e.controlChange(at, channel, controller, value); });
+    send([&](events::EventSender& e, std::uint64_t at) {
+        return e.controlChange(at, channel, controller, value);
+    });
 }
 
 void HostRoute::pitchBend(std::uint8_t channel, std::int32_t bend) {

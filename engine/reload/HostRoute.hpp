@@ -65,7 +65,8 @@ public:
     // replays what is playing into it, and from then on routes every event to it too - all
     // under one lock, so a knob turned or a key struck meanwhile reaches `next` exactly
     // once. Returns the names of the running build's parameters that `next` lacks.
-    std::vector<std::string> beginSwap(std::shared_ptr<host::VoiceHost> next, events::HeldNotes notes);
+    std::vector<std::string> beginSwap(std::shared_ptr<host::VoiceHost> next,
+                                       events::HeldNotes notes);
     // The swap did not happen: events go to the running build only again.
     void abandonSwap();
     // The new host becomes the running one, mixed as `regionId`; `switched` runs under the

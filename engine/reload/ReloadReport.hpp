@@ -15,7 +15,7 @@ namespace govox::reload {
 // Milliseconds from the moment the change was first seen (the save).
 struct ReloadTimings {
     std::chrono::steady_clock::time_point changeSeen; // the first watcher event of the save
-    double buildStartMs = 0;    // the debounce
+    double buildStartMs = 0;                          // the debounce
     double buildDoneMs = 0;
     double hostReadyMs = 0;     // the new host has started and handed over its parameters
     double prefilledMs = 0;     // its rings hold the held notes

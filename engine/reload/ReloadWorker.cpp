@@ -27,7 +27,9 @@ ReloadWorker::ReloadWorker(audio::AudioEngine& engine, HostRoute& route, ReloadC
                            ReloadListener& listener)
     : engine_(engine), route_(route), config_(std::move(config)), listener_(listener) {}
 
-ReloadWorker::~ReloadWorker() { stop(); }
+ReloadWorker::~ReloadWorker() {
+    stop();
+}
 
 ReloadReport ReloadWorker::start() {
     {
@@ -203,8 +205,8 @@ bool ReloadWorker::swapTo(const std::string& library, SwapKind kind, ReloadRepor
     if (!next) return false;
     // A restart of the build that crashed does not replay held notes: one of them may be
     // what crashed it. A revert goes back to a build that played them fine.
-    report.removedParams = route_.beginSwap(next, kind == SwapKind::Restart ? events::HeldNotes::Drop
-                                                                            : events::HeldNotes::Replay);
+    report.removedParams = route_.beginSwap(
+        next, kind == SwapKind::Restart ? events::HeldNotes::Drop : events::HeldNotes::Replay);
     report.timings.hostReadyMs = msSince(t0);
     waitForPrefill(*next);
     report.timings.prefilledMs = msSince(t0);

@@ -9,7 +9,9 @@
 
 namespace govox::reload {
 
-SourceWatcher::~SourceWatcher() { stop(); }
+SourceWatcher::~SourceWatcher() {
+    stop();
+}
 
 bool SourceWatcher::isSourceName(const std::string& name) {
     if (name == "go.mod") return true;

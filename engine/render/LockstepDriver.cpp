@@ -29,7 +29,9 @@ bool LockstepDriver::beforeBlock(std::uint64_t frame) {
     return sendUpTo(end) && renderUpTo(end);
 }
 
-bool LockstepDriver::finish(std::uint64_t frame) { return error_.empty() && checkFaults(frame); }
+bool LockstepDriver::finish(std::uint64_t frame) {
+    return error_.empty() && checkFaults(frame);
+}
 
 double LockstepDriver::secondsAt(std::uint64_t frame) const {
     return static_cast<double>(frame) / plan_.sampleRate;

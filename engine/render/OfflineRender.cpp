@@ -22,11 +22,10 @@ public:
 class OfflineRender::WavSink final : public BlockSink {
 public:
     explicit WavSink(std::string path)
-        : path_(std::move(path)),
-          temp_((std::filesystem::path(path_).parent_path() /
-                 ("." + std::filesystem::path(path_).filename().string() + ".partial-" +
-                  std::to_string(getpid())))
-                    .string()) {}
+        : path_(std::move(path)), temp_((std::filesystem::path(path_).parent_path() /
+                                         ("." + std::filesystem::path(path_).filename().string() +
+                                          ".partial-" + std::to_string(getpid())))
+                                            .string()) {}
     ~WavSink() override {
         if (!committed_) {
             file_.close();
@@ -96,8 +95,8 @@ std::unique_ptr<OfflineRender> OfflineRender::start(const OfflineRenderConfig& c
         config.voices == 0 || config.voices > GOVOX_MAX_VOICES) {
         failure = {host::HostHealth::Crashed,
                    "cannot render '" + config.voiceName + "': the rate must be 8000 Hz or more, " +
-                       "the block 1 to " + std::to_string(kMaxBlock) + " frames and the voices 1 to " +
-                       std::to_string(GOVOX_MAX_VOICES),
+                       "the block 1 to " + std::to_string(kMaxBlock) +
+                       " frames and the voices 1 to " + std::to_string(GOVOX_MAX_VOICES),
                    {}};
         return nullptr;
     }
@@ -126,7 +125,8 @@ const std::vector<host::ParamInfo>& OfflineRender::params() const noexcept {
 
 bool OfflineRender::setParam(std::uint32_t index, float value) {
     for (const host::ParamInfo& p : host_->params())
-        if (p.index == index) return host_->events().paramChange(0, index, std::clamp(value, p.min, p.max));
+        if (p.index == index)
+            return host_->events().paramChange(0, index, std::clamp(value, p.min, p.max));
     return false;
 }
 
@@ -145,7 +145,8 @@ RenderOutcome OfflineRender::renderToMemory(const Song& song, StereoBuffer& out)
 }
 
 RenderOutcome OfflineRender::run(const Song& song, BlockSink& sink) {
-    if (rendered_) return RenderOutcome::failed("an offline render runs once; start another for a new render");
+    if (rendered_)
+        return RenderOutcome::failed("an offline render runs once; start another for a new render");
     rendered_ = true;
     const std::uint32_t block = config_.blockFrames;
     rt::Mixer mixer({.sampleRate = config_.sampleRate, .maxBlockFrames = std::max(block, 256u)});

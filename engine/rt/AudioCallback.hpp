@@ -12,8 +12,8 @@ class AudioCallback {
 public:
     virtual ~AudioCallback() = default;
     // Audio thread: write `frames` frames of the left and right output channels.
-    virtual void render(float* left, float* right, std::uint32_t frames) noexcept
-        GOVOX_NONBLOCKING = 0;
+    virtual void render(float* left, float* right,
+                        std::uint32_t frames) noexcept GOVOX_NONBLOCKING = 0;
     // The backend's thread (the audio thread for RtAudio): the device reported an
     // underflow (an xrun). A relaxed atomic increment.
     virtual void xrun() noexcept GOVOX_NONBLOCKING = 0;

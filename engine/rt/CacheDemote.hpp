@@ -36,9 +36,8 @@ inline bool cpuHasCldemote() noexcept {
 
 inline const bool kCpuHasCldemote = cpuHasCldemote();
 
-__attribute__((target("cldemote"))) inline void demoteLines(std::uintptr_t from,
-                                                            std::uintptr_t to) noexcept
-    GOVOX_NONBLOCKING {
+__attribute__((target("cldemote"))) inline void
+demoteLines(std::uintptr_t from, std::uintptr_t to) noexcept GOVOX_NONBLOCKING {
     for (std::uintptr_t line = from & ~std::uintptr_t{63}; line < to; line += 64)
         _cldemote(reinterpret_cast<void*>(line));
 }

@@ -55,8 +55,8 @@ struct FrameSpans {
 // Copies `frames` interleaved frames; nothing for an empty run. Kept out of line so the
 // compiler calls the library memcpy rather than an inline `rep movs`, which is slower for
 // these sizes.
-[[gnu::noinline]] inline void copyFrames(float* dst, const float* src, std::uint32_t frames) noexcept
-    GOVOX_NONBLOCKING {
+[[gnu::noinline]] inline void copyFrames(float* dst, const float* src,
+                                         std::uint32_t frames) noexcept GOVOX_NONBLOCKING {
     if (frames != 0) std::memcpy(dst, src, std::size_t{frames} * kChannels * sizeof(float));
 }
 
@@ -64,8 +64,7 @@ inline FrameSpans ringSpans(const FrameRingView& v, std::uint32_t index,
                             std::uint32_t frames) noexcept GOVOX_NONBLOCKING {
     const std::uint32_t start = index & (v.capacity - 1u);
     const std::uint32_t firstFrames = std::min(frames, v.capacity - start);
-    return {v.frames + std::size_t{start} * kChannels, firstFrames, v.frames,
-            frames - firstFrames};
+    return {v.frames + std::size_t{start} * kChannels, firstFrames, v.frames, frames - firstFrames};
 }
 
 class FrameRingReader {

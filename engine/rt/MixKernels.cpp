@@ -15,8 +15,8 @@ using Bits8 = std::uint32_t __attribute__((vector_size(32)));
 constexpr std::size_t kLanes = 8;
 
 // One sample of the scalar tail; returns ~0u if it was not finite.
-std::uint32_t mixCheckedSample(const float* src, float* bus, float gain) noexcept
-    GOVOX_NONBLOCKING {
+std::uint32_t mixCheckedSample(const float* src, float* bus,
+                               float gain) noexcept GOVOX_NONBLOCKING {
     std::uint32_t bits;
     std::memcpy(&bits, src, sizeof bits);
     const std::uint32_t nonfinite = isNonfiniteBits(bits) ? ~0u : 0u;

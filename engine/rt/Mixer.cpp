@@ -30,10 +30,9 @@ float peakOf(const float* x, std::uint32_t frames) noexcept GOVOX_NONBLOCKING {
 } // namespace
 
 Mixer::Mixer(const MixerConfig& config)
-    : config_(config),
-      voiceFadeFrames_(std::max<std::uint32_t>(
-          16, static_cast<std::uint32_t>(config.voiceFadeMs * 0.001f *
-                                         static_cast<float>(config.sampleRate)))) {
+    : config_(config), voiceFadeFrames_(std::max<std::uint32_t>(
+                           16, static_cast<std::uint32_t>(config.voiceFadeMs * 0.001f *
+                                                          static_cast<float>(config.sampleRate)))) {
     limiter_.prepare(config.sampleRate, config.limiterCeiling, config.limiterReleaseMs);
 }
 
@@ -51,8 +50,7 @@ std::unique_ptr<RegionMixer> Mixer::makeRegionMixer(shm::Region& region) {
 }
 
 bool Mixer::add(std::unique_ptr<RegionMixer>& region, std::uint32_t fadeInFrames) {
-    if (!commands_.push({CommandType::Add, region.get(), region->id(), fadeInFrames}))
-        return false;
+    if (!commands_.push({CommandType::Add, region.get(), region->id(), fadeInFrames})) return false;
     region.release();
     return true;
 }
@@ -102,14 +100,13 @@ void Mixer::addNow(RegionMixer* region, std::uint32_t fadeInFrames) noexcept GOV
     retired_.push(region);
 }
 
-void Mixer::removeNow(std::uint32_t regionId, std::uint32_t fadeOutFrames) noexcept
-    GOVOX_NONBLOCKING {
+void Mixer::removeNow(std::uint32_t regionId,
+                      std::uint32_t fadeOutFrames) noexcept GOVOX_NONBLOCKING {
     for (Slot& s : slots_)
         if (s.region != nullptr && s.region->id() == regionId) s.fade.startOut(fadeOutFrames);
 }
 
-void Mixer::process(float* left, float* right, std::uint32_t frames) noexcept
-    GOVOX_NONBLOCKING {
+void Mixer::process(float* left, float* right, std::uint32_t frames) noexcept GOVOX_NONBLOCKING {
     const std::uint64_t start = monotonicNs();
     drainCommands();
     for (std::uint32_t done = 0; done < frames;) {
@@ -126,16 +123,15 @@ void Mixer::process(float* left, float* right, std::uint32_t frames) noexcept
     }
     const std::uint64_t ns = monotonicNs() - start;
     load_.setWindow(config_.sampleRate / std::max<std::uint32_t>(frames, 1));
-    load_.record(static_cast<std::uint32_t>(std::min<std::uint64_t>(ns, 0xffffffffu)),
-                 stats_.load);
+    load_.record(static_cast<std::uint32_t>(std::min<std::uint64_t>(ns, 0xffffffffu)), stats_.load);
     stats_.periodNs.store(
         static_cast<std::uint32_t>(1e9 * frames / static_cast<double>(config_.sampleRate)),
         std::memory_order_relaxed);
     stats_.callbacks.fetch_add(1, std::memory_order_release); // stopTap frees the tap after it
 }
 
-void Mixer::processBlock(float* left, float* right, std::uint32_t frames) noexcept
-    GOVOX_NONBLOCKING {
+void Mixer::processBlock(float* left, float* right,
+                         std::uint32_t frames) noexcept GOVOX_NONBLOCKING {
     std::fill_n(left, frames, 0.0f);
     std::fill_n(right, frames, 0.0f);
     MixTally tally;
@@ -145,8 +141,10 @@ void Mixer::processBlock(float* left, float* right, std::uint32_t frames) noexce
         s.region->mix(frames, tally);
         s.fade.apply(s.region->bus(), left, right, frames);
         abi::storeRelaxed(s.region->region().header().engine_frame, engineFrame_ + frames);
-        if (s.fade.silent() && retired_.push(s.region)) s.region = nullptr; // else next block
-        else ++regions;
+        if (s.fade.silent() && retired_.push(s.region))
+            s.region = nullptr; // else next block
+        else
+            ++regions;
     }
     const float limiterGain = limiter_.process(left, right, frames);
     engineFrame_ += frames;
@@ -154,8 +152,8 @@ void Mixer::processBlock(float* left, float* right, std::uint32_t frames) noexce
     publish(left, right, frames, limiterGain, tally);
 }
 
-void Mixer::publish(const float* left, const float* right, std::uint32_t frames,
-                    float limiterGain, const MixTally& tally) noexcept GOVOX_NONBLOCKING {
+void Mixer::publish(const float* left, const float* right, std::uint32_t frames, float limiterGain,
+                    const MixTally& tally) noexcept GOVOX_NONBLOCKING {
     stats_.engineFrame.store(engineFrame_, std::memory_order_relaxed);
     stats_.peakLeft.store(peakOf(left, frames), std::memory_order_relaxed);
     stats_.peakRight.store(peakOf(right, frames), std::memory_order_relaxed);

@@ -35,8 +35,8 @@ namespace govox::rt {
 struct MixerConfig {
     std::uint32_t sampleRate = 48000;
     std::uint32_t maxBlockFrames = 1024;
-    float voiceFadeMs = 3.0f;       // underrun and stop fades of single voices
-    float limiterCeiling = 0.98f;   // linear, about -0.2 dBFS
+    float voiceFadeMs = 3.0f;     // underrun and stop fades of single voices
+    float limiterCeiling = 0.98f; // linear, about -0.2 dBFS
     float limiterReleaseMs = 50.0f;
 };
 
@@ -68,8 +68,8 @@ public:
 
     // --- audio thread ---------------------------------------------------------------
     void process(float* left, float* right, std::uint32_t frames) noexcept GOVOX_NONBLOCKING;
-    void render(float* left, float* right, std::uint32_t frames) noexcept GOVOX_NONBLOCKING
-        override {
+    void render(float* left, float* right,
+                std::uint32_t frames) noexcept GOVOX_NONBLOCKING override {
         process(left, right, frames);
     }
 
@@ -98,10 +98,8 @@ private:
 
     void drainCommands() noexcept GOVOX_NONBLOCKING;
     void addNow(RegionMixer* region, std::uint32_t fadeInFrames) noexcept GOVOX_NONBLOCKING;
-    void removeNow(std::uint32_t regionId, std::uint32_t fadeOutFrames) noexcept
-        GOVOX_NONBLOCKING;
-    void processBlock(float* left, float* right, std::uint32_t frames) noexcept
-        GOVOX_NONBLOCKING;
+    void removeNow(std::uint32_t regionId, std::uint32_t fadeOutFrames) noexcept GOVOX_NONBLOCKING;
+    void processBlock(float* left, float* right, std::uint32_t frames) noexcept GOVOX_NONBLOCKING;
     void publish(const float* left, const float* right, std::uint32_t frames, float limiterGain,
                  const MixTally& tally) noexcept GOVOX_NONBLOCKING;
 

@@ -24,9 +24,10 @@ public:
           scratch_(std::size_t{maxBlockFrames} * kChannels) {}
 
     // Audio thread.
-    void write(const float* left, const float* right, std::uint32_t frames) noexcept
-        GOVOX_NONBLOCKING {
-        if (frames * kChannels > scratch_.size()) frames = static_cast<std::uint32_t>(scratch_.size() / kChannels);
+    void write(const float* left, const float* right,
+               std::uint32_t frames) noexcept GOVOX_NONBLOCKING {
+        if (frames * kChannels > scratch_.size())
+            frames = static_cast<std::uint32_t>(scratch_.size() / kChannels);
         for (std::uint32_t i = 0; i < frames; ++i) {
             scratch_[2 * i] = left[i];
             scratch_[2 * i + 1] = right[i];

@@ -21,7 +21,8 @@
 // GOVOX_VECTOR_CLONES compiles a hot loop twice, for AVX2 and for the x86-64 baseline, and
 // picks one when the program loads (GCC and clang function multi-versioning): Debian
 // binaries must run on any x86-64, yet most machines can do eight floats at a time.
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(__SANITIZE_ADDRESS__)
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) &&                            \
+    !defined(__SANITIZE_ADDRESS__)
 #define GOVOX_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define GOVOX_VECTOR_CLONES

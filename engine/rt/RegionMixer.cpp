@@ -1,5 +1,5 @@
-#include "engine/rt/RegionRing.hpp"
 #include "engine/rt/RegionMixer.hpp"
+#include "engine/rt/RegionRing.hpp"
 
 #include <algorithm>
 

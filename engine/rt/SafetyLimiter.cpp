@@ -40,8 +40,8 @@ bool allWithin(const float* __restrict left, const float* __restrict right, std:
 
 } // namespace
 
-float SafetyLimiter::process(float* left, float* right, std::uint32_t frames) noexcept
-    GOVOX_NONBLOCKING {
+float SafetyLimiter::process(float* left, float* right,
+                             std::uint32_t frames) noexcept GOVOX_NONBLOCKING {
     // Nearly always: nothing to limit and no release under way, so nothing to change.
     if (gain_ == 1.0f && allWithin(left, right, frames, ceiling_)) return 1.0f;
     float lowest = gain_;

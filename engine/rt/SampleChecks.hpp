@@ -22,8 +22,8 @@ constexpr bool isNonfiniteBits(std::uint32_t bits) noexcept {
     return (bits & kExponentBits) == kExponentBits;
 }
 
-GOVOX_VECTOR_CLONES inline bool allFinite(const float* samples, std::uint32_t count) noexcept
-    GOVOX_NONBLOCKING {
+GOVOX_VECTOR_CLONES inline bool allFinite(const float* samples,
+                                          std::uint32_t count) noexcept GOVOX_NONBLOCKING {
     std::uint32_t bad = 0;
     for (std::uint32_t i = 0; i < count; ++i) {
         std::uint32_t bits;
@@ -34,15 +34,15 @@ GOVOX_VECTOR_CLONES inline bool allFinite(const float* samples, std::uint32_t co
 }
 
 // Frames of `frames` interleaved frames before the first one holding a NaN or Inf.
-inline std::uint32_t finiteFrames(const FrameSpans& spans, std::uint32_t frames) noexcept
-    GOVOX_NONBLOCKING {
+inline std::uint32_t finiteFrames(const FrameSpans& spans,
+                                  std::uint32_t frames) noexcept GOVOX_NONBLOCKING {
     const std::uint32_t first = frames < spans.firstFrames ? frames : spans.firstFrames;
     const std::uint32_t second = frames - first;
     if (allFinite(spans.first, first * kChannels) && allFinite(spans.second, second * kChannels))
         return frames;
     for (std::uint32_t f = 0; f < frames; ++f) {
-        const float* frame = f < first ? spans.first + f * kChannels
-                                       : spans.second + (f - first) * kChannels;
+        const float* frame =
+            f < first ? spans.first + f * kChannels : spans.second + (f - first) * kChannels;
         if (!allFinite(frame, kChannels)) return f;
     }
     return frames;

@@ -18,7 +18,8 @@
 
 namespace govox::rt {
 
-template <class T, std::uint32_t Capacity> class SpscQueue {
+template <class T, std::uint32_t Capacity>
+class SpscQueue {
     static_assert((Capacity & (Capacity - 1)) == 0, "capacity must be a power of two");
 
 public:

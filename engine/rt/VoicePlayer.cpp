@@ -31,8 +31,8 @@ void VoicePlayer::bind(govox_voice_slot& slot, FrameRingView ring,
     fadeIn_ = fadeFrames_;
 }
 
-void VoicePlayer::mix(float* bus, std::uint32_t frames, MixTally& tally) noexcept
-    GOVOX_NONBLOCKING {
+void VoicePlayer::mix(float* bus, std::uint32_t frames,
+                      MixTally& tally) noexcept GOVOX_NONBLOCKING {
     MixSource source;
     if (!beginMix(bus, frames, tally, source)) return;
     finishSteady(source, mixCheckedSources(&source, 1, bus, frames) == 0, frames, tally);
@@ -166,8 +166,8 @@ void VoicePlayer::playRing(std::uint32_t frames, std::uint32_t state,
 
 // Mixes `count` frames at constant gain, checking them in the same pass. Returns what
 // settleSteady does.
-std::uint32_t VoicePlayer::mixSteady(const FrameSpans& spans, std::uint32_t count) noexcept
-    GOVOX_NONBLOCKING {
+std::uint32_t VoicePlayer::mixSteady(const FrameSpans& spans,
+                                     std::uint32_t count) noexcept GOVOX_NONBLOCKING {
     if (count == 0) return 0;
     const std::uint32_t first = std::min(count, spans.firstFrames);
     MixSource sources[2] = {{spans.first, gain_.left, gain_.right},
@@ -212,8 +212,8 @@ void VoicePlayer::stopForNonfinite(std::uint32_t good, std::uint32_t state,
     stopVoice(good, state);
 }
 
-void VoicePlayer::mixFrames(const FrameSpans& spans, std::uint32_t count) noexcept
-    GOVOX_NONBLOCKING {
+void VoicePlayer::mixFrames(const FrameSpans& spans,
+                            std::uint32_t count) noexcept GOVOX_NONBLOCKING {
     const std::uint32_t first = std::min(count, spans.firstFrames);
     mixRun(spans.first, first, 0);
     mixRun(spans.second, count - first, first);
@@ -221,8 +221,8 @@ void VoicePlayer::mixFrames(const FrameSpans& spans, std::uint32_t count) noexce
 
 // Adds `count` interleaved frames at block offset `at`, following any gain ramp and
 // fade-in.
-void VoicePlayer::mixRun(const float* src, std::uint32_t count, std::uint32_t at) noexcept
-    GOVOX_NONBLOCKING {
+void VoicePlayer::mixRun(const float* src, std::uint32_t count,
+                         std::uint32_t at) noexcept GOVOX_NONBLOCKING {
     if (count == 0) return;
     float* b = bus_ + std::size_t{at} * kChannels;
     if (rampLeft_ == 0 && fadeIn_ >= fadeFrames_) { // the common case: constant gains
@@ -260,8 +260,7 @@ void VoicePlayer::stopVoice(std::uint32_t at, std::uint32_t state) noexcept GOVO
             return;
         }
         if (state != GOVOX_VOICE_ACTIVE && state != GOVOX_VOICE_RELEASING) break;
-        if (abi::compareExchange(slot_->state, state,
-                                 std::uint32_t{GOVOX_VOICE_STOP_REQUESTED})) {
+        if (abi::compareExchange(slot_->state, state, std::uint32_t{GOVOX_VOICE_STOP_REQUESTED})) {
             phase_ = Phase::AwaitingStop;
             return;
         }

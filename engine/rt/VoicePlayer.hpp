@@ -65,8 +65,8 @@ public:
     // where it fills `source` and returns true. The caller then adds the source to the
     // bus (mixCheckedSources) and calls finishSteady with whether it was all finite,
     // before this player's next block. Audio thread only.
-    bool beginMix(float* bus, std::uint32_t frames, MixTally& tally, MixSource& source) noexcept
-        GOVOX_NONBLOCKING;
+    bool beginMix(float* bus, std::uint32_t frames, MixTally& tally,
+                  MixSource& source) noexcept GOVOX_NONBLOCKING;
     void finishSteady(const MixSource& source, bool finite, std::uint32_t frames,
                       MixTally& tally) noexcept GOVOX_NONBLOCKING;
 
@@ -77,19 +77,18 @@ private:
 
     void beginNote() noexcept GOVOX_NONBLOCKING;
     void followGain() noexcept GOVOX_NONBLOCKING;
-    bool prepareSteady(std::uint32_t frames, std::uint32_t state, MixSource& source) noexcept
-        GOVOX_NONBLOCKING;
-    void playRing(std::uint32_t frames, std::uint32_t state, MixTally& tally) noexcept
-        GOVOX_NONBLOCKING;
-    std::uint32_t mixSteady(const FrameSpans& spans, std::uint32_t count) noexcept
-        GOVOX_NONBLOCKING;
-    std::uint32_t settleSteady(const FrameSpans& spans, std::uint32_t count, bool finite) noexcept
-        GOVOX_NONBLOCKING;
-    void stopForNonfinite(std::uint32_t good, std::uint32_t state, MixTally& tally) noexcept
-        GOVOX_NONBLOCKING;
+    bool prepareSteady(std::uint32_t frames, std::uint32_t state,
+                       MixSource& source) noexcept GOVOX_NONBLOCKING;
+    void playRing(std::uint32_t frames, std::uint32_t state,
+                  MixTally& tally) noexcept GOVOX_NONBLOCKING;
+    std::uint32_t mixSteady(const FrameSpans& spans,
+                            std::uint32_t count) noexcept GOVOX_NONBLOCKING;
+    std::uint32_t settleSteady(const FrameSpans& spans, std::uint32_t count,
+                               bool finite) noexcept GOVOX_NONBLOCKING;
+    void stopForNonfinite(std::uint32_t good, std::uint32_t state,
+                          MixTally& tally) noexcept GOVOX_NONBLOCKING;
     void mixFrames(const FrameSpans& spans, std::uint32_t count) noexcept GOVOX_NONBLOCKING;
-    void mixRun(const float* src, std::uint32_t count, std::uint32_t at) noexcept
-        GOVOX_NONBLOCKING;
+    void mixRun(const float* src, std::uint32_t count, std::uint32_t at) noexcept GOVOX_NONBLOCKING;
     void stopVoice(std::uint32_t at, std::uint32_t state) noexcept GOVOX_NONBLOCKING;
     void awaitStop(std::uint32_t state) noexcept GOVOX_NONBLOCKING;
     void startTail(std::uint32_t at) noexcept GOVOX_NONBLOCKING;
@@ -102,15 +101,15 @@ private:
     std::uint32_t fadeFrames_ = 128;
     Phase phase_ = Phase::Idle;
     bool highPriority_ = false;
-    bool dry_ = false; // the ring ran out while sounding and no frame has come since
+    bool dry_ = false;              // the ring ran out while sounding and no frame has come since
     std::uint32_t steadyState_ = 0; // the slot's state when beginMix handed out a source
 
     // The block being mixed (valid only during mix()).
     float* bus_ = nullptr;
 
-    StereoGain gain_;          // gains applied to the last mixed frame
-    StereoGain rampStep_;      // per-frame change while rampLeft_ > 0
-    StereoGain rampTarget_;    // where the ramp ends
+    StereoGain gain_;       // gains applied to the last mixed frame
+    StereoGain rampStep_;   // per-frame change while rampLeft_ > 0
+    StereoGain rampTarget_; // where the ramp ends
     std::uint32_t rampLeft_ = 0;
     std::uint32_t gainBits_ = 0; // slot gain and pan bits that rampTarget_ was made from
     std::uint32_t panBits_ = 0;

@@ -13,7 +13,9 @@ SessionEvent make(SessionEventKind kind, std::string message, std::string stack 
     return e;
 }
 
-std::string quoted(const std::string& voice) { return "'" + voice + "'"; }
+std::string quoted(const std::string& voice) {
+    return "'" + voice + "'";
+}
 
 } // namespace
 
@@ -45,7 +47,8 @@ SessionEvent SessionEvent::swapFailed(const std::string& voice, reload::SwapKind
     switch (kind) {
     case SwapKind::Start:
         e = make(SessionEventKind::ReloadFailed,
-                 (compile ? "cannot build " + quoted(voice) + ": " : quoted(voice) + " did not start: ") +
+                 (compile ? "cannot build " + quoted(voice) + ": "
+                          : quoted(voice) + " did not start: ") +
                      report.failure,
                  report.stack);
         break;
@@ -59,8 +62,8 @@ SessionEvent SessionEvent::swapFailed(const std::string& voice, reload::SwapKind
         break;
     case SwapKind::Restart:
     case SwapKind::Revert:
-        e = make(SessionEventKind::Crashed, quoted(voice) + " could not be restarted: " + report.failure,
-                 report.stack);
+        e = make(SessionEventKind::Crashed,
+                 quoted(voice) + " could not be restarted: " + report.failure, report.stack);
         break;
     }
     e.errors = report.errors;
@@ -77,9 +80,10 @@ SessionEvent SessionEvent::restarted(const std::string& voice) {
 }
 
 SessionEvent SessionEvent::reverted(const std::string& voice, std::chrono::milliseconds probation) {
-    return make(SessionEventKind::Reverted,
-                quoted(voice) + ": the new build crashed during its first " +
-                    std::to_string(probation.count() / 1000) + " s, so the previous build plays again");
+    return make(SessionEventKind::Reverted, quoted(voice) +
+                                                ": the new build crashed during its first " +
+                                                std::to_string(probation.count() / 1000) +
+                                                " s, so the previous build plays again");
 }
 
 SessionEvent SessionEvent::crashed(std::string message, std::string stack) {

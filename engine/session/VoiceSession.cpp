@@ -21,15 +21,17 @@ VoiceSession::VoiceSession(audio::AudioEngine& engine, VoiceSessionConfig config
               *this),
       supervisor_(name_, config_.restarts, config_.probation) {}
 
-VoiceSession::~VoiceSession() { stop(); }
+VoiceSession::~VoiceSession() {
+    stop();
+}
 
 std::string VoiceSession::start() {
     const reload::ReloadReport report = worker_.start();
     if (report.failedAt != reload::SwapFailure::None)
         return SessionEvent::swapFailed(name_, reload::SwapKind::Start, report).message;
     if (config_.watch == WatchSource::Yes) {
-        const std::string error = watcher_.start(
-            config_.voiceDir, [this](auto firstSeen) { sourceChanged(firstSeen); });
+        const std::string error =
+            watcher_.start(config_.voiceDir, [this](auto firstSeen) { sourceChanged(firstSeen); });
         if (!error.empty()) post(SessionEvent::notice(error));
     }
     return {};
@@ -39,7 +41,9 @@ void VoiceSession::stop(std::chrono::milliseconds fadeOut) {
     watcher_.stop();
     worker_.stop();
     auto [host, id] = route_.clear();
-    if (id) engine_.detach(id, static_cast<std::uint32_t>(fadeOut.count() * engine_.sampleRate() / 1000));
+    if (id)
+        engine_.detach(id,
+                       static_cast<std::uint32_t>(fadeOut.count() * engine_.sampleRate() / 1000));
     host.reset(); // shuts the host down and reaps it
 }
 
@@ -47,23 +51,38 @@ void VoiceSession::noteOn(std::uint8_t channel, std::uint8_t note, std::uint8_t 
     route_.noteOn(channel, note, velocity);
 }
 
-void VoiceSession::noteOff(std::uint8_t channel, std::uint8_t note) { route_.noteOff(channel, note); }
+void VoiceSession::noteOff(std::uint8_t channel, std::uint8_t note) {
+    route_.noteOff(channel, note);
+}
 
-void VoiceSession::controlChange(std::uint8_t channel, std::uint8_t controller, std::uint8_t value) {
+void VoiceSession::controlChange(std::uint8_t channel, std::uint8_t controller,
+                                 std::uint8_t value) {
     route_.controlChange(channel, controller, value);
 }
 
-void VoiceSession::pitchBend(std::uint8_t channel, std::int32_t bend) { route_.pitchBend(channel, bend); }
+void VoiceSession::pitchBend(std::uint8_t channel, std::int32_t bend) {
+    route_.pitchBend(channel, bend);
+}
 
-void VoiceSession::allNotesOff() { route_.allNotesOff(); }
+void VoiceSession::allNotesOff() {
+    route_.allNotesOff();
+}
 
-bool VoiceSession::setParam(const std::string& name, float value) { return route_.setParam(name, value); }
+bool VoiceSession::setParam(const std::string& name, float value) {
+    return route_.setParam(name, value);
+}
 
-std::vector<host::ParamInfo> VoiceSession::params() const { return route_.params(); }
+std::vector<host::ParamInfo> VoiceSession::params() const {
+    return route_.params();
+}
 
-float VoiceSession::paramValue(const std::string& name) const { return route_.paramValue(name); }
+float VoiceSession::paramValue(const std::string& name) const {
+    return route_.paramValue(name);
+}
 
-std::uint32_t VoiceSession::regionId() const { return route_.regionId(); }
+std::uint32_t VoiceSession::regionId() const {
+    return route_.regionId();
+}
 
 pid_t VoiceSession::hostPid() const {
     const std::shared_ptr<host::VoiceHost> host = route_.current();
@@ -106,7 +125,9 @@ void VoiceSession::swapped(reload::SwapKind kind, const reload::ReloadReport& re
         newBuildAt_ = std::chrono::steady_clock::now();
         break;
     case SwapKind::Restart: events_.push_back(SessionEvent::restarted(name_)); break;
-    case SwapKind::Revert: events_.push_back(SessionEvent::reverted(name_, config_.probation)); break;
+    case SwapKind::Revert:
+        events_.push_back(SessionEvent::reverted(name_, config_.probation));
+        break;
     }
 }
 
@@ -142,9 +163,10 @@ std::vector<SessionEvent> VoiceSession::poll() {
         for (const audio::VoiceFault& f : faults_.poll(*rm))
             post(SessionEvent::fault(f.describe(name_) + "; Govox silenced that note"));
     if (const std::uint32_t dropped = route_.takeDropped())
-        post(SessionEvent::notice("'" + name_ + "' did not take " + std::to_string(dropped) +
-                                  " event(s) (notes, controllers): its event queue is full, the voice "
-                                  "host is not reading it"));
+        post(SessionEvent::notice(
+            "'" + name_ + "' did not take " + std::to_string(dropped) +
+            " event(s) (notes, controllers): its event queue is full, the voice "
+            "host is not reading it"));
     const host::SupervisorStep step = supervisor_.poll(host.get(), now);
     if (step.crash.health != host::HostHealth::Running)
         post(SessionEvent::crashed(step.crash.message, step.crash.stack));

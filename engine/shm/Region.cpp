@@ -22,8 +22,8 @@ std::string checkConfig(const RegionConfig& c) {
                std::to_string(GOVOX_MAX_VOICES);
     if (!govox_is_valid_ring_capacity(c.ringCapacityFrames))
         return "ring capacity " + std::to_string(c.ringCapacityFrames) +
-               " frames is not a power of two in " + std::to_string(GOVOX_MIN_RING_FRAMES) +
-               ".." + std::to_string(GOVOX_MAX_RING_FRAMES);
+               " frames is not a power of two in " + std::to_string(GOVOX_MIN_RING_FRAMES) + ".." +
+               std::to_string(GOVOX_MAX_RING_FRAMES);
     if (c.ringTargetFrames < 1 || c.ringTargetFrames > c.ringCapacityFrames)
         return "ring target " + std::to_string(c.ringTargetFrames) +
                " frames must be between 1 and the ring capacity";
@@ -77,8 +77,7 @@ std::string describeMismatch(const govox_header& h, govox_layout_error e, std::u
     case GOVOX_LAYOUT_TOO_SMALL:
     case GOVOX_LAYOUT_SIZE_MISMATCH:
         return text + " (mapping is " + std::to_string(size) + " bytes)";
-    default:
-        return text;
+    default: return text;
     }
 }
 
@@ -96,27 +95,27 @@ RegionResult Region::create(const RegionConfig& config) {
         close(fd);
         return {nullptr, error};
     }
-    void* base = mmap(nullptr, layout.region_size, PROT_READ | PROT_WRITE,
-                      MAP_SHARED | MAP_POPULATE, fd, 0);
+    void* base =
+        mmap(nullptr, layout.region_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, fd, 0);
     if (base == MAP_FAILED) {
         std::string error = systemError("cannot map voice region");
         close(fd);
         return {nullptr, error};
     }
     writeIdentity(*static_cast<govox_header*>(base), config, layout);
-    return {std::unique_ptr<Region>(new Region(fd, FdOwnership::Owned, base, layout, config.voiceCount,
-                                               config.ringCapacityFrames)),
+    return {std::unique_ptr<Region>(new Region(fd, FdOwnership::Owned, base, layout,
+                                               config.voiceCount, config.ringCapacityFrames)),
             {}};
 }
 
 RegionResult Region::attach(int fd) {
-    struct stat st {};
+    struct stat st{};
     if (fstat(fd, &st) != 0) return {nullptr, systemError("cannot attach voice region (fstat)")};
     const auto size = static_cast<std::uint64_t>(st.st_size);
     if (size < sizeof(govox_header))
         return {nullptr, "cannot attach voice region: " +
-                             std::string(govox_layout_error_text(GOVOX_LAYOUT_TOO_SMALL)) +
-                             " (" + std::to_string(size) + " bytes)"};
+                             std::string(govox_layout_error_text(GOVOX_LAYOUT_TOO_SMALL)) + " (" +
+                             std::to_string(size) + " bytes)"};
     void* base = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, fd, 0);
     if (base == MAP_FAILED) return {nullptr, systemError("cannot map voice region")};
     const auto& h = *static_cast<const govox_header*>(base);
@@ -127,13 +126,13 @@ RegionResult Region::attach(int fd) {
         return {nullptr, error};
     }
     const govox_layout layout = govox_layout_compute(h.voice_count, h.ring_capacity_frames);
-    return {std::unique_ptr<Region>(
-                new Region(fd, FdOwnership::Borrowed, base, layout, h.voice_count, h.ring_capacity_frames)),
+    return {std::unique_ptr<Region>(new Region(fd, FdOwnership::Borrowed, base, layout,
+                                               h.voice_count, h.ring_capacity_frames)),
             {}};
 }
 
-Region::Region(int fd, FdOwnership ownership, void* base, const govox_layout& layout, std::uint32_t voices,
-               std::uint32_t capacity) noexcept
+Region::Region(int fd, FdOwnership ownership, void* base, const govox_layout& layout,
+               std::uint32_t voices, std::uint32_t capacity) noexcept
     : fd_(fd), ownership_(ownership), base_(base), layout_(layout), voiceCount_(voices),
       ringCapacity_(capacity) {}
 

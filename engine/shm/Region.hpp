@@ -55,12 +55,18 @@ public:
     std::uint32_t ringCapacity() const noexcept { return ringCapacity_; }
 
     govox_header& header() const noexcept { return *static_cast<govox_header*>(base_); }
-    govox_event_queue& events() const noexcept { return at<govox_event_queue>(layout_.event_queue_offset); }
+    govox_event_queue& events() const noexcept {
+        return at<govox_event_queue>(layout_.event_queue_offset);
+    }
     govox_voice_slot& voice(std::uint32_t i) const noexcept {
         return (&at<govox_voice_slot>(layout_.voices_offset))[i];
     }
-    govox_param_block& params() const noexcept { return at<govox_param_block>(layout_.params_offset); }
-    govox_host_stats& hostStats() const noexcept { return at<govox_host_stats>(layout_.host_stats_offset); }
+    govox_param_block& params() const noexcept {
+        return at<govox_param_block>(layout_.params_offset);
+    }
+    govox_host_stats& hostStats() const noexcept {
+        return at<govox_host_stats>(layout_.host_stats_offset);
+    }
     float* ringFrames(std::uint32_t i) const noexcept {
         return reinterpret_cast<float*>(static_cast<char*>(base_) + layout_.rings_offset +
                                         i * layout_.ring_stride_bytes);
@@ -73,9 +79,10 @@ private:
     // Whether the region closes its descriptor: one it created, not one it attached to.
     enum class FdOwnership { Owned, Borrowed };
 
-    Region(int fd, FdOwnership ownership, void* base, const govox_layout& layout, std::uint32_t voices,
-           std::uint32_t capacity) noexcept;
-    template <class T> T& at(std::uint64_t offset) const noexcept {
+    Region(int fd, FdOwnership ownership, void* base, const govox_layout& layout,
+           std::uint32_t voices, std::uint32_t capacity) noexcept;
+    template <class T>
+    T& at(std::uint64_t offset) const noexcept {
         return *reinterpret_cast<T*>(static_cast<char*>(base_) + offset);
     }
 

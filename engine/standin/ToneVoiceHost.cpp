@@ -1,5 +1,5 @@
-#include "engine/rt/RegionRing.hpp"
 #include "engine/standin/ToneVoiceHost.hpp"
+#include "engine/rt/RegionRing.hpp"
 
 #include "engine/abi/SharedAtomic.hpp"
 
@@ -26,11 +26,13 @@ ToneVoiceHost::ToneVoiceHost(shm::Region& region)
       scratch_(std::size_t{region.ringCapacity()} * rt::kChannels),
       sampleRate_(region.header().sample_rate) {
     for (std::uint32_t i = 0; i < region.voiceCount(); ++i)
-        voices_[i].writer =
-            rt::FrameRingWriter(rt::regionRing(region, i), abi::loadAcquire(region.voice(i).write_index));
+        voices_[i].writer = rt::FrameRingWriter(rt::regionRing(region, i),
+                                                abi::loadAcquire(region.voice(i).write_index));
 }
 
-ToneVoiceHost::~ToneVoiceHost() { stopThread(); }
+ToneVoiceHost::~ToneVoiceHost() {
+    stopThread();
+}
 
 void ToneVoiceHost::markReady() {
     govox_header& h = region_.header();

@@ -15,7 +15,9 @@ using govox::shm::Region;
 using govox::shm::RegionConfig;
 
 RegionConfig small(std::uint32_t voices, std::uint32_t ring) {
-    return {.voiceCount = voices, .ringCapacityFrames = ring, .ringTargetFrames = ring / 2,
+    return {.voiceCount = voices,
+            .ringCapacityFrames = ring,
+            .ringTargetFrames = ring / 2,
             .maxBlockFrames = ring / 2};
 }
 

@@ -21,7 +21,8 @@ JackPlayer::JackPlayer(const std::string& clientName, std::size_t recordFrames)
     in_[1] = jack_port_register(client_, "in_r", JACK_DEFAULT_AUDIO_TYPE, JackPortIsInput, 0);
     jack_set_process_callback(client_, &JackPlayer::process, this);
     jack_set_xrun_callback(client_, &JackPlayer::onXrun, this);
-    if (!midiOut_ || !in_[0] || !in_[1] || jack_activate(client_) != 0) error_ = "cannot activate the JACK client";
+    if (!midiOut_ || !in_[0] || !in_[1] || jack_activate(client_) != 0)
+        error_ = "cannot activate the JACK client";
 }
 
 JackPlayer::~JackPlayer() {
@@ -78,7 +79,8 @@ int JackPlayer::process(jack_nframes_t frames, void* self) {
     while (p.nextNote_ < p.notes_.size() && p.notes_[p.nextNote_].at < at + frames) {
         const Note& n = p.notes_[p.nextNote_++];
         const jack_midi_data_t bytes[3] = {n.status, n.note, n.velocity};
-        jack_midi_event_write(midi, static_cast<jack_nframes_t>(n.at > at ? n.at - at : 0), bytes, 3);
+        jack_midi_event_write(midi, static_cast<jack_nframes_t>(n.at > at ? n.at - at : 0), bytes,
+                              3);
     }
     const std::size_t count = std::min<std::size_t>(frames, p.left_.size() - at);
     if (count > 0) {

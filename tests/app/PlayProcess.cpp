@@ -24,8 +24,10 @@ std::size_t PlayProcess::waitFor(const std::string& text, std::size_t from, doub
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
     for (;;) {
         output_ += process_.readAll().toStdString();
-        if (const auto at = output_.find(text, from); at != std::string::npos) return at + text.size();
-        if (std::chrono::steady_clock::now() >= deadline || process_.state() == QProcess::NotRunning)
+        if (const auto at = output_.find(text, from); at != std::string::npos)
+            return at + text.size();
+        if (std::chrono::steady_clock::now() >= deadline ||
+            process_.state() == QProcess::NotRunning)
             return std::string::npos;
         process_.waitForReadyRead(10);
     }

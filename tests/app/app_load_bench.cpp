@@ -9,8 +9,8 @@
 #include "tests/support/jack/JackTestServer.hpp"
 
 #include "ui/health/HealthPlot.hpp"
-#include "ui/window/MainWindow.hpp"
 #include "ui/studio/Studio.hpp"
+#include "ui/window/MainWindow.hpp"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -76,15 +76,19 @@ int run(double seconds, bool idle, bool busy) {
     int failures = 0;
     if (idle) {
         QSettings().setValue("audio/backend", "null");
-        govox::ui::Studio studio({GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (temp.path() + "/b1").toStdString()});
+        govox::ui::Studio studio(
+            {GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (temp.path() + "/b1").toStdString()});
         govox::ui::MainWindow window(studio, GOVOX_SDK_DIR "/voices");
         window.show();
         window.begin(GOVOX_SDK_DIR "/voices/pad");
-        if (!wait([&] { return studio.hasVoice(); }, 60000)) return std::fprintf(stderr, "no voice\n"), 1;
+        if (!wait([&] { return studio.hasVoice(); }, 60000))
+            return std::fprintf(stderr, "no voice\n"), 1;
         QTest::qWait(3000); // settle after the build
         const Figures f = measure(studio, window, seconds);
-        std::printf("idle, window open on 'pad', nothing playing, %.0f s: app %.2f %% of a core (target <= 3 %%), "
-                    "voice host %.2f %%, %d replots\n", seconds, f.appCpu, f.hostCpu, f.replots);
+        std::printf("idle, window open on 'pad', nothing playing, %.0f s: app %.2f %% of a core "
+                    "(target <= 3 %%), "
+                    "voice host %.2f %%, %d replots\n",
+                    seconds, f.appCpu, f.hostCpu, f.replots);
         failures += f.appCpu > 3.0;
     }
     if (busy) {
@@ -93,18 +97,22 @@ int run(double seconds, bool idle, bool busy) {
         QSettings().setValue("audio/backend", "jack");
         QSettings().setValue("audio/bufferFrames", 128);
         QSettings().setValue("audio/ringFrames", 1024);
-        govox::ui::Studio studio({GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (temp.path() + "/b2").toStdString()});
+        govox::ui::Studio studio(
+            {GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (temp.path() + "/b2").toStdString()});
         govox::ui::MainWindow window(studio, GOVOX_SDK_DIR "/voices");
         window.show();
         window.begin(GOVOX_SDK_DIR "/internal/testvoices/sine");
-        if (!wait([&] { return studio.hasVoice(); }, 60000)) return std::fprintf(stderr, "no voice\n"), 1;
+        if (!wait([&] { return studio.hasVoice(); }, 60000))
+            return std::fprintf(stderr, "no voice\n"), 1;
         for (int n = 0; n < 32; ++n) studio.noteOn(40 + n, 60);
         QTest::qWait(3000);
         const Figures f = measure(studio, window, seconds);
-        std::printf("busy, 32 voices through JACK (128 frames), graphs live, %.0f s: %d replots (%.1f fps), "
-                    "xruns %llu (target 0), underruns %llu, app %.1f %% of a core, voice host %.1f %%\n",
-                    seconds, f.replots, f.replots / seconds, static_cast<unsigned long long>(f.xruns),
-                    static_cast<unsigned long long>(f.underruns), f.appCpu, f.hostCpu);
+        std::printf(
+            "busy, 32 voices through JACK (128 frames), graphs live, %.0f s: %d replots (%.1f "
+            "fps), "
+            "xruns %llu (target 0), underruns %llu, app %.1f %% of a core, voice host %.1f %%\n",
+            seconds, f.replots, f.replots / seconds, static_cast<unsigned long long>(f.xruns),
+            static_cast<unsigned long long>(f.underruns), f.appCpu, f.hostCpu);
         failures += f.xruns != 0;
         studio.panic();
     }

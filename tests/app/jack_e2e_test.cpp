@@ -37,7 +37,9 @@ double strength(const std::vector<float>& x, double hz, std::size_t from, std::s
     return (2.0 * std::sqrt(re * re + im * im) / n) / std::sqrt(2.0 * energy / n);
 }
 
-double hz(int note) { return 440.0 * std::pow(2.0, (note - 69) / 12.0); }
+double hz(int note) {
+    return 440.0 * std::pow(2.0, (note - 69) / 12.0);
+}
 
 class JackEndToEnd : public ::testing::TestWithParam<std::uint32_t> {};
 
@@ -46,7 +48,8 @@ TEST_P(JackEndToEnd, AChordFromAJackMidiClientIsPlayedAndReleasedWithoutXruns) {
     govox::backend::test::JackTestServer server(kRate, kPeriod);
     ASSERT_EQ("", server.error());
     QTemporaryDir temp;
-    govox::ui::Studio studio({GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (temp.path() + "/builds").toStdString()});
+    govox::ui::Studio studio(
+        {GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (temp.path() + "/builds").toStdString()});
     govox::audio::EngineConfig config;
     config.backend = govox::backend::BackendKind::Jack;
     config.fallback = false;
@@ -70,25 +73,34 @@ TEST_P(JackEndToEnd, AChordFromAJackMidiClientIsPlayedAndReleasedWithoutXruns) {
     const std::uint64_t xrunsBefore = studio.snapshot().xruns;
     const std::uint64_t serverXrunsBefore = player.xruns(); // connecting may cost one
     const govox::backend::test::XrunClients clients{"Govox", "keys"};
-    const govox::backend::test::XrunReports jackdBefore = govox::backend::test::countXruns(server.log(), clients);
+    const govox::backend::test::XrunReports jackdBefore =
+        govox::backend::test::countXruns(server.log(), clients);
     // A one-second chord, sent at the start of a JACK cycle: the worst case, a full buffer
     // before the next cycle can play it.
     const std::uint32_t on = (kRate / 4 / kPeriod) * kPeriod, off = on + kRate;
-    player.play({{on, 0x90, 60, 100}, {on, 0x90, 64, 100}, {on, 0x90, 67, 100},
-                 {off, 0x80, 60, 0}, {off, 0x80, 64, 0}, {off, 0x80, 67, 0}});
+    player.play({{on, 0x90, 60, 100},
+                 {on, 0x90, 64, 100},
+                 {on, 0x90, 67, 100},
+                 {off, 0x80, 60, 0},
+                 {off, 0x80, 64, 0},
+                 {off, 0x80, 67, 0}});
     ASSERT_TRUE(waitUntil([&] { return player.waitFull(0); }, 10000));
     const std::vector<float>& x = player.left();
 
     std::size_t first = on;
     while (first < x.size() && std::fabs(x[first]) < 1e-6f) ++first;
     const double latencyMs = 1000.0 * double(first - on) / kRate;
-    std::printf("[ measured ] ring %u frames: note-on latency %zu frames = %.2f ms (one buffer = %.2f ms)\n", ring,
-                first - on, latencyMs, 1000.0 * kPeriod / kRate);
-    EXPECT_LE(latencyMs, 1000.0 * kPeriod / kRate + 2.0) << "note-on waits for more than a buffer + 2 ms";
+    std::printf("[ measured ] ring %u frames: note-on latency %zu frames = %.2f ms (one buffer = "
+                "%.2f ms)\n",
+                ring, first - on, latencyMs, 1000.0 * kPeriod / kRate);
+    EXPECT_LE(latencyMs, 1000.0 * kPeriod / kRate + 2.0)
+        << "note-on waits for more than a buffer + 2 ms";
 
     for (int note : {60, 64, 67})
-        EXPECT_GT(strength(x, hz(note), on + kRate / 5, on + kRate * 4 / 5), 0.4) << "note " << note << " missing";
-    EXPECT_LT(strength(x, hz(62), on + kRate / 5, on + kRate * 4 / 5), 0.1) << "a note that was not played";
+        EXPECT_GT(strength(x, hz(note), on + kRate / 5, on + kRate * 4 / 5), 0.4)
+            << "note " << note << " missing";
+    EXPECT_LT(strength(x, hz(62), on + kRate / 5, on + kRate * 4 / 5), 0.1)
+        << "a note that was not played";
     // The sine voice releases over 20 ms, after the ring's depth of audio already rendered.
     const std::size_t silentFrom = off + ring + kRate / 50 + 2 * kPeriod + kRate / 100;
     float tail = 0;
@@ -99,15 +111,18 @@ TEST_P(JackEndToEnd, AChordFromAJackMidiClientIsPlayedAndReleasedWithoutXruns) {
     // in which every client was still waiting to be scheduled, the test's own real-time
     // client included, is the machine's (seen on a shared VM at load 0.4).
     QTest::qWait(50); // jackd's log of the last cycles
-    const govox::backend::test::XrunReports jackdAfter = govox::backend::test::countXruns(server.log(), clients);
+    const govox::backend::test::XrunReports jackdAfter =
+        govox::backend::test::countXruns(server.log(), clients);
     const int late = jackdAfter.total - jackdBefore.total;
     const int govoxLate = jackdAfter.govoxRunning - jackdBefore.govoxRunning;
-    std::printf("[ measured ] late cycles in jackd's log %d, Govox's clients caught running in %d\n", late,
-                govoxLate);
+    std::printf(
+        "[ measured ] late cycles in jackd's log %d, Govox's clients caught running in %d\n", late,
+        govoxLate);
     EXPECT_EQ(govoxLate, 0) << server.log();
     EXPECT_LE(player.xruns() - serverXrunsBefore, static_cast<std::uint64_t>(late)) << server.log();
     QTest::qWait(100); // the next snapshot carries the mixer's count
-    EXPECT_LE(studio.snapshot().xruns - xrunsBefore, static_cast<std::uint64_t>(late)) << server.log();
+    EXPECT_LE(studio.snapshot().xruns - xrunsBefore, static_cast<std::uint64_t>(late))
+        << server.log();
     EXPECT_EQ(0u, studio.snapshot().underruns);
 }
 

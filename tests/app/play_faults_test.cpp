@@ -3,9 +3,9 @@
 // stuck in NoteOn, in NoteOff, in a parameter change, producing NaN, panicking mid-render.
 // Each is reported in the terminal by the voice's name and the cause within a second of
 // the fault, and the command keeps running.
+#include "PlayProcess.hpp"
 #include "tests/support/jack/JackMidiSource.hpp"
 #include "tests/support/jack/JackTestServer.hpp"
-#include "PlayProcess.hpp"
 
 #include <gtest/gtest.h>
 
@@ -27,15 +27,17 @@ using namespace std::chrono_literals;
 
 struct LiveFault {
     const char* name;
-    const char* voice;  // in go-plugins/internal/testvoices
-    const char* set;    // --set NAME=VALUE, or ""
+    const char* voice; // in go-plugins/internal/testvoices
+    const char* set;   // --set NAME=VALUE, or ""
     int note;
     bool release;       // release the note at once (the fault is in NoteOff)
     double faultAfter;  // seconds after the note (or its release) the voice goes wrong
     const char* report; // in the report line
 };
 
-void PrintTo(const LiveFault& f, std::ostream* os) { *os << f.name; }
+void PrintTo(const LiveFault& f, std::ostream* os) {
+    *os << f.name;
+}
 
 class PlayFaults : public ::testing::TestWithParam<LiveFault> {};
 
@@ -44,8 +46,10 @@ TEST_P(PlayFaults, AreReportedInTheTerminalByNameAndCauseWithinASecond) {
     JackTestServer server(48000, 128);
     ASSERT_EQ(server.error(), "");
     QTemporaryDir cache;
-    QStringList args{"--voice", QString(GOVOX_SDK_DIR "/internal/testvoices/") + f.voice,
-                     "--backend", "null", "--midi", "jack", "--seconds", "120"};
+    QStringList args{"--voice",   QString(GOVOX_SDK_DIR "/internal/testvoices/") + f.voice,
+                     "--backend", "null",
+                     "--midi",    "jack",
+                     "--seconds", "120"};
     if (*f.set) args << "--set" << f.set;
     PlayProcess play(cache.path(), args);
     // The MIDI line comes as the command opens; the start is announced at its first poll.
@@ -76,8 +80,10 @@ TEST_P(PlayFaults, AreReportedInTheTerminalByNameAndCauseWithinASecond) {
     const double late = std::chrono::duration<double>(Clock::now() - fault).count();
     ASSERT_NE(at, std::string::npos) << "not reported:\n" << play.output();
     const std::size_t lineStart = play.output().rfind('\n', at) + 1;
-    const std::string line = play.output().substr(lineStart, play.output().find('\n', at) - lineStart);
-    std::printf("[ measured ] %s: reported %.3f s after the fault: %s\n", f.name, late, line.c_str());
+    const std::string line =
+        play.output().substr(lineStart, play.output().find('\n', at) - lineStart);
+    std::printf("[ measured ] %s: reported %.3f s after the fault: %s\n", f.name, late,
+                line.c_str());
     EXPECT_NE(std::string::npos, line.find(expected)) << line;
     EXPECT_LT(late, 1.0) << line;
     EXPECT_TRUE(play.running()) << play.output();
@@ -90,7 +96,8 @@ INSTANTIATE_TEST_SUITE_P(
         LiveFault{"StuckInNoteOff", "stuckoff", "", 64, true, 0.0, "has been inside NoteOff for"},
         LiveFault{"StuckInAParameterChange", "stuckparam", "Hang=1", 64, false, 0.0,
                   "has been inside ParamChanged for"},
-        LiveFault{"ProducingNaN", "nanout", "", 64, false, 0.25, "produced NaN or infinite samples"},
+        LiveFault{"ProducingNaN", "nanout", "", 64, false, 0.25,
+                  "produced NaN or infinite samples"},
         LiveFault{"PanickingMidRender", "panicmid", "", 64, false, 0.5,
                   "panic: panicmid: exploded after 0.5 s on purpose"}),
     [](const auto& p) { return std::string(p.param.name); });

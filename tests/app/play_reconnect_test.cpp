@@ -2,10 +2,10 @@
 // back: the command must reopen its stream (on the fallback) instead of exiting, go back
 // to JACK by itself once the server is there again, and the held note must be heard on
 // the new server at its pitch.
-#include "tests/support/jack/JackCapture.hpp"
 #include "PlayProcess.hpp"
-#include "tests/support/jack/JackTestServer.hpp"
 #include "tests/support/audio/ToneSignal.hpp"
+#include "tests/support/jack/JackCapture.hpp"
+#include "tests/support/jack/JackTestServer.hpp"
 
 #include <gtest/gtest.h>
 
@@ -45,8 +45,9 @@ TEST(GovoxPlay, ReopensWhenTheJackServerDiesAndGoesBackToJackWhenItReturns) {
     test::JackTestServer server(kRate, kPeriod);
     ASSERT_EQ(server.error(), "");
     QTemporaryDir cache;
-    PlayProcess play(cache.path(), {"--voice", GOVOX_SDK_DIR "/internal/testvoices/sine", "--backend", "jack",
-                                    "--midi", "none", "--hold", "69", "--seconds", "120"});
+    PlayProcess play(cache.path(),
+                     {"--voice", GOVOX_SDK_DIR "/internal/testvoices/sine", "--backend", "jack",
+                      "--midi", "none", "--hold", "69", "--seconds", "120"});
 
     // The first build may take a while on a cold Go cache.
     std::size_t seen = play.waitFor("through jack", 0, 180);

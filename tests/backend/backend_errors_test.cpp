@@ -15,8 +15,8 @@ namespace {
 // Never called: the streams under test must fail to open.
 class Silence final : public rt::AudioCallback {
 public:
-    void render(float* left, float* right, std::uint32_t frames) noexcept
-        GOVOX_NONBLOCKING override {
+    void render(float* left, float* right,
+                std::uint32_t frames) noexcept GOVOX_NONBLOCKING override {
         for (std::uint32_t i = 0; i < frames; ++i) left[i] = right[i] = 0.0f;
     }
     void xrun() noexcept GOVOX_NONBLOCKING override {}
@@ -42,8 +42,10 @@ private:
         if (const char* v = std::getenv(name)) into = v;
     }
     static void restore(const char* name, const std::optional<std::string>& value) {
-        if (value) setenv(name, value->c_str(), 1);
-        else unsetenv(name);
+        if (value)
+            setenv(name, value->c_str(), 1);
+        else
+            unsetenv(name);
     }
     std::optional<std::string> savedServer_, savedNoStart_;
 };

@@ -1,11 +1,11 @@
 // The RtAudio JACK backend against a real (private, dummy-driver) JACK server: a tone from
 // the voice host, through shared memory and the mixer, out of Govox's JACK ports and into
 // a capture client of the test's own.
+#include "engine/backend/AudioBackend.hpp"
+#include "tests/support/audio/ToneSignal.hpp"
 #include "tests/support/jack/JackCapture.hpp"
 #include "tests/support/jack/JackTestServer.hpp"
 #include "tests/support/jack/JackXruns.hpp"
-#include "tests/support/audio/ToneSignal.hpp"
-#include "engine/backend/AudioBackend.hpp"
 
 #include <gtest/gtest.h>
 

@@ -4,14 +4,14 @@
 // and a server killed (SIGKILL) and started again is noticed, closed without a crash and
 // opened anew. Label jack: the RealtimeSanitizer preset runs it, so JackMidiClient's
 // process callback (GOVOX_NONBLOCKING) is checked there for allocation, locks and I/O.
-#include "tests/support/jack/JackTestServer.hpp"
 #include "engine/midi/MidiInput.hpp"
-#include "tests/engine/RecordingMidiSink.hpp"
 #include "engine/rt/SpscQueue.hpp"
+#include "tests/engine/RecordingMidiSink.hpp"
+#include "tests/support/jack/JackTestServer.hpp"
 
+#include <gtest/gtest.h>
 #include <jack/jack.h>
 #include <jack/midiport.h>
-#include <gtest/gtest.h>
 
 #include <array>
 #include <chrono>
@@ -42,7 +42,8 @@ public:
             return;
         }
         port_ = jack_port_register(client_, "out", JACK_DEFAULT_MIDI_TYPE, JackPortIsOutput, 0);
-        if (port_ == nullptr || jack_set_process_callback(client_, &MidiSender::process, this) != 0 ||
+        if (port_ == nullptr ||
+            jack_set_process_callback(client_, &MidiSender::process, this) != 0 ||
             jack_activate(client_) != 0)
             error_ = "cannot start JACK client '" + name + "'";
     }
@@ -52,10 +53,14 @@ public:
     const std::string& error() const { return error_; }
     std::string portName() const { return jack_port_name(port_); }
     std::string connect(const std::string& input) {
-        return jack_connect(client_, portName().c_str(), input.c_str()) == 0 ? "" : "cannot connect to " + input;
+        return jack_connect(client_, portName().c_str(), input.c_str()) == 0
+                   ? ""
+                   : "cannot connect to " + input;
     }
     std::string disconnect(const std::string& input) {
-        return jack_disconnect(client_, portName().c_str(), input.c_str()) == 0 ? "" : "cannot disconnect " + input;
+        return jack_disconnect(client_, portName().c_str(), input.c_str()) == 0
+                   ? ""
+                   : "cannot disconnect " + input;
     }
     void send(std::initializer_list<std::uint8_t> bytes) {
         Event e;
@@ -136,10 +141,10 @@ TEST_F(JackMidiInputTest, ATruncatedSysExDoesNotSwallowTheNextNote) {
     ASSERT_EQ(keys.connect("Govox:Govox"), "");
     ASSERT_TRUE(connectionWorks(keys, sink_));
 
-    keys.send({0xF0, 0x01, 0x02});  // a SysEx cut short: no F7
-    keys.send({0x90, 60, 100});     // must be heard
-    keys.send({0xF7});              // an end of SysEx with no start
-    keys.send({0xF8});              // clock
+    keys.send({0xF0, 0x01, 0x02});                   // a SysEx cut short: no F7
+    keys.send({0x90, 60, 100});                      // must be heard
+    keys.send({0xF7});                               // an end of SysEx with no start
+    keys.send({0xF8});                               // clock
     keys.send({0xF0, 0x7E, 0x7F, 0x09, 0x01, 0xF7}); // a whole SysEx
     keys.send({0x90, 0xF8, 62, 100}); // a clock byte inside a note-on: one event, dropped
     keys.send({0x80, 60, 0});

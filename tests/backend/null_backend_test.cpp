@@ -24,8 +24,8 @@ class Recorder final : public rt::AudioCallback {
 public:
     static constexpr std::size_t kStamps = 4096;
 
-    void render(float* left, float* right, std::uint32_t frames) noexcept
-        GOVOX_NONBLOCKING override {
+    void render(float* left, float* right,
+                std::uint32_t frames) noexcept GOVOX_NONBLOCKING override {
         const std::uint64_t now = rt::monotonicNs();
         const std::uint64_t index = callbacks.load(std::memory_order_relaxed);
         if (index < kStamps) stamps[index] = now;
@@ -61,7 +61,8 @@ StreamRequest nullRequest() {
 }
 
 // Polls `done` until it holds or `limit` has passed; returns whether it held.
-template <class Predicate> bool waitFor(Predicate done, std::chrono::milliseconds limit) {
+template <class Predicate>
+bool waitFor(Predicate done, std::chrono::milliseconds limit) {
     const auto deadline = Clock::now() + limit;
     while (!done()) {
         if (Clock::now() >= deadline) return false;
@@ -109,8 +110,8 @@ TEST(NullBackend, NoCallbackAfterStopReturns) {
     EXPECT_EQ(recorder.late.load(), 0u);
     // And it starts again.
     ASSERT_EQ(backend->start(nullRequest(), recorder), "");
-    EXPECT_TRUE(waitFor([&] { return recorder.callbacks.load() > atStop; },
-                        std::chrono::seconds(5)));
+    EXPECT_TRUE(
+        waitFor([&] { return recorder.callbacks.load() > atStop; }, std::chrono::seconds(5)));
     backend->stop();
 }
 
@@ -129,8 +130,8 @@ TEST(NullBackend, StalledCallbackCountsAnXrunAndResynchronises) {
     int soon = 0;
     for (std::size_t i = 6; i < 30; ++i)
         if (recorder.stamps[i] - stallEnd < 2 * kPeriodNs) ++soon;
-    std::printf("[ measured ] null: %d blocks within two periods after a stall, %llu xruns\n",
-                soon, static_cast<unsigned long long>(recorder.xruns.load()));
+    std::printf("[ measured ] null: %d blocks within two periods after a stall, %llu xruns\n", soon,
+                static_cast<unsigned long long>(recorder.xruns.load()));
     EXPECT_LE(soon, 3);
 }
 

@@ -1,7 +1,7 @@
 // Offline rendering: a tone through the real mixer into a WAV file, read back and measured.
-#include "tests/support/audio/ToneSignal.hpp"
 #include "engine/abi/SharedAtomic.hpp"
 #include "engine/backend/OfflineBackend.hpp"
+#include "tests/support/audio/ToneSignal.hpp"
 
 #include <gtest/gtest.h>
 #include <sndfile.h>

@@ -29,8 +29,11 @@ struct TonePlaying {
         c.backend = govox::backend::BackendKind::Null;
         c.fallback = false;
         EXPECT_EQ("", engine.start(c));
-        auto r = govox::shm::Region::create({.voiceCount = 1, .ringCapacityFrames = 4096, .ringTargetFrames = 2048,
-                                             .sampleRate = 48000, .maxBlockFrames = 256});
+        auto r = govox::shm::Region::create({.voiceCount = 1,
+                                             .ringCapacityFrames = 4096,
+                                             .ringTargetFrames = 2048,
+                                             .sampleRate = 48000,
+                                             .maxBlockFrames = 256});
         region = std::move(r.region);
         host = std::make_unique<govox::standin::ToneVoiceHost>(*region);
         host->startThread();
@@ -65,7 +68,8 @@ TEST(Recorder, RecordsWhatPlaysIntoAWavThatAppearsWhenFinished) {
     EXPECT_EQ(2, info.channels);
     EXPECT_NEAR(1.0, double(info.frames) / 48000, 0.15) << "recorded length";
     std::vector<float> left;
-    for (std::size_t i = 4800 * 2; i < frames.size(); i += 2) left.push_back(frames[i]); // past the attack
+    for (std::size_t i = 4800 * 2; i < frames.size(); i += 2)
+        left.push_back(frames[i]); // past the attack
     EXPECT_NEAR(440.0, zeroCrossingHz(left, 48000), 2.0);
     EXPECT_EQ(0u, recorder.droppedFrames());
     fs::remove(path);
@@ -76,7 +80,7 @@ TEST(Recorder, AFullDiskStopsTheRecordingWithAnErrorAndKeepsWhatWasWritten) {
     const fs::path path = fs::temp_directory_path() / "govox-recording-full.wav";
     rlimit before{};
     getrlimit(RLIMIT_FSIZE, &before);
-    signal(SIGXFSZ, SIG_IGN);         // a write past the limit fails with EFBIG instead
+    signal(SIGXFSZ, SIG_IGN);                 // a write past the limit fails with EFBIG instead
     rlimit small{64 * 1024, before.rlim_max}; // about 0.17 s of stereo float
     setrlimit(RLIMIT_FSIZE, &small);
     audio::Recorder recorder(t.engine);
@@ -87,7 +91,8 @@ TEST(Recorder, AFullDiskStopsTheRecordingWithAnErrorAndKeepsWhatWasWritten) {
     const std::string error = recorder.stop();
     setrlimit(RLIMIT_FSIZE, &before);
     EXPECT_NE(std::string::npos, error.find("recording stopped")) << error;
-    EXPECT_TRUE(fs::exists(path.string() + ".part") || fs::exists(path)) << "what was written is gone";
+    EXPECT_TRUE(fs::exists(path.string() + ".part") || fs::exists(path))
+        << "what was written is gone";
     fs::remove(path);
     fs::remove(path.string() + ".part");
 }

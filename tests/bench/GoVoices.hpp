@@ -14,8 +14,8 @@
 
 namespace govox::bench {
 
-const char* goSdkDir();     // the go-plugins folder, holding go.mod ($GOVOX_BENCH_SDK_DIR)
-const char* goBinary();     // the go tool
+const char* goSdkDir();      // the go-plugins folder, holding go.mod ($GOVOX_BENCH_SDK_DIR)
+const char* goBinary();      // the go tool
 const char* voiceHostPath(); // govox-voicehost
 
 struct BuiltVoice {

@@ -11,8 +11,8 @@ namespace govox::bench {
 
 std::unique_ptr<LiveRig> LiveRig::start(const LiveRigConfig& config, std::string& error) {
     host::HostProblem problem;
-    auto host = host::VoiceHost::start(hostConfig(config.name, config.library, config.region),
-                                       problem);
+    auto host =
+        host::VoiceHost::start(hostConfig(config.name, config.library, config.region), problem);
     if (!host) {
         error = problem.message;
         return nullptr;
@@ -30,9 +30,8 @@ std::unique_ptr<LiveRig> LiveRig::start(const LiveRigConfig& config, std::string
 }
 
 LiveRig::LiveRig(const LiveRigConfig& config, std::unique_ptr<host::VoiceHost> host)
-    : host_(std::move(host)),
-      mixer_({.sampleRate = config.region.sampleRate,
-              .maxBlockFrames = config.region.maxBlockFrames}),
+    : host_(std::move(host)), mixer_({.sampleRate = config.region.sampleRate,
+                                      .maxBlockFrames = config.region.maxBlockFrames}),
       timed_(mixer_, config.maxTimedCallbacks) {}
 
 LiveRig::~LiveRig() {
@@ -46,8 +45,8 @@ bool LiveRig::noteOn(std::uint8_t channel, std::uint8_t note, std::uint8_t veloc
 
 RigSnapshot LiveRig::snapshot() const {
     RigSnapshot s;
-    s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-                    .count();
+    s.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
     const rt::MixerStats& m = mixer_.stats();
     s.callbacks = m.callbacks.load();
     s.xruns = m.xruns.load();

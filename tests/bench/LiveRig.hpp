@@ -24,9 +24,9 @@
 namespace govox::bench {
 
 struct LiveRigConfig {
-    std::string name;        // for messages
-    std::string library;     // the built voice
-    shm::RegionConfig region; // slots, ring capacity and target, rate, block size
+    std::string name;                  // for messages
+    std::string library;               // the built voice
+    shm::RegionConfig region;          // slots, ring capacity and target, rate, block size
     std::size_t maxTimedCallbacks = 0; // the longest window callback durations are kept for
 };
 

@@ -81,8 +81,10 @@ bool consumeRound(Consumer& consumer, Block& block,
         for (std::size_t got = 0; got < kBlockBytes;) {
             const std::size_t n = consumer.pop(dst + got, kBlockBytes - got);
             got += n;
-            if (n != 0) backoff.reset();
-            else backoff.wait();
+            if (n != 0)
+                backoff.reset();
+            else
+                backoff.wait();
         }
         const auto stamp = static_cast<float>(b);
         if (block.front() != stamp || block.back() != stamp) return false;
@@ -116,7 +118,8 @@ void visitAt(Tuple& t, std::size_t which, F&& f, std::index_sequence<I...>) {
 // One or more rings sharing a single producer thread, which spins (pause, then yield)
 // between rounds as it does while a ring is full: one busy producer and one busy consumer
 // whichever ring is in use, so that the rings compare under the same scheduling.
-template <class... Rings> class RingLanes {
+template <class... Rings>
+class RingLanes {
 public:
     RingLanes()
         : consumers_(std::apply([](auto&... r) { return std::tuple{r.consumer()...}; }, rings_)),
@@ -135,12 +138,16 @@ public:
     double round(std::size_t which = 0) {
         command_.store((++rounds_ << 8) | which, std::memory_order_release);
         double seconds = -1.0;
-        visitAt(consumers_, which, [&](auto& consumer) {
-            std::chrono::steady_clock::time_point first;
-            if (consumeRound(consumer, block_, &first))
-                seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - first)
-                              .count();
-        }, std::index_sequence_for<Rings...>{});
+        visitAt(
+            consumers_, which,
+            [&](auto& consumer) {
+                std::chrono::steady_clock::time_point first;
+                if (consumeRound(consumer, block_, &first))
+                    seconds =
+                        std::chrono::duration<double>(std::chrono::steady_clock::now() - first)
+                            .count();
+            },
+            std::index_sequence_for<Rings...>{});
         return seconds;
     }
 
@@ -167,9 +174,10 @@ private:
             }
             seen = command;
             bool done = true;
-            visitAt(producers, command & 0xff,
-                    [&](auto& producer) { done = produceRound(producer, block, quit_); },
-                    std::index_sequence_for<Rings...>{});
+            visitAt(
+                producers, command & 0xff,
+                [&](auto& producer) { done = produceRound(producer, block, quit_); },
+                std::index_sequence_for<Rings...>{});
             if (!done) return;
         }
     }

@@ -62,6 +62,8 @@ int runBenchmarks(int argc, char** argv, SummaryReporter& reporter) {
     return reporter.failed() ? 1 : 0;
 }
 
-const char* verdict(bool met) { return met ? "met" : "MISSED"; }
+const char* verdict(bool met) {
+    return met ? "met" : "MISSED";
+}
 
 } // namespace govox::bench

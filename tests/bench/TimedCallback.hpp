@@ -22,11 +22,10 @@ namespace govox::bench {
 
 class TimedCallback final : public rt::AudioCallback {
 public:
-    TimedCallback(rt::Mixer& mixer, std::size_t maxCallbacks)
-        : mixer_(mixer), ns_(maxCallbacks) {}
+    TimedCallback(rt::Mixer& mixer, std::size_t maxCallbacks) : mixer_(mixer), ns_(maxCallbacks) {}
 
-    void render(float* left, float* right, std::uint32_t frames) noexcept GOVOX_NONBLOCKING
-        override {
+    void render(float* left, float* right,
+                std::uint32_t frames) noexcept GOVOX_NONBLOCKING override {
         inside_.store(true); // seq_cst with the flag below: stop() cannot miss a write
         const std::uint64_t t0 = rt::monotonicNs();
         mixer_.process(left, right, frames);
@@ -50,8 +49,7 @@ public:
     // Stops recording and returns the durations in ns, one per callback.
     std::vector<std::uint32_t> stop() {
         recording_.store(false);
-        while (inside_.load())
-            std::this_thread::sleep_for(std::chrono::microseconds(100));
+        while (inside_.load()) std::this_thread::sleep_for(std::chrono::microseconds(100));
         const std::size_t n = count_.load(std::memory_order_acquire);
         return {ns_.begin(), ns_.begin() + static_cast<std::ptrdiff_t>(n)};
     }

@@ -1,7 +1,7 @@
 #include "tests/bench/VoiceFeeder.hpp"
 
-#include "engine/rt/RegionRing.hpp"
 #include "engine/abi/SharedAtomic.hpp"
+#include "engine/rt/RegionRing.hpp"
 
 #include <cmath>
 #include <numbers>
@@ -14,7 +14,8 @@ VoiceFeeder::VoiceFeeder(shm::Region& region, std::uint32_t blockFrames)
     const auto voices = region.voiceCount();
     writers_.reserve(voices);
     for (std::uint32_t v = 0; v < voices; ++v) {
-        writers_.emplace_back(rt::regionRing(region, v), abi::loadAcquire(region.voice(v).write_index));
+        writers_.emplace_back(rt::regionRing(region, v),
+                              abi::loadAcquire(region.voice(v).write_index));
         // A whole number of cycles per block, a different pitch per voice.
         const double step = 2.0 * std::numbers::pi * (1 + v % 16) / blockFrames;
         const float amplitude = 0.9f / static_cast<float>(voices);

@@ -105,8 +105,8 @@ void callbackCost(benchmark::State& state) {
     std::array<float, kBlockFrames> left{}, right{};
     std::vector<double> ns;
     ns.reserve(static_cast<std::size_t>(state.max_iterations));
-    const auto period = std::chrono::duration_cast<Clock::duration>(
-        std::chrono::duration<double>(kPeriodSeconds));
+    const auto period =
+        std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(kPeriodSeconds));
     auto deadline = Clock::now();
     for (auto _ : state) {
         deadline += period;

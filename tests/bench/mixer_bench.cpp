@@ -9,8 +9,8 @@
 #include "tests/bench/SummaryReporter.hpp"
 #include "tests/bench/VoiceFeeder.hpp"
 
-#include "engine/rt/RegionRing.hpp"
 #include "engine/rt/Mixer.hpp"
+#include "engine/rt/RegionRing.hpp"
 #include "engine/shm/Region.hpp"
 
 #include <benchmark/benchmark.h>
@@ -56,8 +56,8 @@ double timed(benchmark::State& state, Clock::time_point t0, Clock::time_point t1
 }
 
 void setPerVoiceFrame(benchmark::State& state, double timedSeconds) {
-    const auto iterations = static_cast<double>(std::max<benchmark::IterationCount>(
-        state.iterations(), 1));
+    const auto iterations =
+        static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
     state.counters["ns_per_voice_frame"] = timedSeconds * 1e9 / (iterations * kVoiceFrames);
 }
 
@@ -104,7 +104,8 @@ void memcpyReference(benchmark::State& state) {
     }
     govox::shm::Region& region = *created.region;
     std::vector<govox::rt::FrameRingReader> readers;
-    for (std::uint32_t v = 0; v < kVoices; ++v) readers.emplace_back(govox::rt::regionRing(region, v), 0u);
+    for (std::uint32_t v = 0; v < kVoices; ++v)
+        readers.emplace_back(govox::rt::regionRing(region, v), 0u);
     VoiceFeeder feeder(region, kBlockFrames);
     if (!feeder.start(kLeadFrames)) {
         state.SkipWithError("could not start the voices");

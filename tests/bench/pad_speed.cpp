@@ -19,8 +19,8 @@
 #include "engine/build/VoiceBuilder.hpp"
 #include "tests/bench/GoVoices.hpp"
 #include "tests/bench/LockstepRender.hpp"
-#include "tests/support/load/MachineLoad.hpp"
 #include "tests/bench/pad_reference/PadVoice.hpp"
+#include "tests/support/load/MachineLoad.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -100,11 +100,12 @@ bool checkAgreement() {
         differing += d != 0;
     }
     std::printf("Agreement, 1 s of note %d (velocity %u/127), Go voice in a lockstep host "
-                "against the C++ reference:\n", kNote, kVelocity);
+                "against the C++ reference:\n",
+                kNote, kVelocity);
     std::printf("  first left samples  Go  %+.9f %+.9f %+.9f %+.9f\n", go.left[1], go.left[2],
                 go.left[3], go.left[1000]);
-    std::printf("                      C++ %+.9f %+.9f %+.9f %+.9f\n", left[1], left[2],
-                left[3], left[1000]);
+    std::printf("                      C++ %+.9f %+.9f %+.9f %+.9f\n", left[1], left[2], left[3],
+                left[1000]);
     std::printf("  RMS left/right      Go  %.9f / %.9f, C++ %.9f / %.9f\n", rms(go.left),
                 rms(go.right), rms(left), rms(right));
     std::printf("  frames that differ  %zu of %zu, largest difference %.3g\n", differing,
@@ -122,7 +123,8 @@ double goNsPerFrame(const std::string& benchtime) {
         {govox::bench::goBinary(), "test", "-run", "^$", "-bench", "BenchmarkPadRender",
          "-benchtime", benchtime, "-count", "1", "./voices/pad"},
         govox::bench::goSdkDir(), {govox::build::cgoFlagsEnv(govox::bench::goSdkDir())});
-    static const std::regex metric(R"(BenchmarkPadRender\S*\s+\d+\s+[\d.]+ ns/op\s+([\d.]+) ns/frame)");
+    static const std::regex metric(
+        R"(BenchmarkPadRender\S*\s+\d+\s+[\d.]+ ns/op\s+([\d.]+) ns/frame)");
     std::smatch m;
     if (!run.started || run.exitCode != 0 || !std::regex_search(run.output, m, metric)) {
         std::fprintf(stderr, "go test failed (%s):\n%s\n", run.error.c_str(), run.output.c_str());
@@ -168,13 +170,15 @@ int main(int argc, char** argv) {
     if (!checkAgreement()) return 1;
 
     std::printf("Speed: one pad voice, note %d, velocity 0.8, 48 kHz, %zu-frame stereo chunks, "
-                "benchtime %s per side\n", kNote, kChunk, o.benchtime.c_str());
+                "benchtime %s per side\n",
+                kNote, kChunk, o.benchtime.c_str());
     std::printf("  round   Go ns/frame   C++ ns/frame   Go/C++   others' CPU %%\n");
     std::vector<double> goNs, cppNs, ratios;
     for (int r = 1; r <= o.rounds; ++r) {
         // CPU the rest of the machine took during the round: a disturbed round shows.
         const auto t0 = Clock::now();
-        const double others0 = govox::bench::machineBusySeconds() - govox::bench::selfAndChildrenCpuSeconds();
+        const double others0 =
+            govox::bench::machineBusySeconds() - govox::bench::selfAndChildrenCpuSeconds();
         const double g = goNsPerFrame(o.benchtime);
         if (g <= 0) return 1;
         const double c = cppNsPerFrame(o.benchtime);

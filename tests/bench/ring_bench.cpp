@@ -34,7 +34,8 @@ constexpr const char* kJack = "ring/jack_ringbuffer";
 constexpr const char* kBoost = "ring/boost_spsc_queue";
 constexpr const char* kPaired = "ring/paired";
 
-template <class Ring> void ringThroughput(benchmark::State& state) {
+template <class Ring>
+void ringThroughput(benchmark::State& state) {
     RingLanes<Ring> lane;
     for (auto _ : state) {
         const double seconds = lane.round();

@@ -10,8 +10,8 @@
 //   smaller one; the same counting the start as well is printed too.
 // --mode gc (issue 3, target 3: no underrun at 1024 frames): 32 GC-torture voices
 //   (go-plugins/voices/gctorture: 1 MiB of garbage per 2048 frames rendered, 24 MiB/s
-//   per voice) at each ring target of --depths (capacity twice the target), --seconds (default 60) each:
-//   underruns per minute and the GC pauses the host reports.
+//   per voice) at each ring target of --depths (capacity twice the target), --seconds (default 60)
+//   each: underruns per minute and the GC pauses the host reports.
 // --quick: a few voices for a few seconds; fails only if the voices do not play (the
 //   CTest smoke test). Other options: --voices 16,32,..  --depths 256,512,..  --seconds S
 //   --warmup S (default 3).
@@ -60,7 +60,7 @@ struct Plan {
 };
 
 struct Result {
-    std::string problem; // non-empty: the run failed (host died, voices did not play)
+    std::string problem;            // non-empty: the run failed (host died, voices did not play)
     RigSnapshot noteOn, begin, end; // at the note-ons, and the measured window
     std::uint32_t minSounding = 0;
     std::uint64_t gcP99Max = 0, gcMaxMax = 0, heapMax = 0;
@@ -71,7 +71,9 @@ struct Result {
     std::uint64_t underruns() const { return end.underruns - noteOn.underruns; }
     double window() const { return end.seconds - begin.seconds; }
     // Cores the host process used (100 % = one core), from its CPU time.
-    double hostCpuPercent() const { return 100 * (end.hostCpuSeconds - begin.hostCpuSeconds) / window(); }
+    double hostCpuPercent() const {
+        return 100 * (end.hostCpuSeconds - begin.hostCpuSeconds) / window();
+    }
     // CPU time other processes took meanwhile (100 % = one core): a busy machine.
     double otherCpuPercent() const {
         const double others = (end.busySeconds - begin.busySeconds) -
@@ -81,17 +83,22 @@ struct Result {
     }
     double renderNsPerFrame() const {
         const auto frames = end.framesRendered - begin.framesRendered;
-        return frames ? static_cast<double>(end.renderNs - begin.renderNs) / static_cast<double>(frames) : 0;
+        return frames ? static_cast<double>(end.renderNs - begin.renderNs) /
+                            static_cast<double>(frames)
+                      : 0;
     }
 };
 
-unsigned long long ull(std::uint64_t v) { return static_cast<unsigned long long>(v); }
+unsigned long long ull(std::uint64_t v) {
+    return static_cast<unsigned long long>(v);
+}
 
 std::vector<std::uint32_t> parseList(const char* text) {
     std::vector<std::uint32_t> out;
     std::stringstream in(text);
     for (std::string item; std::getline(in, item, ',');)
-        if (const long v = std::atol(item.c_str()); v > 0) out.push_back(static_cast<std::uint32_t>(v));
+        if (const long v = std::atol(item.c_str()); v > 0)
+            out.push_back(static_cast<std::uint32_t>(v));
     return out;
 }
 
@@ -174,7 +181,8 @@ Result soak(const Plan& p) {
     r.noteOn = rig->snapshot();
     // Distinct keys, so no note replaces another: 64 per channel, from E2 up.
     for (std::uint32_t i = 0; i < p.notes; ++i)
-        if (!rig->noteOn(static_cast<std::uint8_t>(i / 64), static_cast<std::uint8_t>(40 + i % 64), 100))
+        if (!rig->noteOn(static_cast<std::uint8_t>(i / 64), static_cast<std::uint8_t>(40 + i % 64),
+                         100))
             r.problem = "the event queue is full";
     watch(*rig, p.warmup, r, false);
     r.begin = rig->snapshot();
@@ -186,7 +194,8 @@ Result soak(const Plan& p) {
     if (r.problem.empty() && r.minSounding < p.notes)
         r.problem = "only " + std::to_string(r.minSounding) + " of " + std::to_string(p.notes) +
                     " voices sounded throughout";
-    if (r.problem.empty() && (r.end.nonfinite != r.noteOn.nonfinite || r.end.corruptions != r.noteOn.corruptions))
+    if (r.problem.empty() &&
+        (r.end.nonfinite != r.noteOn.nonfinite || r.end.corruptions != r.noteOn.corruptions))
         r.problem = "the mixer saw non-finite samples or corrupt indices";
     return r;
 }
@@ -194,12 +203,17 @@ Result soak(const Plan& p) {
 void printCommonHeader(const Plan& p) {
     std::printf("48 kHz, %u-frame buffers, ring target %u frames (%.1f ms), capacity %u; "
                 "warm-up %.0f s, then %.0f s measured\n",
-                kBlock, p.ringTarget, 1e3 * p.ringTarget / kRate, p.ringCapacity, p.warmup, p.seconds);
+                kBlock, p.ringTarget, 1e3 * p.ringTarget / kRate, p.ringCapacity, p.warmup,
+                p.seconds);
 }
 
 int runPolyphony(const Options& o) {
-    Plan plan{.voiceDir = "internal/testvoices/padpoly", .slots = 128, .ringTarget = 512,
-              .ringCapacity = 2048, .warmup = o.warmup, .seconds = o.seconds > 0 ? o.seconds : 30};
+    Plan plan{.voiceDir = "internal/testvoices/padpoly",
+              .slots = 128,
+              .ringTarget = 512,
+              .ringCapacity = 2048,
+              .warmup = o.warmup,
+              .seconds = o.seconds > 0 ? o.seconds : 30};
     std::vector<std::uint32_t> voices = o.voices;
     if (o.quick) {
         voices = {4};
@@ -211,8 +225,9 @@ int runPolyphony(const Options& o) {
     printCommonHeader(plan);
     std::printf("  voices  underruns     xruns  voices  callback us           host   render      GC"
                 "      others\n");
-    std::printf("          start window         hit     mean    p99     max  CPU %%  ns/v-frame  cycles"
-                "  CPU %%\n");
+    std::printf(
+        "          start window         hit     mean    p99     max  CPU %%  ns/v-frame  cycles"
+        "  CPU %%\n");
     // Largest N clean at N and at every smaller N tried: over the sustained window, and
     // from the note-ons on (all N notes start at once, the hardest moment).
     std::uint32_t bestSustained = 0, bestWithStart = 0;
@@ -227,11 +242,11 @@ int runPolyphony(const Options& o) {
             sustainedClean = startClean = false;
             continue;
         }
-        std::printf("  %6u  %5llu %6llu  %8llu  %6u  %6.1f %6.1f %7.1f  %5.1f  %10.1f  %6llu  %5.1f\n",
-                    n, ull(r.startUnderruns()), ull(r.windowUnderruns()),
-                    ull(r.end.xruns - r.noteOn.xruns), r.end.voicesUnderrun, r.cbMeanUs, r.cbP99Us,
-                    r.cbMaxUs, r.hostCpuPercent(), r.renderNsPerFrame(),
-                    ull(r.end.gcCycles - r.begin.gcCycles), r.otherCpuPercent());
+        std::printf(
+            "  %6u  %5llu %6llu  %8llu  %6u  %6.1f %6.1f %7.1f  %5.1f  %10.1f  %6llu  %5.1f\n", n,
+            ull(r.startUnderruns()), ull(r.windowUnderruns()), ull(r.end.xruns - r.noteOn.xruns),
+            r.end.voicesUnderrun, r.cbMeanUs, r.cbP99Us, r.cbMaxUs, r.hostCpuPercent(),
+            r.renderNsPerFrame(), ull(r.end.gcCycles - r.begin.gcCycles), r.otherCpuPercent());
         std::fflush(stdout);
         sustainedClean = sustainedClean && r.windowUnderruns() == 0;
         startClean = startClean && r.underruns() == 0;
@@ -248,7 +263,10 @@ int runPolyphony(const Options& o) {
 }
 
 int runGc(const Options& o) {
-    Plan plan{.voiceDir = "voices/gctorture", .notes = 32, .slots = 32, .warmup = o.warmup,
+    Plan plan{.voiceDir = "voices/gctorture",
+              .notes = 32,
+              .slots = 32,
+              .warmup = o.warmup,
               .seconds = o.seconds > 0 ? o.seconds : 60};
     std::vector<std::uint32_t> depths = o.depths;
     if (o.quick) {
@@ -277,19 +295,21 @@ int runGc(const Options& o) {
         }
         const double chunks = static_cast<double>(r.end.chunksRendered - r.begin.chunksRendered);
         const double frames = static_cast<double>(r.end.framesRendered - r.begin.framesRendered);
-        std::printf("  %6u  %5u  %5llu %6llu  %5.1f  %5u  %5llu  %6llu  %5.0f %5.0f  %6.0f  %7.0f  %5.1f"
-                    "  %8.1f  %6.1f\n",
-                    depth, plan.ringCapacity, ull(r.startUnderruns()), ull(r.windowUnderruns()),
-                    static_cast<double>(r.windowUnderruns()) * 60 / r.window(), r.end.voicesUnderrun,
-                    ull(r.end.xruns - r.begin.xruns), ull(r.end.gcCycles - r.begin.gcCycles),
-                    static_cast<double>(r.gcP99Max) / 1e3, static_cast<double>(r.gcMaxMax) / 1e3,
-                    chunks / r.window(), chunks > 0 ? frames / chunks : 0, r.hostCpuPercent(),
-                    r.cbP99Us, r.otherCpuPercent());
+        std::printf(
+            "  %6u  %5u  %5llu %6llu  %5.1f  %5u  %5llu  %6llu  %5.0f %5.0f  %6.0f  %7.0f  %5.1f"
+            "  %8.1f  %6.1f\n",
+            depth, plan.ringCapacity, ull(r.startUnderruns()), ull(r.windowUnderruns()),
+            static_cast<double>(r.windowUnderruns()) * 60 / r.window(), r.end.voicesUnderrun,
+            ull(r.end.xruns - r.begin.xruns), ull(r.end.gcCycles - r.begin.gcCycles),
+            static_cast<double>(r.gcP99Max) / 1e3, static_cast<double>(r.gcMaxMax) / 1e3,
+            chunks / r.window(), chunks > 0 ? frames / chunks : 0, r.hostCpuPercent(), r.cbP99Us,
+            r.otherCpuPercent());
         std::fflush(stdout);
         if (depth == 1024) at1024 = r.windowUnderruns();
     }
     if (!o.quick && std::find(depths.begin(), depths.end(), 1024u) != depths.end())
-        std::printf("\nTarget: no underrun at a 1024-frame ring: %s\n", at1024 == 0 ? "met" : "MISSED");
+        std::printf("\nTarget: no underrun at a 1024-frame ring: %s\n",
+                    at1024 == 0 ? "met" : "MISSED");
     return status;
 }
 
@@ -298,8 +318,9 @@ int runGc(const Options& o) {
 int main(int argc, char** argv) {
     Options o;
     if (!parseOptions(argc, argv, o)) {
-        std::fprintf(stderr, "usage: voice_load_bench --mode polyphony|gc [--quick] [--voices 16,32,..] "
-                             "[--depths 256,512,..] [--seconds S] [--warmup S]\n");
+        std::fprintf(stderr,
+                     "usage: voice_load_bench --mode polyphony|gc [--quick] [--voices 16,32,..] "
+                     "[--depths 256,512,..] [--seconds S] [--warmup S]\n");
         return 2;
     }
     return o.mode == Mode::Polyphony ? runPolyphony(o) : runGc(o);

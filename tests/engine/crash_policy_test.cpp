@@ -11,7 +11,10 @@ using govox::host::CrashPolicy;
 using namespace std::chrono_literals;
 
 TEST(CrashPolicy, TheBackoffDoublesUpToItsCeiling) {
-    CrashPolicy p({.firstBackoff = 250ms, .maxBackoff = 1000ms, .crashLoopCount = 10, .crashLoopWindow = 30s});
+    CrashPolicy p({.firstBackoff = 250ms,
+                   .maxBackoff = 1000ms,
+                   .crashLoopCount = 10,
+                   .crashLoopWindow = 30s});
     const auto t0 = CrashPolicy::Clock::time_point{} + 1h;
     const std::chrono::milliseconds expected[] = {250ms, 500ms, 1000ms, 1000ms};
     for (int i = 0; i < 4; ++i) {
@@ -22,7 +25,8 @@ TEST(CrashPolicy, TheBackoffDoublesUpToItsCeiling) {
 }
 
 TEST(CrashPolicy, ACrashLoopIsEnoughCrashesWithinTheWindow) {
-    CrashPolicy p({.firstBackoff = 250ms, .maxBackoff = 4000ms, .crashLoopCount = 3, .crashLoopWindow = 30s});
+    CrashPolicy p(
+        {.firstBackoff = 250ms, .maxBackoff = 4000ms, .crashLoopCount = 3, .crashLoopWindow = 30s});
     const auto t0 = CrashPolicy::Clock::time_point{} + 1h;
     EXPECT_FALSE(p.crashed(t0));
     EXPECT_FALSE(p.crashed(t0 + 31s)); // the first has left the window
@@ -32,7 +36,8 @@ TEST(CrashPolicy, ACrashLoopIsEnoughCrashesWithinTheWindow) {
 }
 
 TEST(CrashPolicy, ACrashAfterACrashFreeWindowStartsTheBackoffAfresh) {
-    CrashPolicy p({.firstBackoff = 250ms, .maxBackoff = 4000ms, .crashLoopCount = 4, .crashLoopWindow = 30s});
+    CrashPolicy p(
+        {.firstBackoff = 250ms, .maxBackoff = 4000ms, .crashLoopCount = 4, .crashLoopWindow = 30s});
     const auto t0 = CrashPolicy::Clock::time_point{} + 1h;
     p.crashed(t0);
     p.crashed(t0 + 1s);

@@ -1,8 +1,8 @@
 // The SPSC frame ring: wraparound of the free-running indices, bulk transfers, refusal
 // of impossible indices, and a checked sequence between two threads and two processes.
-#include "engine/rt/RegionRing.hpp"
 #include "engine/rt/FrameRing.hpp"
 #include "engine/rt/LocalFrameRing.hpp"
+#include "engine/rt/RegionRing.hpp"
 #include "engine/shm/Region.hpp"
 
 #include <gtest/gtest.h>

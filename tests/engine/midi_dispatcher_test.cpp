@@ -33,9 +33,9 @@ TEST(MidiDispatcher, ARemovedPortReleasesOnlyTheNotesItLeftDown) {
     MidiDispatcher::PortQueue* b = dispatcher.addPort();
     send(*a, {0x90, 60, 100}); // held
     send(*a, {0x90, 64, 90});
-    send(*a, {0x80, 64, 0});   // released by a note-off
+    send(*a, {0x80, 64, 0}); // released by a note-off
     send(*a, {0x91, 67, 80});
-    send(*a, {0x91, 67, 0});   // released by a note-on of velocity 0
+    send(*a, {0x91, 67, 0}); // released by a note-on of velocity 0
     send(*a, {0x92, 70, 80});
     send(*a, {0xB2, 123, 0});  // all notes off on channel 3
     send(*a, {0x9F, 127, 1});  // held, channel 16

@@ -77,7 +77,7 @@ TEST(Mixer, HighPriorityUnderrunFadesTheGapCountsOnceAndFadesBackIn) {
     EXPECT_EQ(GOVOX_VOICE_ACTIVE, v.state()); // a high-priority voice keeps its slot
     EXPECT_LE(maxStep(out.left), kClickThreshold);
     EXPECT_EQ(0.0f, peak(out.left, 200 + rig.fadeFrames())); // faded to silence
-    v.writeSine(2048, 440.0, 0.5); // the host catches up
+    v.writeSine(2048, 440.0, 0.5);                           // the host catches up
     append(out, rig.render(128 * 8));
     EXPECT_LE(maxStep(out.left), kClickThreshold);
     EXPECT_GT(peak(out.left, out.left.size() - 256), 0.45f);
@@ -93,7 +93,7 @@ TEST(Mixer, LowPriorityUnderrunStopsTheVoiceWithAFade) {
     EXPECT_EQ(1u, v.slot().underruns);
     EXPECT_LE(maxStep(out.left), kClickThreshold);
     EXPECT_EQ(0.0f, peak(out.left, 200 + rig.fadeFrames()));
-    v.writeSine(512, 440.0, 0.5); // a late block is not played
+    v.writeSine(512, 440.0, 0.5);     // a late block is not played
     v.setState(GOVOX_VOICE_FINISHED); // the host acknowledges
     const Rendered after = rig.render(256);
     EXPECT_EQ(0.0f, peak(after.left));
@@ -156,7 +156,7 @@ TEST_P(MixerCorruptIndices, SilenceOnlyThatVoice) {
     EXPECT_GE(rig.mixer().stats().corruptions.load(), 1u) << GetParam().name;
     EXPECT_LE(maxStep(out.left), kClickThreshold);
     EXPECT_LE(peak(out.left, 128 + rig.fadeFrames(), 256), 0.26f); // only the good voice
-    EXPECT_EQ(0.0f, peak(out.left, 256 + rig.fadeFrames())); // good one ran dry, faded
+    EXPECT_EQ(0.0f, peak(out.left, 256 + rig.fadeFrames()));       // good one ran dry, faded
 }
 
 INSTANTIATE_TEST_SUITE_P(

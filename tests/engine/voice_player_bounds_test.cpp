@@ -26,8 +26,8 @@ TEST(VoicePlayerBounds, CorruptIndicesNeverReadOutsideTheRing) {
     std::vector<float> bus(2 * 256);
     rt::MixTally tally;
     std::uint32_t corrupt = 0;
-    for (std::uint32_t delta : {1u, 63u, 64u, 65u, 100u, 4096u, 0x7fffffffu, 0x80000000u,
-                                0xfffffff0u, 0xffffffffu}) {
+    for (std::uint32_t delta :
+         {1u, 63u, 64u, 65u, 100u, 4096u, 0x7fffffffu, 0x80000000u, 0xfffffff0u, 0xffffffffu}) {
         // Start a note whose host claims `delta` frames beyond the engine's read index.
         abi::storeRelease(slot->write_index, slot->read_index + delta);
         abi::storeRelease(slot->state, std::uint32_t{GOVOX_VOICE_ACTIVE});

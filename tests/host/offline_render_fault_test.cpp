@@ -43,13 +43,14 @@ std::string readAll(const std::string& path) {
 std::unique_ptr<OfflineRender> startRender(const std::string& voice, OnVoiceFault onFault,
                                            std::chrono::milliseconds deadline = 2000ms) {
     govox::host::HostProblem problem;
-    auto r = OfflineRender::start({.voiceName = voice,
-                                   .library = govox::test::voiceLibrary("internal/testvoices/" + voice),
-                                   .hostBinary = GOVOX_VOICEHOST_PATH,
-                                   .maxTailSeconds = 2,
-                                   .onFault = onFault,
-                                   .blockDeadline = deadline},
-                                  problem);
+    auto r =
+        OfflineRender::start({.voiceName = voice,
+                              .library = govox::test::voiceLibrary("internal/testvoices/" + voice),
+                              .hostBinary = GOVOX_VOICEHOST_PATH,
+                              .maxTailSeconds = 2,
+                              .onFault = onFault,
+                              .blockDeadline = deadline},
+                             problem);
     EXPECT_TRUE(r) << problem.message;
     return r;
 }
@@ -63,7 +64,9 @@ void setToMaximum(OfflineRender& r, const std::string& name) {
     FAIL() << "the voice has no parameter " << name;
 }
 
-void PrintTo(const Fault& f, std::ostream* os) { *os << f.name; }
+void PrintTo(const Fault& f, std::ostream* os) {
+    *os << f.name;
+}
 
 class OfflineFaults : public ::testing::TestWithParam<Fault> {};
 
@@ -91,25 +94,45 @@ TEST_P(OfflineFaults, AreReportedByNameAndCauseWithinASecondAndLeaveNoFile) {
     // within a second of wall time.
     EXPECT_LT(took, 1s) << std::chrono::duration<double>(took).count() << " s";
     EXPECT_EQ("a file the user had here", readAll(path)) << "the failed render touched the file";
-    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(path).parent_path()))
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::filesystem::path(path).parent_path()))
         EXPECT_EQ(std::string::npos, entry.path().filename().string().find(".partial-"))
             << "left behind: " << entry.path();
     std::filesystem::remove(path);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Render, OfflineFaults,
-    ::testing::Values(
-        Fault{"StuckInNoteOn", "stuckon", {{0.1, 0x90, 60, 100}}, "", "has been inside NoteOn for", ""},
-        Fault{"StuckInNoteOff", "stuckoff", {{0.1, 0x90, 64, 100}, {0.2, 0x80, 64, 0}}, "",
-              "has been inside NoteOff for", ""},
-        Fault{"StuckInAParameterChange", "stuckparam", {{0.1, 0x90, 64, 100}}, "Hang",
-              "has been inside ParamChanged for", ""},
-        Fault{"ProducingNaN", "nanout", {{0.1, 0x90, 64, 100}}, "",
-              "produced NaN or infinite samples at 0.349 s", ""},
-        Fault{"PanickingMidRender", "panicmid", {{0.1, 0x90, 64, 100}}, "",
-              "panic: panicmid: exploded after 0.5 s on purpose", "main.(*voice).Render"}),
-    [](const auto& p) { return std::string(p.param.name); });
+INSTANTIATE_TEST_SUITE_P(Render, OfflineFaults,
+                         ::testing::Values(Fault{"StuckInNoteOn",
+                                                 "stuckon",
+                                                 {{0.1, 0x90, 60, 100}},
+                                                 "",
+                                                 "has been inside NoteOn for",
+                                                 ""},
+                                           Fault{"StuckInNoteOff",
+                                                 "stuckoff",
+                                                 {{0.1, 0x90, 64, 100}, {0.2, 0x80, 64, 0}},
+                                                 "",
+                                                 "has been inside NoteOff for",
+                                                 ""},
+                                           Fault{"StuckInAParameterChange",
+                                                 "stuckparam",
+                                                 {{0.1, 0x90, 64, 100}},
+                                                 "Hang",
+                                                 "has been inside ParamChanged for",
+                                                 ""},
+                                           Fault{"ProducingNaN",
+                                                 "nanout",
+                                                 {{0.1, 0x90, 64, 100}},
+                                                 "",
+                                                 "produced NaN or infinite samples at 0.349 s",
+                                                 ""},
+                                           Fault{"PanickingMidRender",
+                                                 "panicmid",
+                                                 {{0.1, 0x90, 64, 100}},
+                                                 "",
+                                                 "panic: panicmid: exploded after 0.5 s on purpose",
+                                                 "main.(*voice).Render"}),
+                         [](const auto& p) { return std::string(p.param.name); });
 
 TEST(Render, AVoiceStuckInNoteOnNamesTheCallAndTheSlot) {
     auto render = startRender("stuckon", OnVoiceFault::Stop);
@@ -124,10 +147,12 @@ TEST(Render, ANaNVoiceRendersOnWhenAskedWithTheFaultListedAndTheNoteSilenced) {
     const std::string path = scratchPath("nan-continue");
     auto render = startRender("nanout", OnVoiceFault::Continue);
     ASSERT_TRUE(render);
-    const RenderOutcome out = render->renderToWav({{{0.1, 0x90, 64, 100}, {0.8, 0x80, 64, 0}}, 1.0}, path);
+    const RenderOutcome out =
+        render->renderToWav({{{0.1, 0x90, 64, 100}, {0.8, 0x80, 64, 0}}, 1.0}, path);
     ASSERT_TRUE(out.ok()) << out.error;
     ASSERT_EQ(1u, out.faults.size());
-    EXPECT_NE(std::string::npos, out.faults[0].find("voice 'nanout' (slot 0) produced NaN")) << out.faults[0];
+    EXPECT_NE(std::string::npos, out.faults[0].find("voice 'nanout' (slot 0) produced NaN"))
+        << out.faults[0];
     EXPECT_TRUE(std::filesystem::exists(path));
     EXPECT_GE(out.frames, 48000u);
     std::filesystem::remove(path);
@@ -142,7 +167,8 @@ TEST(Render, AHostThatFallsBehindTheBlockDeadlineIsStoppedAndNamed) {
     const auto began = std::chrono::steady_clock::now();
     const RenderOutcome out = render->renderToMemory({{{0.0, 0x90, 69, 100}}, 0.5}, buffer);
     EXPECT_LT(std::chrono::steady_clock::now() - began, 1s);
-    EXPECT_NE(std::string::npos, out.error.find("voice 'slowrender' did not render up to 0.003 s within"))
+    EXPECT_NE(std::string::npos,
+              out.error.find("voice 'slowrender' did not render up to 0.003 s within"))
         << out.error;
 }
 
@@ -150,7 +176,8 @@ TEST(Render, RunsOnlyOnce) {
     auto render = startRender("stuckon", OnVoiceFault::Stop);
     ASSERT_TRUE(render);
     govox::render::StereoBuffer buffer;
-    ASSERT_TRUE(render->renderToMemory({{{0.0, 0x90, 62, 100}, {0.05, 0x80, 62, 0}}, 0.1}, buffer).ok());
+    ASSERT_TRUE(
+        render->renderToMemory({{{0.0, 0x90, 62, 100}, {0.05, 0x80, 62, 0}}, 0.1}, buffer).ok());
     EXPECT_FALSE(render->renderToMemory({{}, 0.1}, buffer).ok());
 }
 

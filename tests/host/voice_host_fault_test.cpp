@@ -3,10 +3,10 @@
 // names the voice and the cause.
 #include "tests/support/voices/TestVoices.hpp"
 
+#include "engine/audio/VoiceFaults.hpp"
 #include "engine/backend/NullBackend.hpp"
 #include "engine/host/HostSupervisor.hpp"
 #include "engine/rt/Mixer.hpp"
-#include "engine/audio/VoiceFaults.hpp"
 
 #include <gtest/gtest.h>
 
@@ -32,16 +32,15 @@ class LiveMix {
 public:
     LiveMix() : mixer_({.sampleRate = 48000, .maxBlockFrames = 256}) {
         HostProblem p;
-        good_ = VoiceHost::start(liveHostConfig("sine", voiceLibrary("internal/testvoices/sine")), p);
+        good_ =
+            VoiceHost::start(liveHostConfig("sine", voiceLibrary("internal/testvoices/sine")), p);
         EXPECT_TRUE(good_) << p.message;
         add(good_->region());
         govox::backend::StreamRequest request;
         EXPECT_EQ("", backend_.start(request, mixer_));
         good_->events().noteOn(0, 0, 69, 100);
     }
-    ~LiveMix() {
-        backend_.stop();
-    }
+    ~LiveMix() { backend_.stop(); }
     void add(const std::shared_ptr<govox::shm::Region>& region) {
         auto rm = mixer_.makeRegionMixer(*region);
         mixers_.push_back(rm.get());
@@ -94,8 +93,8 @@ TEST_P(RuntimeFaults, LeaveTheEngineAndOtherVoicesPlayingWithAClearMessage) {
     const RuntimeFault& f = GetParam();
     LiveMix mix;
     HostProblem startFailure;
-    auto bad = VoiceHost::start(liveHostConfig("misbehave", voiceLibrary("internal/testvoices/misbehave")),
-                                startFailure);
+    auto bad = VoiceHost::start(
+        liveHostConfig("misbehave", voiceLibrary("internal/testvoices/misbehave")), startFailure);
     ASSERT_TRUE(bad) << startFailure.message;
     mix.add(bad->region());
     bad->events().noteOn(0, 0, static_cast<std::uint8_t>(f.note), 100);
@@ -113,9 +112,12 @@ TEST_P(RuntimeFaults, LeaveTheEngineAndOtherVoicesPlayingWithAClearMessage) {
 INSTANTIATE_TEST_SUITE_P(
     VoiceHost, RuntimeFaults,
     ::testing::Values(
-        RuntimeFault{"Panic", 1, HostHealth::Crashed, "panic: the voice exploded on purpose", "main.(*voice).Render"},
-        RuntimeFault{"NilDereference", 2, HostHealth::Crashed, "nil pointer dereference", "main.(*voice).Render"},
-        RuntimeFault{"OsExit", 3, HostHealth::Crashed, "the voice ended its own process (os.Exit?) (host exited with status 3)", ""},
+        RuntimeFault{"Panic", 1, HostHealth::Crashed, "panic: the voice exploded on purpose",
+                     "main.(*voice).Render"},
+        RuntimeFault{"NilDereference", 2, HostHealth::Crashed, "nil pointer dereference",
+                     "main.(*voice).Render"},
+        RuntimeFault{"OsExit", 3, HostHealth::Crashed,
+                     "the voice ended its own process (os.Exit?) (host exited with status 3)", ""},
         RuntimeFault{"EndlessLoop", 4, HostHealth::Crashed, "has been inside Render for", ""},
         RuntimeFault{"TenGigabyteAllocation", 5, HostHealth::Crashed, "out of memory", ""}),
     [](const auto& p) { return std::string(p.param.name); });
@@ -123,8 +125,8 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(VoiceHost, NanOutputIsSilencedCountedAndReportedWhileTheHostLives) {
     LiveMix mix;
     HostProblem startFailure;
-    auto bad = VoiceHost::start(liveHostConfig("misbehave", voiceLibrary("internal/testvoices/misbehave")),
-                                startFailure);
+    auto bad = VoiceHost::start(
+        liveHostConfig("misbehave", voiceLibrary("internal/testvoices/misbehave")), startFailure);
     ASSERT_TRUE(bad) << startFailure.message;
     mix.add(bad->region());
     bad->events().noteOn(0, 0, 6, 100);
@@ -137,7 +139,8 @@ TEST(VoiceHost, NanOutputIsSilencedCountedAndReportedWhileTheHostLives) {
     }
     ASSERT_EQ(1u, found.size());
     const std::string message = found[0].describe("misbehave");
-    EXPECT_NE(std::string::npos, message.find("voice 'misbehave' (slot 0) produced NaN")) << message;
+    EXPECT_NE(std::string::npos, message.find("voice 'misbehave' (slot 0) produced NaN"))
+        << message;
     EXPECT_GE(mix.mixer().stats().nonfiniteBlocks.load(), 1u);
     EXPECT_EQ(HostHealth::Running, bad->check().health);
     mix.expectGoodVoicePlaying();
@@ -167,13 +170,15 @@ INSTANTIATE_TEST_SUITE_P(
         StartFault{"NotAGovoxVoice", "internal/testvoices/notavoice", "is not a Govox voice"},
         StartFault{"AbiVersionMismatch", "internal/testvoices/abimismatch",
                    "built for ABI version 999, this Govox speaks version " +
-                                                   std::to_string(GOVOX_ABI_VERSION)},
+                       std::to_string(GOVOX_ABI_VERSION)},
         StartFault{"MissingLibrary", "/nonexistent/voice.so", "cannot load the voice library"}),
     [](const auto& p) { return std::string(p.param.name); });
 
 TEST(VoiceHost, UnreadableLibraryIsRefusedWithAClearMessage) {
     const std::string path = std::filesystem::temp_directory_path() / "govox-unreadable.so";
-    { std::ofstream(path) << "not an ELF file"; }
+    {
+        std::ofstream(path) << "not an ELF file";
+    }
     HostProblem p;
     auto host = VoiceHost::start(liveHostConfig("broken", path), p);
     EXPECT_FALSE(host);
@@ -218,7 +223,8 @@ TEST(VoiceHost, ExitsWhenTheEngineProcessDies) {
 // A session's part, played by the test: start a host when the supervisor says so.
 std::unique_ptr<VoiceHost> startCrashingHost(LiveMix& mix) {
     HostProblem p;
-    auto host = VoiceHost::start(liveHostConfig("misbehave", voiceLibrary("internal/testvoices/misbehave")), p);
+    auto host = VoiceHost::start(
+        liveHostConfig("misbehave", voiceLibrary("internal/testvoices/misbehave")), p);
     EXPECT_TRUE(host) << p.message;
     if (!host) return nullptr;
     mix.add(host->region());
@@ -231,7 +237,8 @@ TEST(HostSupervisor, RestartsACrashedHostWithBackoffAndGivesUpOnACrashLoop) {
     using Clock = std::chrono::steady_clock;
     LiveMix mix;
     govox::host::HostSupervisor sup(
-        "misbehave", {.firstBackoff = 50ms, .maxBackoff = 200ms, .crashLoopCount = 3, .crashLoopWindow = 30s},
+        "misbehave",
+        {.firstBackoff = 50ms, .maxBackoff = 200ms, .crashLoopCount = 3, .crashLoopWindow = 30s},
         3000ms);
     std::unique_ptr<VoiceHost> host = startCrashingHost(mix);
     ASSERT_TRUE(host);
@@ -258,7 +265,8 @@ TEST(HostSupervisor, RestartsACrashedHostWithBackoffAndGivesUpOnACrashLoop) {
         std::this_thread::sleep_for(5ms);
     }
     EXPECT_TRUE(sup.gaveUp());
-    EXPECT_NE(std::string::npos, gaveUp.find("'misbehave' crashed 3 times in 30 s; Govox stopped restarting it"))
+    EXPECT_NE(std::string::npos,
+              gaveUp.find("'misbehave' crashed 3 times in 30 s; Govox stopped restarting it"))
         << gaveUp;
     ASSERT_EQ(3u, crashed.size());
     ASSERT_EQ(2u, restarted.size());
@@ -295,7 +303,8 @@ TEST(HostSupervisor, ANewBuildThatCrashesDuringItsProbationIsRevertedOnce) {
     host = startCrashingHost(mix);
     ASSERT_TRUE(host);
     EXPECT_EQ(SupervisorAction::None, waitForCrash()); // a restart after the backoff
-    EXPECT_FALSE(sup.probationEnded(Clock::now() + 10s)) << "the probation was used up by the revert";
+    EXPECT_FALSE(sup.probationEnded(Clock::now() + 10s))
+        << "the probation was used up by the revert";
 }
 
 TEST(HostSupervisor, SaysOnceWhenTheProbationOfANewBuildHasPassed) {

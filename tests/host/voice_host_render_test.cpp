@@ -29,13 +29,12 @@ struct Render {
 Render renderThrough(const std::string& dir, const std::vector<TimedMessage>& song, double seconds,
                      const std::string& wavPath) {
     govox::host::HostProblem problem;
-    auto renderer = govox::render::OfflineRender::start(
-        {.voiceName = dir,
-         .library = govox::test::voiceLibrary(dir),
-         .hostBinary = GOVOX_VOICEHOST_PATH,
-         .sampleRate = kRate,
-         .maxTailSeconds = 10.0},
-        problem);
+    auto renderer = govox::render::OfflineRender::start({.voiceName = dir,
+                                                         .library = govox::test::voiceLibrary(dir),
+                                                         .hostBinary = GOVOX_VOICEHOST_PATH,
+                                                         .sampleRate = kRate,
+                                                         .maxTailSeconds = 10.0},
+                                                        problem);
     if (!renderer) return {{}, {}, problem.message};
     const govox::render::RenderOutcome outcome = renderer->renderToWav({song, seconds}, wavPath);
     if (!outcome.ok()) return {{}, {}, outcome.error};
@@ -55,7 +54,8 @@ Render renderThrough(const std::string& dir, const std::vector<TimedMessage>& so
 
 double rmsOf(const std::vector<float>& x, double from, double to) {
     double s = 0;
-    const auto a = static_cast<std::size_t>(from * kRate), b = std::min(x.size(), static_cast<std::size_t>(to * kRate));
+    const auto a = static_cast<std::size_t>(from * kRate),
+               b = std::min(x.size(), static_cast<std::size_t>(to * kRate));
     for (std::size_t i = a; i < b; ++i) s += double(x[i]) * x[i];
     return b > a ? std::sqrt(s / double(b - a)) : 0.0;
 }
@@ -63,7 +63,8 @@ double rmsOf(const std::vector<float>& x, double from, double to) {
 // Magnitude at `hz` relative to the signal's RMS, by correlation (a one-bin DFT).
 double toneStrength(const std::vector<float>& x, double hz, double from, double to) {
     double re = 0, im = 0, energy = 0;
-    const auto a = static_cast<std::size_t>(from * kRate), b = std::min(x.size(), static_cast<std::size_t>(to * kRate));
+    const auto a = static_cast<std::size_t>(from * kRate),
+               b = std::min(x.size(), static_cast<std::size_t>(to * kRate));
     for (std::size_t i = a; i < b; ++i) {
         const double w = 2 * std::numbers::pi * hz * double(i) / kRate;
         re += x[i] * std::cos(w);
@@ -78,11 +79,13 @@ std::string tempWav(const std::string& name) {
     return (std::filesystem::temp_directory_path() / ("govox-" + name + ".wav")).string();
 }
 
-double noteHz(int note) { return 440.0 * std::pow(2.0, (note - 69) / 12.0); }
+double noteHz(int note) {
+    return 440.0 * std::pow(2.0, (note - 69) / 12.0);
+}
 
 // A4 from 0.1 s to 1.1 s, then E5 from 1.3 s to 1.8 s.
-const std::vector<TimedMessage> kSong{{0.1, 0x90, 69, 100}, {1.1, 0x80, 69, 0}, {1.3, 0x90, 76, 100},
-                                      {1.8, 0x80, 76, 0}};
+const std::vector<TimedMessage> kSong{
+    {0.1, 0x90, 69, 100}, {1.1, 0x80, 69, 0}, {1.3, 0x90, 76, 100}, {1.8, 0x80, 76, 0}};
 
 TEST(VoiceRender, SineVoicePlaysThePitchesAtTheirTimesAndFallsSilent) {
     const Render r = renderThrough("internal/testvoices/sine", kSong, 1.8, tempWav("sine"));
@@ -110,7 +113,8 @@ TEST_P(ExampleVoices, SoundAtThePitchPlayedAndEndInSilence) {
     const Example e = GetParam();
     const std::vector<TimedMessage> song{{0.05, 0x90, std::uint8_t(e.note), 110},
                                          {1.5, 0x80, std::uint8_t(e.note), 0}};
-    const Render r = renderThrough(e.dir, song, 1.5, tempWav(std::filesystem::path(e.dir).filename().string()));
+    const Render r =
+        renderThrough(e.dir, song, 1.5, tempWav(std::filesystem::path(e.dir).filename().string()));
     ASSERT_EQ("", r.error);
     const double level = rmsOf(r.left, 0.15, 0.6);
     EXPECT_GT(level, 0.01) << "too quiet";
@@ -133,16 +137,17 @@ INSTANTIATE_TEST_SUITE_P(VoiceRender, ExampleVoices,
                          });
 
 TEST(VoiceRender, TheSameSongRendersBitIdenticalTwice) {
-    const std::vector<TimedMessage> song{{0.0, 0x90, 60, 100}, {0.02, 0x90, 64, 90}, {0.3, 0xE0, 0, 80},
-                                         {0.5, 0xB0, 64, 127}, {0.6, 0x80, 60, 0}, {0.9, 0xB0, 64, 0},
-                                         {1.0, 0x80, 64, 0}};
+    const std::vector<TimedMessage> song{
+        {0.0, 0x90, 60, 100}, {0.02, 0x90, 64, 90}, {0.3, 0xE0, 0, 80}, {0.5, 0xB0, 64, 127},
+        {0.6, 0x80, 60, 0},   {0.9, 0xB0, 64, 0},   {1.0, 0x80, 64, 0}};
     const Render a = renderThrough("voices/pad", song, 1.0, tempWav("det-a"));
     const Render b = renderThrough("voices/pad", song, 1.0, tempWav("det-b"));
     ASSERT_EQ("", a.error);
     ASSERT_EQ(a.left.size(), b.left.size());
     EXPECT_TRUE(a.left == b.left && a.right == b.right) << "the renders differ";
     std::ifstream fa(tempWav("det-a"), std::ios::binary), fb(tempWav("det-b"), std::ios::binary);
-    const std::string bytesA((std::istreambuf_iterator<char>(fa)), {}), bytesB((std::istreambuf_iterator<char>(fb)), {});
+    const std::string bytesA((std::istreambuf_iterator<char>(fa)), {}),
+        bytesB((std::istreambuf_iterator<char>(fb)), {});
     EXPECT_TRUE(bytesA == bytesB) << "the WAV files differ byte for byte";
 }
 

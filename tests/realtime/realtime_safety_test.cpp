@@ -67,7 +67,7 @@ TEST(RealtimeSafety, MixerRunsTenToTheFiveCallbacksWithoutAnUnsafeCall) {
         }
         if (cb % 5000 == 3000) startAll(hostA);
         if (cb % 10000 == 500) first->voice(5).write_index += 5000; // corrupt index
-        if (cb % 10000 == 700) { // a NaN in a ring
+        if (cb % 10000 == 700) {                                    // a NaN in a ring
             float* f = first->ringFrames(7);
             f[(first->voice(7).read_index * 2 + 64) % 2048] = NAN;
         }

@@ -24,7 +24,8 @@ ReloadRig::ReloadRig(const std::string& voice) {
     buildDir_ = makeTempDir("govox-builds");
     fs::create_directories(dir_);
     for (const auto& e : fs::directory_iterator(fs::path(GOVOX_SDK_DIR) / voice))
-        if (e.path().extension() == ".go" && e.path().filename().string().find("_test") == std::string::npos)
+        if (e.path().extension() == ".go" &&
+            e.path().filename().string().find("_test") == std::string::npos)
             fs::copy_file(e.path(), dir_ / e.path().filename());
     audio::EngineConfig engineConfig;
     engineConfig.backend = backend::BackendKind::Null;
@@ -67,7 +68,9 @@ void ReloadRig::drain() {
 
 void ReloadRig::saveByRename(const std::string& text) {
     const fs::path tmp = dir_ / ".main.go.swp";
-    { std::ofstream(tmp) << text; }
+    {
+        std::ofstream(tmp) << text;
+    }
     fs::rename(tmp, source());
 }
 
@@ -84,7 +87,7 @@ std::string ReloadRig::sourceText() const {
 }
 
 session::SessionEvent ReloadRig::waitFor(std::initializer_list<session::SessionEventKind> kinds,
-                                        std::chrono::seconds timeout) {
+                                         std::chrono::seconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
         while (!pending_.empty()) {
@@ -133,8 +136,10 @@ double zeroCrossingHz(const std::vector<float>& x, std::size_t from, std::size_t
     for (std::size_t i = std::max<std::size_t>(from, 1); i < std::min(to, x.size()); ++i) {
         if (x[i - 1] < 0 && x[i] >= 0) {
             const double t = double(i - 1) + double(-x[i - 1]) / double(x[i] - x[i - 1]);
-            if (first < 0) first = t;
-            else ++crossings;
+            if (first < 0)
+                first = t;
+            else
+                ++crossings;
             last = t;
         }
     }

@@ -3,9 +3,9 @@
 // and the session's events collected.
 #pragma once
 
-#include "engine/session/SessionEvent.hpp"
-#include "engine/rt/OutputTap.hpp"
 #include "engine/audio/AudioEngine.hpp"
+#include "engine/rt/OutputTap.hpp"
+#include "engine/session/SessionEvent.hpp"
 #include "engine/session/VoiceSession.hpp"
 
 #include <atomic>
@@ -44,7 +44,7 @@ public:
     // Polls the session until an event of one of `kinds` arrives (and returns it) or the
     // deadline passes (an event with an empty message).
     session::SessionEvent waitFor(std::initializer_list<session::SessionEventKind> kinds,
-                                 std::chrono::seconds timeout = std::chrono::seconds(90));
+                                  std::chrono::seconds timeout = std::chrono::seconds(90));
     // Lets `seconds` of audio play, polling the session meanwhile.
     void play(double seconds);
 

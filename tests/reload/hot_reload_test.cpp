@@ -53,7 +53,9 @@ void expectNoUnderrun(ReloadRig& rig) {
     }
 }
 
-double hz(int note) { return 440.0 * std::pow(2.0, (note - 69) / 12.0); }
+double hz(int note) {
+    return 440.0 * std::pow(2.0, (note - 69) / 12.0);
+}
 
 // Frequency over the last `seconds` of what has been captured.
 double recentHz(ReloadRig& rig, double seconds) {
@@ -90,7 +92,8 @@ TEST(HotReload, SavingByRenameAndInPlaceChangesThePitchWithoutAClickOrUnderrun) 
     expectNoUnderrun(rig);
     for (std::size_t i = noteStart; i + kRate / 100 <= x.size(); i += kRate / 100) { // no gap
         float loudest = 0;
-        for (std::size_t j = i; j < i + kRate / 100; ++j) loudest = std::max(loudest, std::fabs(x[j]));
+        for (std::size_t j = i; j < i + kRate / 100; ++j)
+            loudest = std::max(loudest, std::fabs(x[j]));
         ASSERT_GT(loudest, 0.1f) << "silence at frame " << i;
     }
 }
@@ -143,8 +146,8 @@ TEST(HotReload, ANewBuildThatCrashesSoonAfterIsRevertedToThePreviousOne) {
     std::string text = withPitch(rig.sourceText(), 7);
     const auto at = text.find("func (s *sine) Render(out []float32) {");
     ASSERT_NE(std::string::npos, at);
-    text.insert(text.find('\n', at) + 1,
-                "\tcrashIn -= len(out)\n\tif crashIn < 0 {\n\t\tpanic(\"crashes after half a second\")\n\t}\n");
+    text.insert(text.find('\n', at) + 1, "\tcrashIn -= len(out)\n\tif crashIn < 0 "
+                                         "{\n\t\tpanic(\"crashes after half a second\")\n\t}\n");
     text += "\nvar crashIn = 24000\n";
     rig.saveByRename(text);
     auto e = rig.waitFor({SessionEventKind::Reloaded, SessionEventKind::ReloadFailed});
@@ -152,7 +155,8 @@ TEST(HotReload, ANewBuildThatCrashesSoonAfterIsRevertedToThePreviousOne) {
     e = rig.waitFor({SessionEventKind::Crashed}, std::chrono::seconds(10));
     ASSERT_EQ(SessionEventKind::Crashed, e.kind);
     EXPECT_NE(std::string::npos, e.message.find("crashes after half a second")) << e.message;
-    e = rig.waitFor({SessionEventKind::Reverted, SessionEventKind::Restarted}, std::chrono::seconds(10));
+    e = rig.waitFor({SessionEventKind::Reverted, SessionEventKind::Restarted},
+                    std::chrono::seconds(10));
     ASSERT_EQ(SessionEventKind::Reverted, e.kind) << e.message;
     rig.play(0.5);
     EXPECT_NEAR(440.0, recentHz(rig, 0.3), 0.5) << "the previous build is not playing again";
@@ -170,8 +174,8 @@ int childProcesses() {
         if (close == std::string::npos) continue;
         char state = 0;
         int ppid = 0;
-        if (std::sscanf(line.c_str() + close + 2, "%c %d", &state, &ppid) == 2 && ppid == getpid() &&
-            state != 'Z')
+        if (std::sscanf(line.c_str() + close + 2, "%c %d", &state, &ppid) == 2 &&
+            ppid == getpid() && state != 'Z')
             ++n;
     }
     closedir(d);
@@ -195,7 +199,8 @@ long residentKb() {
 
 int libraries(const std::filesystem::path& dir) {
     int n = 0;
-    for (const auto& e : std::filesystem::directory_iterator(dir)) n += e.path().extension() == ".so";
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        n += e.path().extension() == ".so";
     return n;
 }
 
@@ -210,7 +215,7 @@ TEST(HotReload, FiftyReloadsLeaveNoProcessesDescriptorsLibrariesOrMemoryBehind) 
         const auto e = rig.waitFor({SessionEventKind::Reloaded, SessionEventKind::ReloadFailed});
         ASSERT_EQ(SessionEventKind::Reloaded, e.kind) << "reload " << i << ": " << e.message;
     };
-    reloadTo(1); // warm: the Go build cache, the first swap's allocations
+    reloadTo(1);   // warm: the Go build cache, the first swap's allocations
     rig.play(3.5); // past the probation, the previous library goes
     const int children = childProcesses(), fds = openDescriptors();
     const long rss = residentKb();
@@ -220,13 +225,21 @@ TEST(HotReload, FiftyReloadsLeaveNoProcessesDescriptorsLibrariesOrMemoryBehind) 
     EXPECT_EQ(children, childProcesses()) << "voice hosts or builds left running";
     EXPECT_EQ(fds, openDescriptors()) << "file descriptors leaked";
     EXPECT_EQ(1, libraries(rig.buildDir())) << "old libraries left in the build folder";
-    EXPECT_NEAR(hz(69 + 5), [&] { rig.keepAudio(true); rig.play(0.4); return recentHz(rig, 0.3); }(), 0.5)
+    EXPECT_NEAR(
+        hz(69 + 5),
+        [&] {
+            rig.keepAudio(true);
+            rig.play(0.4);
+            return recentHz(rig, 0.3);
+        }(),
+        0.5)
         << "after 50 reloads the last build (reload 51: up a fourth) does not play";
     const long after = residentKb();
     // AddressSanitizer keeps freed memory in quarantine, so resident memory grows there
     // whatever the code does; that build checks for leaks with LeakSanitizer instead.
     if (!kAddressSanitizer) {
-        EXPECT_LE(after, rss * 11 / 10) << "resident memory grew from " << rss << " to " << after << " KiB";
+        EXPECT_LE(after, rss * 11 / 10)
+            << "resident memory grew from " << rss << " to " << after << " KiB";
     }
     expectNoUnderrun(rig);
 }

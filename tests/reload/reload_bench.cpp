@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
     // The edit: a line the voice's sound does not depend on, so every build differs.
     auto edit = [&](int i) { return original + "\n// reload " + std::to_string(i) + "\n"; };
     rig.saveByRename(edit(0)); // warm the build cache and the first swap
-    if (rig.waitFor({SessionEventKind::Reloaded, SessionEventKind::ReloadFailed}).kind != SessionEventKind::Reloaded)
+    if (rig.waitFor({SessionEventKind::Reloaded, SessionEventKind::ReloadFailed}).kind !=
+        SessionEventKind::Reloaded)
         return std::fprintf(stderr, "the warm-up reload failed\n"), 1;
     rig.play(1.0);
     std::vector<double> total, buildMs, swapMs;
@@ -49,30 +50,37 @@ int main(int argc, char** argv) {
         const Clock::time_point saved = Clock::now();
         rig.saveByRename(edit(i));
         const auto e = rig.waitFor({SessionEventKind::Reloaded, SessionEventKind::ReloadFailed});
-        if (e.kind != SessionEventKind::Reloaded) return std::fprintf(stderr, "reload %d: %s\n", i, e.message.c_str()), 1;
-        const double seenMs = std::chrono::duration<double, std::milli>(e.timings.changeSeen - saved).count();
+        if (e.kind != SessionEventKind::Reloaded)
+            return std::fprintf(stderr, "reload %d: %s\n", i, e.message.c_str()), 1;
+        const double seenMs =
+            std::chrono::duration<double, std::milli>(e.timings.changeSeen - saved).count();
         total.push_back(seenMs + e.timings.firstSampleMs);
         buildMs.push_back(e.timings.buildMs());
         swapMs.push_back(e.timings.crossfadeDoneMs - e.timings.buildDoneMs);
-        std::printf("reload %2d: save -> first sample %6.0f ms (watch %3.0f, debounce %3.0f, build %4.0f, "
-                    "host ready %3.0f, prefill %3.0f, crossfade done %3.0f)\n",
-                    i, total.back(), seenMs, e.timings.buildStartMs, buildMs.back(),
-                    e.timings.hostReadyMs - e.timings.buildDoneMs, e.timings.prefilledMs - e.timings.hostReadyMs,
-                    e.timings.crossfadeDoneMs - e.timings.firstSampleMs);
+        std::printf(
+            "reload %2d: save -> first sample %6.0f ms (watch %3.0f, debounce %3.0f, build %4.0f, "
+            "host ready %3.0f, prefill %3.0f, crossfade done %3.0f)\n",
+            i, total.back(), seenMs, e.timings.buildStartMs, buildMs.back(),
+            e.timings.hostReadyMs - e.timings.buildDoneMs,
+            e.timings.prefilledMs - e.timings.hostReadyMs,
+            e.timings.crossfadeDoneMs - e.timings.firstSampleMs);
         rig.play(0.3);
     }
     const std::uint64_t underruns = rig.underruns() - underrunsBefore;
     const std::uint64_t xruns = rig.engine().mixer()->stats().xruns.load() - xrunsBefore;
     std::printf("\n%d reloads of '%s' with a held three-note chord:\n", reloads, voice.c_str());
-    std::printf("  save -> first sample of the new build   p50 %6.0f ms   p95 %6.0f ms   (target p50 <= 1000 ms)\n",
+    std::printf("  save -> first sample of the new build   p50 %6.0f ms   p95 %6.0f ms   (target "
+                "p50 <= 1000 ms)\n",
                 percentile(total, 50), percentile(total, 95));
-    std::printf("  build (go build -buildmode=c-shared)     p50 %6.0f ms   p95 %6.0f ms\n", percentile(buildMs, 50),
-                percentile(buildMs, 95));
-    std::printf("  swap (host start -> crossfade done)      p50 %6.0f ms   p95 %6.0f ms   (target <= 50 ms)\n",
+    std::printf("  build (go build -buildmode=c-shared)     p50 %6.0f ms   p95 %6.0f ms\n",
+                percentile(buildMs, 50), percentile(buildMs, 95));
+    std::printf("  swap (host start -> crossfade done)      p50 %6.0f ms   p95 %6.0f ms   (target "
+                "<= 50 ms)\n",
                 percentile(swapMs, 50), percentile(swapMs, 95));
     std::printf("  underruns %llu, xruns %llu over the run   (target 0 and 0)\n",
                 static_cast<unsigned long long>(underruns), static_cast<unsigned long long>(xruns));
-    std::printf("  for comparison: Cmajor polls for changes every 1.5 s; FaustLive waits 2 s, then fades ~0.7 s\n");
+    std::printf("  for comparison: Cmajor polls for changes every 1.5 s; FaustLive waits 2 s, then "
+                "fades ~0.7 s\n");
     // An underrun is a ring the swap let run dry: Govox's fault, so the run fails. An xrun
     // is the audio thread itself waking late, which on a machine busy with other work
     // (CI compiling next door) says nothing about the reload; it is reported, not failed.

@@ -130,11 +130,10 @@ void runHostFaults(SoakRig& rig) {
     crashAndRestart(rig, "voice host stopped (SIGSTOP)", "stopped responding",
                     [](pid_t p) { kill(p, SIGSTOP); });
     // Note 1 makes the soak's pad loop inside Render: the SDK ends its host.
-    crashAndRestart(rig, "a voice stuck in Render", "has been inside RenderStereo for",
-                    [&](pid_t) {
-                        rig.keys().send({0x90, 1, 100});
-                        rig.keys().send({0x80, 1, 0});
-                    });
+    crashAndRestart(rig, "a voice stuck in Render", "has been inside RenderStereo for", [&](pid_t) {
+        rig.keys().send({0x90, 1, 100});
+        rig.keys().send({0x80, 1, 0});
+    });
     ringGarbage(rig);
 }
 

@@ -11,8 +11,8 @@
 // Everything must recover in both.
 #include "Phases.hpp"
 #include "Waiting.hpp"
-#include "ui/keyboard/MidiPanel.hpp"
 #include "ui/health/StatusPanel.hpp"
+#include "ui/keyboard/MidiPanel.hpp"
 
 #include <QStatusBar>
 
@@ -108,7 +108,8 @@ void runJackFault(SoakRig& rig, bool jackMidi) {
                 panel.statusText().toStdString());
     }
     for (int n : kChord) app.studio().noteOff(n);
-    panel.setApi(midi::MidiApi::Jack); // with ALSA before: MIDI through JACK on the new server works too
+    panel.setApi(
+        midi::MidiApi::Jack); // with ALSA before: MIDI through JACK on the new server works too
     why = rig.makeKeys();
     r.check(why.empty() && waitUntil([&] { return ownMidiPort(rig) && rig.keys().connected(); }, 5),
             fault + ": the MIDI panel opens JACK MIDI on the new server",
@@ -116,16 +117,17 @@ void runJackFault(SoakRig& rig, bool jackMidi) {
     rig.keys().play(SoakKeyboard::Mode::Sequence, 32);
     r.check(rig.heardAfter(rig.ears().frames(), 5) > 0,
             fault + ": notes from a JACK keyboard are heard");
-    r.fault({fault, message + (jackMidi ? "; the MIDI panel: \"" + midiSaid + "\"" : std::string{}),
-             "said after " + ms(seen) + "; playing on '" + fallback + "' after " + ms(fellBack) +
-                 "; back on JACK by itself " + ms(onJack) + " after the server (which took " +
-                 ms(serverBack) + " to start; the window looks every 2 s); heard " +
-                 ms(heard - t1) + " after it",
-             std::string("none in Govox (the voice reopens with its parameter values); the notes "
-                         "sounding at the crash end") +
-                 (jackMidi ? "; JACK MIDI reopened by itself " + ms(midiBackAfter) +
-                                 " after the server (the panel's poll), a JACK keyboard's notes heard"
-                           : std::string{})});
+    r.fault(
+        {fault, message + (jackMidi ? "; the MIDI panel: \"" + midiSaid + "\"" : std::string{}),
+         "said after " + ms(seen) + "; playing on '" + fallback + "' after " + ms(fellBack) +
+             "; back on JACK by itself " + ms(onJack) + " after the server (which took " +
+             ms(serverBack) + " to start; the window looks every 2 s); heard " + ms(heard - t1) +
+             " after it",
+         std::string("none in Govox (the voice reopens with its parameter values); the notes "
+                     "sounding at the crash end") +
+             (jackMidi ? "; JACK MIDI reopened by itself " + ms(midiBackAfter) +
+                             " after the server (the panel's poll), a JACK keyboard's notes heard"
+                       : std::string{})});
 }
 
 } // namespace govox::soak

@@ -48,7 +48,8 @@ bool readStat(const std::string& pid, Stat& out) {
 }
 
 // Calls `each` with the pid and stat of every child of this process.
-template <class Each> void forEachChild(Each each) {
+template <class Each>
+void forEachChild(Each each) {
     const pid_t self = getpid();
     DIR* proc = opendir("/proc");
     while (const dirent* e = proc ? readdir(proc) : nullptr) {

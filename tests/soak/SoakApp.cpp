@@ -2,8 +2,8 @@
 
 #include "Waiting.hpp"
 #include "ui/audio/AudioSettings.hpp"
-#include "ui/keyboard/MidiPanel.hpp"
 #include "ui/health/StatusPanel.hpp"
+#include "ui/keyboard/MidiPanel.hpp"
 
 #include <QSettings>
 
@@ -156,7 +156,9 @@ std::optional<SeenEvent> SoakApp::waitEvent(std::size_t from,
     return found;
 }
 
-pid_t SoakApp::hostPid() { return studio_->voiceHostPid(); }
+pid_t SoakApp::hostPid() {
+    return studio_->voiceHostPid();
+}
 
 void SoakApp::onSnapshot(const ui::StudioSnapshot& s) {
     if (!s.running) ++stoppedSnapshots_;

@@ -18,8 +18,8 @@
 #pragma once
 
 #include "engine/session/SessionEvent.hpp"
-#include "ui/window/MainWindow.hpp"
 #include "ui/studio/Studio.hpp"
+#include "ui/window/MainWindow.hpp"
 
 #include <cstdint>
 #include <filesystem>

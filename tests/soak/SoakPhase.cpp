@@ -113,8 +113,8 @@ void checkReloads(SoakRig& rig, const Reloads& rl, int generation) {
 // likely to blame: the soak's idle clients, caught running as often, show how often the
 // machine takes the CPU mid-cycle (a VM's vCPU stolen, other work). Govox's clients may be
 // caught at most once more than the soak's: a single late cycle proves nothing either way.
-void checkXruns(SoakRig& rig, const backend::test::XrunReports& x0, const backend::test::XrunReports& x1,
-                std::uint64_t backend) {
+void checkXruns(SoakRig& rig, const backend::test::XrunReports& x0,
+                const backend::test::XrunReports& x1, std::uint64_t backend) {
     Report& r = rig.report();
     const int govox = x1.govoxRunning - x0.govoxRunning, soak = x1.soakRunning - x0.soakRunning;
     r.figure(

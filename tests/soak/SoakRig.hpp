@@ -5,13 +5,13 @@
 // Threads: the control (UI) thread.
 #pragma once
 
-#include "tests/support/jack/JackXruns.hpp" // tests/backend
-#include "tests/support/jack/JackTestServer.hpp"
 #include "OutputMonitor.hpp"
 #include "ProcessFigures.hpp"
 #include "Report.hpp"
 #include "SoakApp.hpp"
 #include "SoakKeyboard.hpp"
+#include "tests/support/jack/JackTestServer.hpp"
+#include "tests/support/jack/JackXruns.hpp" // tests/backend
 
 #include <filesystem>
 #include <memory>

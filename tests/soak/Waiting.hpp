@@ -19,7 +19,8 @@ inline double now() {
 }
 
 // Runs the event loop until done() or `seconds` pass; returns done().
-template <class Done> bool waitUntil(Done done, double seconds) {
+template <class Done>
+bool waitUntil(Done done, double seconds) {
     const double deadline = now() + seconds;
     while (!done()) {
         if (now() > deadline) return done();

@@ -11,8 +11,8 @@
 // share between threads.
 #pragma once
 
-#include "engine/backend/AudioBackend.hpp"
 #include "engine/audio/AudioEngine.hpp"
+#include "engine/backend/AudioBackend.hpp"
 
 #include <QString>
 
@@ -31,7 +31,7 @@ struct AudioSettings {
     static constexpr std::uint32_t kMaxRingFrames = 65536;
 
     backend::BackendKind backend = backend::BackendKind::Jack;
-    std::string device;              // empty: the backend's default output
+    std::string device; // empty: the backend's default output
     std::uint32_t sampleRate = 48000;
     std::uint32_t bufferFrames = 128; // per callback; a power of two in the dialog
     std::uint32_t ringFrames = 1024;  // what voice hosts keep rendered ahead

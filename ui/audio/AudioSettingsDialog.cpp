@@ -236,8 +236,10 @@ void AudioSettingsDialog::watchQtDevices() {
             if (backend() == backend::BackendKind::Qt) refreshDevices();
         });
     }
-    if (qt && isVisible()) poll_->start();
-    else poll_->stop();
+    if (qt && isVisible())
+        poll_->start();
+    else
+        poll_->stop();
 }
 
 void AudioSettingsDialog::pollQtDevices() {
@@ -263,12 +265,11 @@ void AudioSettingsDialog::showStartResult(const StartResult& r) {
                               ? backendLabel(kind)
                               : QString::fromStdString(r.stream.backend);
     result_->setStyleSheet(r.notice.isEmpty() ? QString() : "color: #b35c00;");
-    result_->setText(!r.notice.isEmpty()
-                         ? r.notice
-                         : tr("Playing through %1 '%2' at %3 Hz, %4-frame buffer")
-                               .arg(label, QString::fromStdString(r.stream.device))
-                               .arg(r.stream.sampleRate)
-                               .arg(r.stream.bufferFrames));
+    result_->setText(!r.notice.isEmpty() ? r.notice
+                                         : tr("Playing through %1 '%2' at %3 Hz, %4-frame buffer")
+                                               .arg(label, QString::fromStdString(r.stream.device))
+                                               .arg(r.stream.sampleRate)
+                                               .arg(r.stream.bufferFrames));
 }
 
 // The constructor listed the devices; a dialog shown again later lists them afresh.

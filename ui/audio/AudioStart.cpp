@@ -7,10 +7,12 @@
 namespace govox::ui {
 namespace {
 
-QString quoted(const std::string& s) { return "'" + QString::fromStdString(s) + "'"; }
+QString quoted(const std::string& s) {
+    return "'" + QString::fromStdString(s) + "'";
+}
 
 audio::EngineConfig exactly(const AudioSettings& s, backend::BackendKind kind,
-                              const std::string& device) {
+                            const std::string& device) {
     audio::EngineConfig c = s.toEngineConfig();
     c.backend = kind;
     c.fallback = false; // this file decides what comes next
@@ -21,15 +23,14 @@ audio::EngineConfig exactly(const AudioSettings& s, backend::BackendKind kind,
 // Why the chosen device did not open: gone from the list, or there but refusing. Sets
 // `backendDown` when the backend could not even list its devices (no JACK server): its
 // default device would fail the same way, so it is not worth trying.
-QString deviceProblem(const AudioSettings& s, const AudioStarter& starter,
-                      const std::string& error, bool& backendDown) {
+QString deviceProblem(const AudioSettings& s, const AudioStarter& starter, const std::string& error,
+                      bool& backendDown) {
     std::string listError;
     const auto devices = starter.devices(s.backend, listError);
     backendDown = devices.empty();
     if (backendDown) return QString::fromStdString(listError.empty() ? error : listError);
-    const bool present = std::any_of(devices.begin(), devices.end(), [&](const auto& d) {
-        return d.name == s.device;
-    });
+    const bool present = std::any_of(devices.begin(), devices.end(),
+                                     [&](const auto& d) { return d.name == s.device; });
     return present ? QObject::tr("Device %1 could not be opened (%2)")
                          .arg(quoted(s.device), QString::fromStdString(error))
                    : QObject::tr("Device %1 is not connected").arg(quoted(s.device));

@@ -14,8 +14,8 @@
 // are probed (JACK and ALSA probing takes up to a second).
 #pragma once
 
-#include "engine/backend/AudioBackend.hpp"
 #include "engine/audio/AudioEngine.hpp"
+#include "engine/backend/AudioBackend.hpp"
 #include "ui/audio/AudioSettings.hpp"
 
 #include <QString>
@@ -30,8 +30,8 @@ class Studio;
 
 struct StartResult {
     bool playing = false;
-    QString error;  // why nothing at all could be opened (when !playing)
-    QString notice; // why what plays differs from the settings; empty when it does not
+    QString error;              // why nothing at all could be opened (when !playing)
+    QString notice;             // why what plays differs from the settings; empty when it does not
     backend::StreamInfo stream; // what plays (when playing)
 };
 
@@ -39,8 +39,8 @@ struct StartResult {
 struct AudioStarter {
     std::function<std::string(const audio::EngineConfig&)> start; // error or empty
     std::function<backend::StreamInfo()> opened;
-    std::function<std::vector<backend::DeviceInfo>(backend::BackendKind, std::string&)>
-        devices = backend::listOutputDevices;
+    std::function<std::vector<backend::DeviceInfo>(backend::BackendKind, std::string&)> devices =
+        backend::listOutputDevices;
 };
 
 StartResult startWithFallback(const AudioSettings& settings, const AudioStarter& starter);

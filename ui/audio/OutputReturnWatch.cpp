@@ -5,7 +5,9 @@
 namespace govox::ui {
 namespace {
 
-audio::ChosenOutput chosenOf(const AudioSettings& s) { return {s.backend, s.device}; }
+audio::ChosenOutput chosenOf(const AudioSettings& s) {
+    return {s.backend, s.device};
+}
 
 } // namespace
 
@@ -26,12 +28,14 @@ bool OutputReturnWatch::playsChosen(const AudioSettings& chosen, const StartResu
 
 void OutputReturnWatch::started(const AudioSettings& chosen, const StartResult& result) {
     policy_.started(chosenOf(chosen), result.playing, result.stream);
-    if (!policy_.watching()) timer_.stop();
-    else if (!timer_.isActive()) timer_.start();
+    if (!policy_.watching())
+        timer_.stop();
+    else if (!timer_.isActive())
+        timer_.start();
 }
 
 void OutputReturnWatch::look() {
-    if (looking_) return; // the last listing is still blocked in the backend
+    if (looking_) return;                   // the last listing is still blocked in the backend
     if (looker_.joinable()) looker_.join(); // finished: its answer has arrived
     looking_ = true;
     looker_ = std::thread([this, chosen = policy_.chosen(), devices = policy_.lister()] {

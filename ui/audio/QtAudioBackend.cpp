@@ -44,7 +44,9 @@ std::unique_ptr<backend::AudioBackend> makeQtAudioBackend() {
 
 QtAudioBackend::QtAudioBackend() = default;
 
-QtAudioBackend::~QtAudioBackend() { stop(); }
+QtAudioBackend::~QtAudioBackend() {
+    stop();
+}
 
 std::string QtAudioBackend::plan(const backend::StreamRequest& request, QtStreamPlan& out) const {
     const std::string name = out.device.description().toStdString();
@@ -64,13 +66,11 @@ std::string QtAudioBackend::plan(const backend::StreamRequest& request, QtStream
 std::string QtAudioBackend::start(const backend::StreamRequest& request,
                                   rt::AudioCallback& callback) {
     QAudioDevice device;
-    if (std::string error = findQtAudioOutput(request.device, device); !error.empty())
-        return error;
+    if (std::string error = findQtAudioOutput(request.device, device); !error.empty()) return error;
     return start(device, request, callback);
 }
 
-std::string QtAudioBackend::start(const QAudioDevice& device,
-                                  const backend::StreamRequest& request,
+std::string QtAudioBackend::start(const QAudioDevice& device, const backend::StreamRequest& request,
                                   rt::AudioCallback& callback) {
     if (thread_) return "Qt Multimedia: already running; stop it first";
     if (QCoreApplication::instance() == nullptr)
@@ -132,9 +132,13 @@ void QtAudioBackend::stop() {
     thread_.reset();
 }
 
-bool QtAudioBackend::running() const { return thread_ && !stream_->failed(); }
+bool QtAudioBackend::running() const {
+    return thread_ && !stream_->failed();
+}
 
-std::string QtAudioBackend::lastError() const { return stream_ ? stream_->failure() : failure_; }
+std::string QtAudioBackend::lastError() const {
+    return stream_ ? stream_->failure() : failure_;
+}
 
 void registerQtAudioBackend() {
     backend::registerBackend(backend::BackendKind::Qt, &makeQtAudioBackend, &listQtAudioOutputs);

@@ -11,7 +11,9 @@ namespace {
 const char* const kNoOutputs =
     "Qt Multimedia: no audio output found (is PulseAudio or PipeWire running?)";
 
-std::string nameOf(const QAudioDevice& d) { return d.description().toStdString(); }
+std::string nameOf(const QAudioDevice& d) {
+    return d.description().toStdString();
+}
 
 backend::DeviceInfo toDeviceInfo(const QAudioDevice& d) {
     backend::DeviceInfo info;

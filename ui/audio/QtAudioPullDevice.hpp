@@ -36,9 +36,8 @@ public:
     enum class SampleFormat { Float32, Int16 };
 
     // `muted`, if given, is read before every render; once true the callback is not called.
-    QtAudioPullDevice(rt::AudioCallback& callback, SampleFormat format,
-                      std::uint32_t blockFrames, const std::atomic<bool>* muted = nullptr,
-                      QObject* parent = nullptr);
+    QtAudioPullDevice(rt::AudioCallback& callback, SampleFormat format, std::uint32_t blockFrames,
+                      const std::atomic<bool>* muted = nullptr, QObject* parent = nullptr);
 
     bool isSequential() const override { return true; }
     // Always plenty: the audio is made on demand.

@@ -37,17 +37,21 @@ void tryRealtimePriority() noexcept {
 QtAudioStream::QtAudioStream(rt::AudioCallback& callback, QtStreamPlan plan)
     : callback_(callback), plan_(std::move(plan)) {}
 
-QtAudioStream::~QtAudioStream() { close(); }
+QtAudioStream::~QtAudioStream() {
+    close();
+}
 
-std::string QtAudioStream::deviceName() const { return plan_.device.description().toStdString(); }
+std::string QtAudioStream::deviceName() const {
+    return plan_.device.description().toStdString();
+}
 
 std::string QtAudioStream::open() {
     // Qt 6.4 would wait forever for a stream to a device that has gone (QtAudioBackend.hpp):
     // look once more, as late as possible, which leaves a race of milliseconds.
     if (!deviceListed()) return "Qt Multimedia: '" + deviceName() + "' is not connected";
     tryRealtimePriority();
-    source_ = new QtAudioPullDevice(callback_, plan_.sampleFormat, plan_.blockFrames,
-                                    &abandoned_, this);
+    source_ =
+        new QtAudioPullDevice(callback_, plan_.sampleFormat, plan_.blockFrames, &abandoned_, this);
     source_->open(QIODevice::ReadOnly | QIODevice::Unbuffered);
     sink_ = new QAudioSink(plan_.device, plan_.format, this);
     sink_->setBufferSize(static_cast<qsizetype>(plan_.deviceBufferFrames) *
@@ -86,8 +90,8 @@ void QtAudioStream::onStateChanged(QAudio::State state) {
         // In pull mode only an underflow makes the sink idle (the source never runs dry).
         callback_.xrun();
     } else if (state == QAudio::StoppedState) {
-        fail("Qt Multimedia: playing to '" + deviceName() + "' stopped: " +
-             describe(sink_->error()));
+        fail("Qt Multimedia: playing to '" + deviceName() +
+             "' stopped: " + describe(sink_->error()));
     }
 }
 

@@ -41,7 +41,7 @@ struct QtStreamPlan {
     QAudioDevice device;
     QAudioFormat format; // stereo, float or int16, at the rate to play
     QtAudioPullDevice::SampleFormat sampleFormat = QtAudioPullDevice::SampleFormat::Float32;
-    std::uint32_t blockFrames = 128;        // largest render() call (the mixer's block)
+    std::uint32_t blockFrames = 128;         // largest render() call (the mixer's block)
     std::uint32_t deviceBufferFrames = 4096; // what to ask the sink's buffer to hold
 };
 

@@ -93,8 +93,7 @@ void HealthHistory::clear() {
 
 void HealthHistory::trim() {
     const double oldest = samples_.back().time - span_;
-    while (samples_.size() > maxSamples_ ||
-           (samples_.size() > 1 && samples_.front().time < oldest))
+    while (samples_.size() > maxSamples_ || (samples_.size() > 1 && samples_.front().time < oldest))
         samples_.pop_front();
     const double first = samples_.front().time;
     for (std::deque<HealthEvent>* events : {&underrunEvents_, &xrunEvents_})
@@ -115,12 +114,20 @@ bool HealthHistory::writeCsv(const QString& path, QString* error) const {
     }
     QByteArray out = csvHeader().toUtf8() + '\n';
     for (const HealthSample& h : samples_) {
-        const QStringList row = {
-            cell(h.time, 3),         cell(h.fillMinMs, 3),        cell(h.fillMeanMs, 3),
-            cell(h.targetMs, 3),     QString::number(h.soundingSlots),
-            cell(h.loadLastPct, 2),  cell(h.loadP99Pct, 2),       cell(h.gcPauseP99Ms, 3),
-            cell(h.gcPauseMaxMs, 3), cell(h.heapMb, 2),           QString::number(h.underruns),
-            QString::number(h.xruns), QString::number(h.newUnderruns), QString::number(h.newXruns)};
+        const QStringList row = {cell(h.time, 3),
+                                 cell(h.fillMinMs, 3),
+                                 cell(h.fillMeanMs, 3),
+                                 cell(h.targetMs, 3),
+                                 QString::number(h.soundingSlots),
+                                 cell(h.loadLastPct, 2),
+                                 cell(h.loadP99Pct, 2),
+                                 cell(h.gcPauseP99Ms, 3),
+                                 cell(h.gcPauseMaxMs, 3),
+                                 cell(h.heapMb, 2),
+                                 QString::number(h.underruns),
+                                 QString::number(h.xruns),
+                                 QString::number(h.newUnderruns),
+                                 QString::number(h.newXruns)};
         out += row.join(',').toUtf8() + '\n';
     }
     file.write(out);

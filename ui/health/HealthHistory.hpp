@@ -28,17 +28,17 @@ namespace govox::ui {
 struct HealthSample {
     static constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
 
-    double time = 0.0;              // s, the snapshot's steady clock
-    double fillMinMs = kNone;       // lowest ring fill over sounding slots
-    double fillMeanMs = kNone;      // mean ring fill over sounding slots
-    double targetMs = kNone;        // the ring depth the host aims for
+    double time = 0.0;               // s, the snapshot's steady clock
+    double fillMinMs = kNone;        // lowest ring fill over sounding slots
+    double fillMeanMs = kNone;       // mean ring fill over sounding slots
+    double targetMs = kNone;         // the ring depth the host aims for
     std::uint32_t soundingSlots = 0; // active, releasing or underrunning
-    double loadLastPct = 0.0;       // audio callback time, % of the buffer period
+    double loadLastPct = 0.0;        // audio callback time, % of the buffer period
     double loadP99Pct = 0.0;
-    double gcPauseP99Ms = 0.0;      // the voice host's Go GC pauses
+    double gcPauseP99Ms = 0.0; // the voice host's Go GC pauses
     double gcPauseMaxMs = 0.0;
-    double heapMb = 0.0;            // MiB
-    std::uint64_t underruns = 0;    // totals as the snapshot reports them
+    double heapMb = 0.0;         // MiB
+    std::uint64_t underruns = 0; // totals as the snapshot reports them
     std::uint64_t xruns = 0;
     std::uint64_t newUnderruns = 0; // since the previous sample
     std::uint64_t newXruns = 0;

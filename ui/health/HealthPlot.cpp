@@ -85,7 +85,9 @@ QString defaultExportPath(const QString& extension) {
            QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss") + "." + extension;
 }
 
-bool sameValue(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+bool sameValue(double a, double b) {
+    return a == b || (std::isnan(a) && std::isnan(b));
+}
 
 // A run of equal values needs only its two ends: the run's last point moves to the new key
 // instead of a point being added. Idle lines (GC pauses, the target, a held load figure)
@@ -241,8 +243,8 @@ void HealthPlot::buildPlot() {
             QColor tick = kMarkerRed;
             tick.setAlpha(170);
             g->setPen(QPen(tick, 1));
-            g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, kMarkerRed,
-                                               kMarkerRed, 7));
+            g->setScatterStyle(
+                QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, kMarkerRed, kMarkerRed, 7));
         } else { // 1 px: a wider pen costs 40 times more to stroke
             const bool target = spec.series == Series::Target;
             g->setPen(QPen(QColor(spec.colour), 1, target ? Qt::DashLine : Qt::SolidLine));
@@ -362,9 +364,12 @@ void HealthPlot::addSnapshot(const StudioSnapshot& s) {
     const double newest = plottedUntil_;
     if (newest < view.lower || (!live_ && newest > view.upper + 1.0)) return; // out of view
     const HealthSample& latest = history_.latest();
-    if (latest.newUnderruns || latest.newXruns) requestReplot(0); // a marker: show it now
-    else if (latest.soundingSlots) requestReplot(kPlayingMs);
-    else requestReplot(lastVisibleChange_ >= view.lower ? kQuietMs : kFlatMs);
+    if (latest.newUnderruns || latest.newXruns)
+        requestReplot(0); // a marker: show it now
+    else if (latest.soundingSlots)
+        requestReplot(kPlayingMs);
+    else
+        requestReplot(lastVisibleChange_ >= view.lower ? kQuietMs : kFlatMs);
 }
 
 // Appends what the history has beyond the graphs and drops what it no longer has: the
@@ -407,7 +412,9 @@ bool HealthPlot::changesVisibly(const HealthSample& now, const HealthSample& bef
 
 // --- view ----------------------------------------------------------------------------------
 
-QCPRange HealthPlot::timeRange() const { return strips_[0]->axis(QCPAxis::atBottom)->range(); }
+QCPRange HealthPlot::timeRange() const {
+    return strips_[0]->axis(QCPAxis::atBottom)->range();
+}
 
 void HealthPlot::applyTimeRange(const QCPRange& range) {
     settingRange_ = true;
@@ -469,16 +476,20 @@ void HealthPlot::setPaused(bool paused) {
 void HealthPlot::setWindowSeconds(double seconds) {
     window_ = std::clamp(seconds, kMinWindowSeconds, history_.spanSeconds());
     const double centre = timeRange().center();
-    if (live_) followNewest();
-    else applyTimeRange(QCPRange(centre - window_ / 2, centre + window_ / 2));
+    if (live_)
+        followNewest();
+    else
+        applyTimeRange(QCPRange(centre - window_ / 2, centre + window_ / 2));
     updateStatus();
     requestReplot(0);
 }
 
 void HealthPlot::updateStatus() {
     QString text = tr("%1 s window").arg(window_, 0, 'f', window_ < 10 ? 1 : 0);
-    if (paused_) text = tr("paused · ") + text + tr(" · still recording");
-    else if (!live_) text += tr(" · press Live to follow");
+    if (paused_)
+        text = tr("paused · ") + text + tr(" · still recording");
+    else if (!live_)
+        text += tr(" · press Live to follow");
     status_->setText(text);
 }
 

@@ -50,7 +50,15 @@ public:
 
     // The plotted lines; markers are vertical ticks at event times.
     enum class Series : std::uint8_t {
-        FillMin, FillMean, Target, Underruns, GcP99, GcMax, LoadP99, Xruns, Count
+        FillMin,
+        FillMean,
+        Target,
+        Underruns,
+        GcP99,
+        GcMax,
+        LoadP99,
+        Xruns,
+        Count
     };
 
     explicit HealthPlot(QWidget* parent = nullptr);

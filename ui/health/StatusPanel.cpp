@@ -31,13 +31,14 @@ void StatusPanel::update(const StudioSnapshot& s) {
         return;
     }
     const double ringMs = s.sampleRate ? 1000.0 * s.ringTargetFrames / s.sampleRate : 0.0;
-    stream_->setText(tr("%1 · %2 · %3 Hz · %4-frame buffer · ring %5 frames (%6 ms) · latency %7 ms")
-                         .arg(QString::fromStdString(s.backend), QString::fromStdString(s.device))
-                         .arg(s.sampleRate)
-                         .arg(s.bufferFrames)
-                         .arg(s.ringTargetFrames)
-                         .arg(ringMs, 0, 'f', 1)
-                         .arg(s.latencyMs, 0, 'f', 1));
+    stream_->setText(
+        tr("%1 · %2 · %3 Hz · %4-frame buffer · ring %5 frames (%6 ms) · latency %7 ms")
+            .arg(QString::fromStdString(s.backend), QString::fromStdString(s.device))
+            .arg(s.sampleRate)
+            .arg(s.bufferFrames)
+            .arg(s.ringTargetFrames)
+            .arg(ringMs, 0, 'f', 1)
+            .arg(s.latencyMs, 0, 'f', 1));
 }
 
 void StatusPanel::show(const session::SessionEvent& e) {
@@ -46,25 +47,34 @@ void StatusPanel::show(const session::SessionEvent& e) {
     build_->setText(QString::fromStdString(e.message));
     if (e.kind == K::Reloaded || e.kind == K::Started) {
         const reload::ReloadTimings& t = e.timings;
-        timings_->setText(tr("last reload: build %1 ms · host ready %2 ms · prefill %3 ms · heard at %4 ms · "
-                             "crossfade done %5 ms")
-                              .arg(t.buildMs(), 0, 'f', 0)
-                              .arg(t.hostReadyMs - t.buildDoneMs, 0, 'f', 0)
-                              .arg(t.prefilledMs - t.hostReadyMs, 0, 'f', 0)
-                              .arg(t.firstSampleMs, 0, 'f', 0)
-                              .arg(t.crossfadeDoneMs, 0, 'f', 0));
+        timings_->setText(
+            tr("last reload: build %1 ms · host ready %2 ms · prefill %3 ms · heard at %4 ms · "
+               "crossfade done %5 ms")
+                .arg(t.buildMs(), 0, 'f', 0)
+                .arg(t.hostReadyMs - t.buildDoneMs, 0, 'f', 0)
+                .arg(t.prefilledMs - t.hostReadyMs, 0, 'f', 0)
+                .arg(t.firstSampleMs, 0, 'f', 0)
+                .arg(t.crossfadeDoneMs, 0, 'f', 0));
     }
 }
 
-void StatusPanel::setBuilding(const QString& voice) { build_->setText(tr("Building %1…").arg(voice)); }
+void StatusPanel::setBuilding(const QString& voice) {
+    build_->setText(tr("Building %1…").arg(voice));
+}
 
 void StatusPanel::setNotice(const QString& text) {
     notice_->setText(text);
     notice_->setVisible(!text.isEmpty());
 }
 
-QString StatusPanel::streamText() const { return stream_->text(); }
-QString StatusPanel::noticeText() const { return notice_->text(); }
-QString StatusPanel::buildText() const { return build_->text(); }
+QString StatusPanel::streamText() const {
+    return stream_->text();
+}
+QString StatusPanel::noticeText() const {
+    return notice_->text();
+}
+QString StatusPanel::buildText() const {
+    return build_->text();
+}
 
 } // namespace govox::ui

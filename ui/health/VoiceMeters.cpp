@@ -14,10 +14,10 @@
 namespace govox::ui {
 namespace {
 
-constexpr int kGap = 4;        // between bars, and between the header and the bars
-constexpr int kMinBar = 8;     // narrower bars stop reading as bars: wrap instead
-constexpr int kMaxBar = 22;    // wider ones waste the space a plot could use
-constexpr int kMaxBarHeight = 160;   // given a tall panel, bars grow up to this
+constexpr int kGap = 4;               // between bars, and between the header and the bars
+constexpr int kMinBar = 8;            // narrower bars stop reading as bars: wrap instead
+constexpr int kMaxBar = 22;           // wider ones waste the space a plot could use
+constexpr int kMaxBarHeight = 160;    // given a tall panel, bars grow up to this
 constexpr int kMaxUnderrunLabel = 99; // "99+" fits under a narrow bar; the tooltip has it all
 
 constexpr SlotState kAllStates[] = {SlotState::Active,  SlotState::Releasing, SlotState::Underrun,
@@ -107,9 +107,15 @@ QString VoiceMeters::totalsText() const {
     return plain;
 }
 
-SlotState VoiceMeters::stateAt(int slot) const { return slots_.at(slot).state; }
-std::uint32_t VoiceMeters::fillFramesAt(int slot) const { return slots_.at(slot).fillFrames; }
-std::uint32_t VoiceMeters::underrunsAt(int slot) const { return slots_.at(slot).underruns; }
+SlotState VoiceMeters::stateAt(int slot) const {
+    return slots_.at(slot).state;
+}
+std::uint32_t VoiceMeters::fillFramesAt(int slot) const {
+    return slots_.at(slot).fillFrames;
+}
+std::uint32_t VoiceMeters::underrunsAt(int slot) const {
+    return slots_.at(slot).underruns;
+}
 
 double VoiceMeters::fillFractionAt(int slot) const {
     const SlotView& s = slots_.at(slot);
@@ -227,7 +233,7 @@ VoiceMeters::Grid VoiceMeters::grid(int width, int height) const {
     g.pitch = std::max(kMinBar + kGap, (width - g.gutter) / g.columns);
     g.barWidth = std::clamp(g.pitch - kGap, kMinBar, kMaxBar);
     g.pitch = std::min(g.pitch, g.barWidth + 2 * kGap); // wide bars get a little more air
-    const int label = small.height() + kGap; // the underrun count under each bar
+    const int label = small.height() + kGap;            // the underrun count under each bar
     g.barHeight = g.rows == 1 ? 72 : g.rows == 2 ? 52 : 36;
     if (height > 0) { // given more room than the compact layout needs: taller bars read better
         const int room = height - barsTop(width) - legendHeight(width) - g.rows * label;
@@ -242,7 +248,9 @@ void VoiceMeters::resizeEvent(QResizeEvent* e) {
     header_->setGeometry(0, 0, width(), barsTop(width()) - kGap);
 }
 
-int VoiceMeters::rowCount() const { return grid(width(), height()).rows; }
+int VoiceMeters::rowCount() const {
+    return grid(width(), height()).rows;
+}
 
 int VoiceMeters::heightForWidth(int width) const {
     const Grid g = grid(width, 0);
@@ -250,9 +258,13 @@ int VoiceMeters::heightForWidth(int width) const {
     return barsTop(width) + bars + legendHeight(width);
 }
 
-QSize VoiceMeters::sizeHint() const { return {480, heightForWidth(480)}; }
+QSize VoiceMeters::sizeHint() const {
+    return {480, heightForWidth(480)};
+}
 
-QSize VoiceMeters::minimumSizeHint() const { return {160, heightForWidth(160)}; }
+QSize VoiceMeters::minimumSizeHint() const {
+    return {160, heightForWidth(160)};
+}
 
 QRect VoiceMeters::meterRect(int slot) const {
     const Grid g = grid(width(), height());

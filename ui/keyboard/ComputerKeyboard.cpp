@@ -37,22 +37,23 @@ bool isCommand(int key) {
 
 } // namespace
 
-ComputerKeyboard::ComputerKeyboard(QWidget* window, QObject* parent) : QObject(parent), window_(window) {
+ComputerKeyboard::ComputerKeyboard(QWidget* window, QObject* parent)
+    : QObject(parent), window_(window) {
     QApplication::instance()->installEventFilter(this);
 }
 
 int ComputerKeyboard::semitoneFor(int key) {
     switch (key) {
-    case Qt::Key_A: return 0;  // C
+    case Qt::Key_A: return 0; // C
     case Qt::Key_W: return 1;
-    case Qt::Key_S: return 2;  // D
+    case Qt::Key_S: return 2; // D
     case Qt::Key_E: return 3;
-    case Qt::Key_D: return 4;  // E
-    case Qt::Key_F: return 5;  // F
+    case Qt::Key_D: return 4; // E
+    case Qt::Key_F: return 5; // F
     case Qt::Key_T: return 6;
-    case Qt::Key_G: return 7;  // G
+    case Qt::Key_G: return 7; // G
     case Qt::Key_Y: return 8;
-    case Qt::Key_H: return 9;  // A
+    case Qt::Key_H: return 9; // A
     case Qt::Key_U: return 10;
     case Qt::Key_J: return 11; // B
     case Qt::Key_K: return 12; // C
@@ -101,16 +102,14 @@ bool ComputerKeyboard::eventFilter(QObject* watched, QEvent* event) {
         if (!inWindow(watched) || !wantsKey(static_cast<QKeyEvent&>(*event))) return false;
         event->accept();
         return true;
-    case QEvent::KeyPress:
-        return inWindow(watched) && press(static_cast<QKeyEvent&>(*event));
+    case QEvent::KeyPress: return inWindow(watched) && press(static_cast<QKeyEvent&>(*event));
     case QEvent::KeyRelease: // wherever the focus went since the press
         return release(static_cast<QKeyEvent&>(*event));
     case QEvent::WindowDeactivate:
     case QEvent::Hide:
         if (watched == window_) releaseAll(); // its key releases would go elsewhere
         return false;
-    default:
-        return false;
+    default: return false;
     }
 }
 
@@ -120,7 +119,8 @@ bool ComputerKeyboard::inWindow(QObject* watched) const {
 }
 
 bool ComputerKeyboard::wantsKey(const QKeyEvent& event) const {
-    if (!enabled_ || (event.modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)))
+    if (!enabled_ ||
+        (event.modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)))
         return false; // shortcuts keep working
     const int key = event.key();
     return (semitoneFor(key) >= 0 || isCommand(key)) && !typingInTextField();
@@ -129,7 +129,8 @@ bool ComputerKeyboard::wantsKey(const QKeyEvent& event) const {
 bool ComputerKeyboard::press(const QKeyEvent& event) {
     if (!wantsKey(event)) return false;
     const int key = event.key();
-    if (event.isAutoRepeat() || held_.count(key)) return true; // swallowed, so nothing else types it
+    if (event.isAutoRepeat() || held_.count(key))
+        return true; // swallowed, so nothing else types it
     if (isCommand(key)) return command(key);
     const int note = baseNote() + semitoneFor(key);
     if (note > 127) return true;

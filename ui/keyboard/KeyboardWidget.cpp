@@ -46,7 +46,8 @@ bool KeyboardWidget::isBlack(int note) {
 QString KeyboardWidget::noteName(int note) {
     static const std::array<const char*, 12> names = {"C",  "C#", "D",  "D#", "E",  "F",
                                                       "F#", "G",  "G#", "A",  "A#", "B"};
-    return QString::fromLatin1(names[static_cast<std::size_t>(note % 12)]) + QString::number(note / 12 - 1);
+    return QString::fromLatin1(names[static_cast<std::size_t>(note % 12)]) +
+           QString::number(note / 12 - 1);
 }
 
 void KeyboardWidget::setRange(int lowest, int highest) {
@@ -77,7 +78,8 @@ void KeyboardWidget::clearHeld() {
 }
 
 bool KeyboardWidget::isNoteHeld(int note) const {
-    return note == mouseNote_ || (note >= 0 && note <= 127 && held_.test(static_cast<std::size_t>(note)));
+    return note == mouseNote_ ||
+           (note >= 0 && note <= 127 && held_.test(static_cast<std::size_t>(note)));
 }
 
 void KeyboardWidget::setMarkedRange(int first, int last) {
@@ -86,10 +88,14 @@ void KeyboardWidget::setMarkedRange(int first, int last) {
     update();
 }
 
-double KeyboardWidget::whiteWidth() const { return double(width()) / double(whiteNotes_.size()); }
+double KeyboardWidget::whiteWidth() const {
+    return double(width()) / double(whiteNotes_.size());
+}
 
 int KeyboardWidget::whiteIndex(int note) const {
-    return int(std::upper_bound(whiteNotes_.begin(), whiteNotes_.end(), note) - whiteNotes_.begin()) - 1;
+    return int(std::upper_bound(whiteNotes_.begin(), whiteNotes_.end(), note) -
+               whiteNotes_.begin()) -
+           1;
 }
 
 QRectF KeyboardWidget::keyRect(int note) const {
@@ -122,7 +128,8 @@ void KeyboardWidget::mousePressEvent(QMouseEvent* event) {
     if (event->button() != Qt::LeftButton) return QWidget::mousePressEvent(event);
     dragging_ = true;
     releaseMouseNote();
-    if (const int note = noteAt(event->position()); note >= 0) playMouseNote(note, event->position());
+    if (const int note = noteAt(event->position()); note >= 0)
+        playMouseNote(note, event->position());
 }
 
 void KeyboardWidget::mouseMoveEvent(QMouseEvent* event) {
@@ -159,9 +166,13 @@ void KeyboardWidget::releaseMouseNote() {
     update();
 }
 
-QSize KeyboardWidget::sizeHint() const { return {700, 90}; }
+QSize KeyboardWidget::sizeHint() const {
+    return {700, 90};
+}
 
-QSize KeyboardWidget::minimumSizeHint() const { return {int(whiteNotes_.size()) * 7, 48}; }
+QSize KeyboardWidget::minimumSizeHint() const {
+    return {int(whiteNotes_.size()) * 7, 48};
+}
 
 void KeyboardWidget::paintEvent(QPaintEvent*) {
     QPainter p(this);
@@ -180,7 +191,8 @@ void KeyboardWidget::paintEvent(QPaintEvent*) {
     if (first <= last) {
         QColor mark = palette().color(QPalette::Highlight);
         mark.setAlpha(200);
-        const QRectF bar(QPointF(keyRect(first).left() + 1, 0), QPointF(keyRect(last).right() - 1, 3));
+        const QRectF bar(QPointF(keyRect(first).left() + 1, 0),
+                         QPointF(keyRect(last).right() - 1, 3));
         p.fillRect(bar, mark);
     }
 }

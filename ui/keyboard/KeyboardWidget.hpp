@@ -35,8 +35,8 @@ public:
 
     // Lights or darkens a key for a note played elsewhere (MIDI, computer keyboard).
     void setNoteHeld(int note, bool held);
-    void clearHeld();                // every key dark, the mouse's note released
-    bool isNoteHeld(int note) const; // held from outside or by the mouse
+    void clearHeld();                            // every key dark, the mouse's note released
+    bool isNoteHeld(int note) const;             // held from outside or by the mouse
     int mouseNote() const { return mouseNote_; } // -1 when the mouse plays nothing
 
     // Marks the notes the computer keyboard reaches with a bar along the top edge, so

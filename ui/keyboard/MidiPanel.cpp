@@ -26,7 +26,9 @@ const char* kLightOff = "background: #3b3d40; border: 1px solid #25272a; border-
 const char* kLightOn = "background: #58e46f; border: 1px solid #2f9a44; border-radius: 5px;";
 
 // Ports of Govox itself (another instance, RtMidi's probes): connecting them would loop.
-bool ownPort(const QString& name) { return name.startsWith(QLatin1String("Govox")); }
+bool ownPort(const QString& name) {
+    return name.startsWith(QLatin1String("Govox"));
+}
 
 } // namespace
 
@@ -70,7 +72,8 @@ void MidiPanel::buildLayout() {
     portPicker_->setMinimumContentsLength(18);
     portPicker_->installEventFilter(this); // lists the ports afresh as it opens
     follow_ = new QCheckBox(tr("Follow new ports"), this);
-    follow_->setToolTip(tr("Connect MIDI ports that appear later, such as a keyboard being plugged in"));
+    follow_->setToolTip(
+        tr("Connect MIDI ports that appear later, such as a keyboard being plugged in"));
     status_ = new QLabel(this);
     status_->setMinimumWidth(120);
     panic_ = new QPushButton(tr("Panic"), this);
@@ -121,7 +124,9 @@ void MidiPanel::setFollowNewPorts(bool follow) {
     if (!pollTimer_.isActive()) pollTimer_.start();
 }
 
-bool MidiPanel::followNewPorts() const { return follow_->isChecked(); }
+bool MidiPanel::followNewPorts() const {
+    return follow_->isChecked();
+}
 
 // The Studio has closed MIDI already (within a tick of the server's death).
 void MidiPanel::serverLost() {
@@ -172,7 +177,8 @@ void MidiPanel::apply() {
     const bool apiChanged = !applied_ || applied_->api != api_;
     // An API that cannot even list its ports cannot open them either: retry once it can.
     const bool skip = apiChanged ? false
-                      : !listError_.isEmpty() || (applied_->ports == wanted && applied_->error.isEmpty());
+                                 : !listError_.isEmpty() ||
+                                       (applied_->ports == wanted && applied_->error.isEmpty());
     if (!skip) {
         midi::MidiInputConfig config;
         config.api = api_;
@@ -260,6 +266,8 @@ bool MidiPanel::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
-void MidiPanel::setPanicButtonVisible(bool visible) { panic_->setVisible(visible); }
+void MidiPanel::setPanicButtonVisible(bool visible) {
+    panic_->setVisible(visible);
+}
 
 } // namespace govox::ui

@@ -60,8 +60,8 @@ public:
     void refreshPorts();
 
     QStringList availablePorts() const { return available_; } // as last listed
-    QStringList openedPorts() const;                            // as the studio has them
-    QString errorText() const;  // why MIDI is not (fully) working, or empty
+    QStringList openedPorts() const;                          // as the studio has them
+    QString errorText() const;                         // why MIDI is not (fully) working, or empty
     QString statusText() const { return statusText_; } // the status label's text, unelided
     bool activityLit() const { return lit_; }
     // The main window has its own Panic in the toolbar; a panel on its own shows one.

@@ -13,8 +13,8 @@
 namespace govox::params {
 namespace {
 
-constexpr int kWidth = 96;         // every control the same width, so a grid lines up
-constexpr int kKnob = 56;          // the knob's diameter, ring included
+constexpr int kWidth = 96; // every control the same width, so a grid lines up
+constexpr int kKnob = 56;  // the knob's diameter, ring included
 constexpr int kMargin = 4;
 constexpr int kBurstPauseMs = 450; // wheel notches or key presses closer than this are one gesture
 constexpr double kStartDeg = 225;  // the ring runs clockwise from 7:30 ...
@@ -55,8 +55,10 @@ ParamControl::ParamControl(const host::ParamInfo& info, QWidget* parent)
     auto* learn = new QAction(this);
     learn->setObjectName("midiLearn");
     connect(learn, &QAction::triggered, this, [this] {
-        if (learning_) emit midiLearnCancelled();
-        else emit midiLearnRequested();
+        if (learning_)
+            emit midiLearnCancelled();
+        else
+            emit midiLearnRequested();
     });
     auto* clear = new QAction(this);
     clear->setObjectName("clearMidiMapping");
@@ -123,7 +125,8 @@ void ParamControl::paintEvent(QPaintEvent*) {
     p.setFont(nameFont);
     p.setPen(pal.color(QPalette::WindowText));
     const QRect nameRect(2, kMargin, width() - 4, line);
-    const QString shownName = QFontMetrics(nameFont).elidedText(name_, Qt::ElideRight, nameRect.width());
+    const QString shownName =
+        QFontMetrics(nameFont).elidedText(name_, Qt::ElideRight, nameRect.width());
     p.drawText(nameRect, Qt::AlignCenter, shownName);
 
     // The ring: the whole travel in a quiet tone, the value's part in the accent colour,
@@ -134,7 +137,8 @@ void ParamControl::paintEvent(QPaintEvent*) {
     QPen track(pal.color(QPalette::Window).darker(135), 4, Qt::SolidLine, Qt::RoundCap);
     p.setPen(track);
     p.drawArc(ring, int(kStartDeg * 16), int(-kSweepDeg * 16));
-    const bool bipolar = curve_.kind() == ui::CurveKind::Linear && curve_.min() < 0 && curve_.max() > 0;
+    const bool bipolar =
+        curve_.kind() == ui::CurveKind::Linear && curve_.min() < 0 && curve_.max() > 0;
     const double from = bipolar ? curve_.positionOf(0.0) : 0.0;
     QPen valuePen(accent, 4, Qt::SolidLine, Qt::RoundCap);
     p.setPen(valuePen);
@@ -309,9 +313,12 @@ void ParamControl::updateToolTip() {
                     curveName(curve_.kind()));
     tip += "<br>" + tr("Default %1").arg(curve_.format(defaultValue()));
     if (!curve_.unit().isEmpty()) tip += "<br>" + tr("Unit %1").arg(curve_.unit().toHtmlEscaped());
-    if (learning_) tip += "<br>" + tr("MIDI: move a controller to map it");
-    else if (mapping_) tip += "<br>" + tr("MIDI: %1").arg(mappingText());
-    else tip += "<br>" + tr("MIDI: not mapped");
+    if (learning_)
+        tip += "<br>" + tr("MIDI: move a controller to map it");
+    else if (mapping_)
+        tip += "<br>" + tr("MIDI: %1").arg(mappingText());
+    else
+        tip += "<br>" + tr("MIDI: not mapped");
     tip += "<br><i>" +
            tr("Drag or scroll to change, Shift for fine steps, double-click for the default, "
               "right-click for MIDI learn") +

@@ -1,7 +1,7 @@
 #include "ui/params/ParamPanel.hpp"
 
-#include "ui/studio/Studio.hpp"
 #include "ui/params/ParamControl.hpp"
+#include "ui/studio/Studio.hpp"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -129,9 +129,13 @@ ParamControl* ParamPanel::control(const QString& name) const {
     return nullptr;
 }
 
-bool ParamPanel::showsPlaceholder() const { return stack_->currentWidget() == placeholder_; }
+bool ParamPanel::showsPlaceholder() const {
+    return stack_->currentWidget() == placeholder_;
+}
 
-QString ParamPanel::placeholderText() const { return placeholder_->text(); }
+QString ParamPanel::placeholderText() const {
+    return placeholder_->text();
+}
 
 void ParamPanel::showLearning(const QString& param) {
     for (ParamControl* c : controls_)

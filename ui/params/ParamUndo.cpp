@@ -90,6 +90,8 @@ void ParamUndo::pushValues(const QString& label, const QMap<QString, double>& be
     stack_.push(new ParamValuesCommand(apply_, label, before, after));
 }
 
-void ParamUndo::clear() { stack_.clear(); }
+void ParamUndo::clear() {
+    stack_.clear();
+}
 
 } // namespace govox::params

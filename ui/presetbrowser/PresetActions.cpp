@@ -1,12 +1,12 @@
 #include "ui/presetbrowser/PresetActions.hpp"
 
-#include "ui/studio/Studio.hpp"
 #include "ui/params/ParamPanel.hpp"
-#include "ui/presets/PresetFit.hpp"
 #include "ui/presets/BundleCodec.hpp"
 #include "ui/presets/BundleExport.hpp"
 #include "ui/presets/PresetCodec.hpp"
 #include "ui/presets/PresetExport.hpp"
+#include "ui/presets/PresetFit.hpp"
+#include "ui/studio/Studio.hpp"
 
 #include <QFileInfo>
 #include <QSet>
@@ -81,13 +81,14 @@ PresetActions::PresetActions(ui::Studio& studio, params::ParamPanel& panel,
     // Anything that may move a value or a mapping may change whether the sound is dirty.
     connect(&studio_, &ui::Studio::paramsChanged, this, &PresetActions::stateChanged);
     connect(panel_.undoStack(), &QUndoStack::indexChanged, this, &PresetActions::stateChanged);
-    connect(&studio_.midiLearn(), &ui::MidiLearn::paramMoved, this,
-            &PresetActions::stateChanged);
+    connect(&studio_.midiLearn(), &ui::MidiLearn::paramMoved, this, &PresetActions::stateChanged);
     connect(&studio_.midiLearn(), &ui::MidiLearn::mappingsChanged, this,
             &PresetActions::stateChanged);
 }
 
-QString PresetActions::voice() const { return studio_.voiceName(); }
+QString PresetActions::voice() const {
+    return studio_.voiceName();
+}
 
 QString PresetActions::noVoice() const {
     return voice().isEmpty() ? QStringLiteral("No voice is open: open one to use its presets")
@@ -290,11 +291,13 @@ ActionResult PresetActions::importFiles(const QStringList& paths) {
     for (const QString& path : paths) {
         if (path.endsWith(QLatin1String(presets::kBundleSuffix))) {
             const presets::BundleReadResult read = presets::readBundleFile(path);
-            if (!read.ok()) all.problems << read.error;
+            if (!read.ok())
+                all.problems << read.error;
             else if (!read.bundle.source.isEmpty())
                 all.problems
                     << QStringLiteral("%1 holds a voice's source: import it as a bundle").arg(path);
-            else merge(all, presets::importPresets(store_, read.bundle.presets, voice()));
+            else
+                merge(all, presets::importPresets(store_, read.bundle.presets, voice()));
         } else {
             merge(all, presets::importPresetFile(store_, path, voice()));
         }

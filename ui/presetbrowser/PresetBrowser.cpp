@@ -230,9 +230,12 @@ QString PresetBrowser::selectedUserPreset() const {
 }
 
 void PresetBrowser::report(const ActionResult& r) {
-    if (!r.ok()) message_->show(PresetMessage::Kind::Error, r.error, r.notes);
-    else if (!r.notes.isEmpty()) message_->show(PresetMessage::Kind::Warning, r.summary, r.notes);
-    else message_->show(PresetMessage::Kind::Info, r.summary);
+    if (!r.ok())
+        message_->show(PresetMessage::Kind::Error, r.error, r.notes);
+    else if (!r.notes.isEmpty())
+        message_->show(PresetMessage::Kind::Warning, r.summary, r.notes);
+    else
+        message_->show(PresetMessage::Kind::Info, r.summary);
 }
 
 void PresetBrowser::loadSelected() {

@@ -2,10 +2,10 @@
 // confirmations around PresetActions (PresetBrowser.cpp has the rest of the class).
 #include "ui/presetbrowser/PresetBrowser.hpp"
 
-#include "ui/studio/Studio.hpp"
 #include "ui/presets/BundleCodec.hpp"
 #include "ui/presets/BundleExport.hpp"
 #include "ui/presets/PresetCodec.hpp"
+#include "ui/studio/Studio.hpp"
 
 #include <QDir>
 #include <QFileDialog>
@@ -125,8 +125,10 @@ void PresetBrowser::importFiles() {
         const presets::BundleReadResult read = path.endsWith(presets::kBundleSuffix)
                                                    ? presets::readBundleFile(path)
                                                    : presets::BundleReadResult{};
-        if (read.ok() && !read.bundle.source.isEmpty()) importBundle(path); // a voice to install
-        else plain << path; // a preset, or presets only (a bad bundle is reported by the import)
+        if (read.ok() && !read.bundle.source.isEmpty())
+            importBundle(path); // a voice to install
+        else
+            plain << path; // a preset, or presets only (a bad bundle is reported by the import)
     }
     if (!plain.isEmpty()) report(actions_.importFiles(plain));
 }

@@ -17,8 +17,7 @@ QString styleFor(PresetMessage::Kind kind) {
     case PresetMessage::Kind::Warning:
         return "QFrame#presetMessage{background:#fff4e0;border:1px solid #e3c38a;border-radius:4px}"
                "QLabel{color:#5c3c00}";
-    case PresetMessage::Kind::Info:
-        break;
+    case PresetMessage::Kind::Info: break;
     }
     return "QFrame#presetMessage{background:#e8f1fb;border:1px solid #a9c7e8;border-radius:4px}"
            "QLabel{color:#0d3c61}";

@@ -35,7 +35,8 @@ QString writeFileAtomically(const QString& path, const QByteArray& bytes) {
         // ~QSaveFile removes the temporary file: nothing is committed.
         reason = written < 0 ? file.errorString()
                              : QStringLiteral("only %1 of %2 bytes could be written")
-                                   .arg(written).arg(bytes.size());
+                                   .arg(written)
+                                   .arg(bytes.size());
     } else if (!file.commit()) { // flush, fsync and rename; the temporary file is removed
         reason = file.errorString();
     }

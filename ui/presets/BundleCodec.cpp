@@ -21,8 +21,7 @@ BundleReadResult failed(const QString& origin, const QString& error) {
     return {Bundle{}, origin + QStringLiteral(": ") + error};
 }
 
-bool readPresets(const QJsonObject& object, const QString& origin, Bundle& out,
-                 QString& error) {
+bool readPresets(const QJsonObject& object, const QString& origin, Bundle& out, QString& error) {
     QJsonArray presets;
     if (!json::readArray(object, QStringLiteral("presets"), QStringLiteral("presets"),
                          Presence::Required, kMaxBundlePresets, presets, error))
@@ -50,8 +49,8 @@ bool readPresets(const QJsonObject& object, const QString& origin, Bundle& out,
 bool readSourceFile(const QJsonValue& entry, const QString& field, SourceFile& out,
                     QString& error) {
     if (!entry.isObject()) {
-        error = QStringLiteral("%1: expected an object, found %2").arg(field,
-                                                                     json::typeName(entry));
+        error =
+            QStringLiteral("%1: expected an object, found %2").arg(field, json::typeName(entry));
         return false;
     }
     const QJsonObject object = entry.toObject();
@@ -70,7 +69,9 @@ bool readSourceFile(const QJsonValue& entry, const QString& field, SourceFile& o
     out.content = content.toUtf8();
     if (out.content.size() > kMaxSourceFileBytes) {
         error = QStringLiteral("%1: %2 is too big, %3 bytes, at most %4")
-                    .arg(field, out.path).arg(out.content.size()).arg(kMaxSourceFileBytes);
+                    .arg(field, out.path)
+                    .arg(out.content.size())
+                    .arg(kMaxSourceFileBytes);
         return false;
     }
     return true;
@@ -136,8 +137,7 @@ BundleReadResult readBundle(const QByteArray& bytes, const QString& origin) {
     QString error;
     Bundle bundle;
     const json::StringRule voice{Presence::Required, kMaxVoiceNameBytes, true, false, false};
-    if (!json::parseObject(bytes, kMaxBundleFileBytes, QStringLiteral("a bundle"), object,
-                           error) ||
+    if (!json::parseObject(bytes, kMaxBundleFileBytes, QStringLiteral("a bundle"), object, error) ||
         !json::checkKindAndFormat(object, QLatin1String(kBundleKind), kBundleFormat, error) ||
         !json::readString(object, QStringLiteral("voice"), QStringLiteral("voice"), voice,
                           bundle.voice, error) ||
@@ -154,7 +154,8 @@ BundleReadResult readBundleFile(const QString& path) {
         return failed(path, QStringLiteral("cannot open: %1").arg(file.errorString()));
     if (file.size() > kMaxBundleFileBytes)
         return failed(path, QStringLiteral("too big for a bundle: %1 bytes, at most %2")
-                                .arg(file.size()).arg(kMaxBundleFileBytes));
+                                .arg(file.size())
+                                .arg(kMaxBundleFileBytes));
     const QByteArray bytes = file.read(kMaxBundleFileBytes + 1);
     if (file.error() != QFileDevice::NoError)
         return failed(path, QStringLiteral("cannot read: %1").arg(file.errorString()));
@@ -167,8 +168,10 @@ QByteArray writeBundle(const Bundle& bundle) {
     QJsonArray files;
     for (const SourceFile& f : bundle.source)
         files.append(QJsonObject{{"path", f.path}, {"content", QString::fromUtf8(f.content)}});
-    QJsonObject object{{"format", kBundleFormat}, {"kind", QLatin1String(kBundleKind)},
-                       {"voice", bundle.voice}, {"presets", presets}};
+    QJsonObject object{{"format", kBundleFormat},
+                       {"kind", QLatin1String(kBundleKind)},
+                       {"voice", bundle.voice},
+                       {"presets", presets}};
     if (!files.isEmpty()) object.insert("source", QJsonObject{{"files", files}});
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }

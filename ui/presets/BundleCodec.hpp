@@ -34,9 +34,9 @@ struct SourceFile {
 };
 
 struct Bundle {
-    QString voice;             // the instrument name the Go voice registers
-    QList<Preset> presets;     // all for `voice`
-    QList<SourceFile> source;  // empty: a bundle of presets only
+    QString voice;            // the instrument name the Go voice registers
+    QList<Preset> presets;    // all for `voice`
+    QList<SourceFile> source; // empty: a bundle of presets only
     friend bool operator==(const Bundle&, const Bundle&) = default;
 };
 

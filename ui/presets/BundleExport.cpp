@@ -17,7 +17,9 @@
 namespace govox::presets {
 namespace {
 
-bool byPath(const SourceFile& a, const SourceFile& b) { return a.path < b.path; }
+bool byPath(const SourceFile& a, const SourceFile& b) {
+    return a.path < b.path;
+}
 
 // Reads one source file for comparison or export; false when it is unreadable or too big.
 bool readSmallFile(const QString& path, QByteArray& out, QString& error) {
@@ -28,7 +30,9 @@ bool readSmallFile(const QString& path, QByteArray& out, QString& error) {
     }
     if (file.size() > kMaxSourceFileBytes) {
         error = QStringLiteral("%1 is too big for a bundle: %2 bytes, at most %3")
-                    .arg(path).arg(file.size()).arg(kMaxSourceFileBytes);
+                    .arg(path)
+                    .arg(file.size())
+                    .arg(kMaxSourceFileBytes);
         return false;
     }
     out = file.read(kMaxSourceFileBytes + 1);

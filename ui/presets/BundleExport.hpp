@@ -41,11 +41,11 @@ ExportResult exportBundle(const QString& voice, const QString& voiceFolder,
 
 struct BundleImportResult {
     QString voice;
-    QString sourceFolder;  // where the source is now (empty: the bundle had none)
-    QString movedAside;    // where a replaced source folder was moved, if one was
+    QString sourceFolder;         // where the source is now (empty: the bundle had none)
+    QString movedAside;           // where a replaced source folder was moved, if one was
     bool sourceUnchanged = false; // the destination already held exactly this source
     ImportResult presets;
-    QString error;         // non-empty: nothing was written
+    QString error; // non-empty: nothing was written
     bool ok() const { return error.isEmpty(); }
 };
 

@@ -56,10 +56,12 @@ QString quoted(const QString& text) {
     return out + u'"';
 }
 
-bool parseObject(const QByteArray& bytes, qint64 maxBytes, const QString& what,
-                 QJsonObject& out, QString& error) {
+bool parseObject(const QByteArray& bytes, qint64 maxBytes, const QString& what, QJsonObject& out,
+                 QString& error) {
     if (bytes.size() > maxBytes) {
-        error = QStringLiteral("too big for %1: %2 bytes, at most %3").arg(what).arg(bytes.size())
+        error = QStringLiteral("too big for %1: %2 bytes, at most %3")
+                    .arg(what)
+                    .arg(bytes.size())
                     .arg(maxBytes);
         return false;
     }
@@ -74,8 +76,9 @@ bool parseObject(const QByteArray& bytes, qint64 maxBytes, const QString& what,
         return false;
     }
     if (!doc.isObject()) {
-        error = QStringLiteral("expected %1 as one JSON object, found %2").arg(what,
-                    doc.isArray() ? QStringLiteral("an array") : QStringLiteral("nothing"));
+        error =
+            QStringLiteral("expected %1 as one JSON object, found %2")
+                .arg(what, doc.isArray() ? QStringLiteral("an array") : QStringLiteral("nothing"));
         return false;
     }
     out = doc.object();
@@ -90,8 +93,8 @@ bool checkKindAndFormat(const QJsonObject& object, const QString& kind, int newe
         return false;
     }
     if (kindValue.toString() != kind) {
-        error = QStringLiteral("this is %1, not %2").arg(kindName(kindValue.toString()),
-                                                         kindName(kind));
+        error = QStringLiteral("this is %1, not %2")
+                    .arg(kindName(kindValue.toString()), kindName(kind));
         return false;
     }
     const QJsonValue formatValue = object.value(QLatin1String("format"));
@@ -101,7 +104,8 @@ bool checkKindAndFormat(const QJsonObject& object, const QString& kind, int newe
         return false;
     if (format > newestFormat) {
         error = QStringLiteral("made by a newer Govox: format %1, this one reads up to %2")
-                    .arg(format).arg(newestFormat);
+                    .arg(format)
+                    .arg(newestFormat);
         return false;
     }
     return true;
@@ -129,17 +133,20 @@ bool readString(const QJsonObject& object, const QString& key, const QString& fi
     }
     const qsizetype length = rule.bytes ? text.toUtf8().size() : text.toUcs4().size();
     if (rule.maxLength > 0 && length > rule.maxLength) {
-        error = QStringLiteral("%1: too long, %2 %4, at most %3 %4")
-                    .arg(field).arg(length).arg(rule.maxLength)
-                    .arg(rule.bytes ? QStringLiteral("bytes in UTF-8")
-                                    : QStringLiteral("characters"));
+        error =
+            QStringLiteral("%1: too long, %2 %4, at most %3 %4")
+                .arg(field)
+                .arg(length)
+                .arg(rule.maxLength)
+                .arg(rule.bytes ? QStringLiteral("bytes in UTF-8") : QStringLiteral("characters"));
         return false;
     }
     if (!rule.allowControl) {
         for (const QChar c : text)
             if (c.category() == QChar::Other_Control) {
                 error = QStringLiteral("%1: contains a control character (U+%2)")
-                            .arg(field).arg(int(c.unicode()), 4, 16, QChar(u'0'));
+                            .arg(field)
+                            .arg(int(c.unicode()), 4, 16, QChar(u'0'));
                 return false;
             }
     }
@@ -164,8 +171,8 @@ bool readNumber(const QJsonValue& value, const QString& field, double& out, QStr
 bool readInteger(const QJsonValue& value, const QString& field, int min, int max, int& out,
                  QString& error) {
     const QString expected = max == std::numeric_limits<int>::max()
-        ? QStringLiteral("a whole number from %1").arg(min)
-        : QStringLiteral("a whole number from %1 to %2").arg(min).arg(max);
+                                 ? QStringLiteral("a whole number from %1").arg(min)
+                                 : QStringLiteral("a whole number from %1 to %2").arg(min).arg(max);
     if (!value.isDouble()) {
         error = describe(field, expected, value);
         return false;
@@ -192,7 +199,9 @@ bool readArray(const QJsonObject& object, const QString& key, const QString& fie
     }
     out = value.toArray();
     if (out.size() > maxCount) {
-        error = QStringLiteral("%1: too many entries, %2, at most %3").arg(field).arg(out.size())
+        error = QStringLiteral("%1: too many entries, %2, at most %3")
+                    .arg(field)
+                    .arg(out.size())
                     .arg(maxCount);
         return false;
     }
@@ -212,7 +221,9 @@ bool readObject(const QJsonObject& object, const QString& key, const QString& fi
     }
     out = value.toObject();
     if (out.size() > maxCount) {
-        error = QStringLiteral("%1: too many entries, %2, at most %3").arg(field).arg(out.size())
+        error = QStringLiteral("%1: too many entries, %2, at most %3")
+                    .arg(field)
+                    .arg(out.size())
                     .arg(maxCount);
         return false;
     }

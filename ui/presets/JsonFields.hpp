@@ -23,8 +23,8 @@ QString typeName(const QJsonValue& value);
 
 // Parses `bytes` as one JSON object. Refuses more than `maxBytes` before parsing; a syntax
 // error is reported with line, column and offset. `what` names the content ("a preset").
-bool parseObject(const QByteArray& bytes, qint64 maxBytes, const QString& what,
-                 QJsonObject& out, QString& error);
+bool parseObject(const QByteArray& bytes, qint64 maxBytes, const QString& what, QJsonObject& out,
+                 QString& error);
 
 // The `kind` and `format` fields every Govox file carries: a file of another kind is named
 // ("a Govox bundle, not a preset"), a newer format is refused before anything else is read.

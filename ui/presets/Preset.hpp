@@ -28,10 +28,10 @@ struct MidiMapping {
 };
 
 struct Preset {
-    QString name;              // what the browser shows, unique per voice in a library
-    QString voice;             // the instrument name the Go voice registers
-    QString author;            // optional
-    QString comment;           // optional
+    QString name;                 // what the browser shows, unique per voice in a library
+    QString voice;                // the instrument name the Go voice registers
+    QString author;               // optional
+    QString comment;              // optional
     QMap<QString, double> params; // parameter name -> value in the parameter's own units
     QList<MidiMapping> midiMap;
     friend bool operator==(const Preset&, const Preset&) = default;

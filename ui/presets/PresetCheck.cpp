@@ -24,14 +24,15 @@ double fitValue(double value, const ParamRange& p, QStringList& warnings) {
     const QString name = json::quoted(p.name);
     if (!std::isfinite(value)) {
         warnings << QStringLiteral("%1: %2 is not a number; the default %3 is used")
-                        .arg(name).arg(value).arg(withUnit(p.defaultValue, p.unit));
+                        .arg(name)
+                        .arg(value)
+                        .arg(withUnit(p.defaultValue, p.unit));
         return p.defaultValue;
     }
     double fitted = std::clamp(value, p.min, p.max);
     if (fitted != value)
         warnings << QStringLiteral("%1: %2 is outside its range %3; set to %4")
-                        .arg(name, withUnit(value, p.unit), rangeText(p),
-                             withUnit(fitted, p.unit));
+                        .arg(name, withUnit(value, p.unit), rangeText(p), withUnit(fitted, p.unit));
     if (p.curve == ParamCurve::Stepped && std::round(fitted) != fitted) {
         const double stepped = std::clamp(std::round(fitted), std::ceil(p.min), std::floor(p.max));
         warnings << QStringLiteral("%1: %2 is between steps; set to %3")

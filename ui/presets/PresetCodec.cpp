@@ -43,7 +43,9 @@ bool checkParamName(const QString& name, const QString& field, QString& error) {
     if (bytes == 0 || bytes > kMaxParamNameBytes) {
         error = QStringLiteral("%1: a parameter name must be 1 to %2 bytes in UTF-8, this one "
                                "has %3")
-                    .arg(field).arg(kMaxParamNameBytes).arg(bytes);
+                    .arg(field)
+                    .arg(kMaxParamNameBytes)
+                    .arg(bytes);
         return false;
     }
     return true;
@@ -65,34 +67,32 @@ bool readParams(const QJsonObject& object, const QString& prefix, Preset& out, Q
     return true;
 }
 
-bool readMapping(const QJsonValue& entry, const QString& field, MidiMapping& out,
-                 QString& error) {
+bool readMapping(const QJsonValue& entry, const QString& field, MidiMapping& out, QString& error) {
     if (!entry.isObject()) {
-        error = QStringLiteral("%1: expected an object, found %2").arg(field,
-                                                                     json::typeName(entry));
+        error =
+            QStringLiteral("%1: expected an object, found %2").arg(field, json::typeName(entry));
         return false;
     }
     const QJsonObject object = entry.toObject();
     const StringRule param{Presence::Required, 0, false, false, true};
     return json::readInteger(object.value(QLatin1String("channel")), field + ".channel", -1,
                              kMaxMidiChannel, out.channel, error) &&
-           json::readInteger(object.value(QLatin1String("controller")), field + ".controller",
-                             0, kMaxMidiController, out.controller, error) &&
+           json::readInteger(object.value(QLatin1String("controller")), field + ".controller", 0,
+                             kMaxMidiController, out.controller, error) &&
            json::readString(object, QStringLiteral("param"), field + ".param", param, out.param,
                             error) &&
            checkParamName(out.param, field + ".param", error);
 }
 
-bool readMidiMap(const QJsonObject& object, const QString& prefix, Preset& out,
-                 QString& error) {
+bool readMidiMap(const QJsonObject& object, const QString& prefix, Preset& out, QString& error) {
     QJsonArray entries;
     if (!json::readArray(object, QStringLiteral("midiMap"), join(prefix, "midiMap"),
                          Presence::Optional, kMaxMidiMappings, entries, error))
         return false;
     for (qsizetype i = 0; i < entries.size(); ++i) {
         MidiMapping mapping;
-        if (!readMapping(entries.at(i), join(prefix, QStringLiteral("midiMap[%1]").arg(i)),
-                         mapping, error))
+        if (!readMapping(entries.at(i), join(prefix, QStringLiteral("midiMap[%1]").arg(i)), mapping,
+                         error))
             return false;
         out.midiMap.append(mapping);
     }
@@ -132,7 +132,8 @@ PresetReadResult readPresetFile(const QString& path) {
     // size() is 0 for pipes and /proc files, so the read itself is bounded too.
     if (file.size() > kMaxPresetFileBytes)
         return failed(path, QStringLiteral("too big for a preset: %1 bytes, at most %2")
-                                .arg(file.size()).arg(kMaxPresetFileBytes));
+                                .arg(file.size())
+                                .arg(kMaxPresetFileBytes));
     const QByteArray bytes = file.read(kMaxPresetFileBytes + 1);
     if (file.error() != QFileDevice::NoError)
         return failed(path, QStringLiteral("cannot read: %1").arg(file.errorString()));
@@ -145,9 +146,8 @@ QJsonObject presetToJson(const Preset& preset) {
         params.insert(it.key(), it.value());
     QJsonArray midiMap;
     for (const MidiMapping& m : preset.midiMap)
-        midiMap.append(QJsonObject{{"channel", m.channel},
-                                   {"controller", m.controller},
-                                   {"param", m.param}});
+        midiMap.append(
+            QJsonObject{{"channel", m.channel}, {"controller", m.controller}, {"param", m.param}});
     QJsonObject object{{"format", kPresetFormat}, {"kind", QLatin1String(kPresetKind)},
                        {"name", preset.name},     {"voice", preset.voice},
                        {"params", params},        {"midiMap", midiMap}};
@@ -166,7 +166,8 @@ QString checkPreset(const Preset& preset) {
     for (auto it = preset.params.begin(); it != preset.params.end(); ++it)
         if (!std::isfinite(it.value()))
             return QStringLiteral("%1: params.%2: %3 is not a finite number")
-                .arg(origin, it.key()).arg(it.value());
+                .arg(origin, it.key())
+                .arg(it.value());
     // The reader is the definition of a valid preset.
     return readPreset(writePreset(preset), origin).error;
 }

@@ -123,19 +123,18 @@ ExportResult exportPresetsToFile(const QList<Preset>& presets, const QString& fi
     return writeAll({{withSuffix(filePath, kBundleSuffix), writeBundle(bundle)}}, overwrite);
 }
 
-ExportResult exportLibrary(const PresetStore& store, const QString& voice,
-                           const QString& folder, Overwrite overwrite) {
+ExportResult exportLibrary(const PresetStore& store, const QString& voice, const QString& folder,
+                           Overwrite overwrite) {
     const PresetList all = store.list(voice);
     if (all.entries.isEmpty())
-        return {{}, QStringLiteral("the voice %1 has no presets to export")
-                        .arg(json::quoted(voice))};
+        return {{},
+                QStringLiteral("the voice %1 has no presets to export").arg(json::quoted(voice))};
     QList<Preset> presets;
     for (const PresetEntry& e : all.entries) presets << e.preset;
     return exportPresets(presets, folder, overwrite);
 }
 
-ImportResult importPresets(PresetStore& store, const QList<Preset>& presets,
-                           const QString& voice) {
+ImportResult importPresets(PresetStore& store, const QList<Preset>& presets, const QString& voice) {
     ImportResult result;
     for (const Preset& p : presets) {
         if (!voice.isEmpty()) {
@@ -157,8 +156,7 @@ ImportResult importPresetFile(PresetStore& store, const QString& path, const QSt
     return importPresets(store, {read.preset}, voice);
 }
 
-ImportResult importPresetFolder(PresetStore& store, const QString& folder,
-                                const QString& voice) {
+ImportResult importPresetFolder(PresetStore& store, const QString& folder, const QString& voice) {
     const QDir dir(folder);
     if (!dir.exists()) return {{}, {}, {}, QStringLiteral("there is no folder %1").arg(folder)};
     QList<Preset> presets;
@@ -166,8 +164,10 @@ ImportResult importPresetFolder(PresetStore& store, const QString& folder,
     for (const QString& file :
          dir.entryList({QStringLiteral("*") + kPresetSuffix}, QDir::Files, QDir::Name)) {
         const PresetReadResult read = readPresetFile(dir.filePath(file));
-        if (read.ok()) presets << read.preset;
-        else problems << read.error;
+        if (read.ok())
+            presets << read.preset;
+        else
+            problems << read.error;
     }
     if (presets.isEmpty() && problems.isEmpty())
         return {{}, {}, {}, QStringLiteral("%1 holds no %2 files").arg(folder, kPresetSuffix)};

@@ -44,12 +44,11 @@ ExportResult exportPresets(const QList<Preset>& presets, const QString& folder,
 ExportResult exportPresetsToFile(const QList<Preset>& presets, const QString& filePath,
                                  Overwrite overwrite);
 // Every preset of `voice`, factory and user, to a folder.
-ExportResult exportLibrary(const PresetStore& store, const QString& voice,
-                           const QString& folder, Overwrite overwrite);
+ExportResult exportLibrary(const PresetStore& store, const QString& voice, const QString& folder,
+                           Overwrite overwrite);
 
 // `voice` empty: any voice; else presets of another voice are refused, naming both voices.
-ImportResult importPresets(PresetStore& store, const QList<Preset>& presets,
-                           const QString& voice);
+ImportResult importPresets(PresetStore& store, const QList<Preset>& presets, const QString& voice);
 ImportResult importPresetFile(PresetStore& store, const QString& path, const QString& voice);
 // Every .govoxpreset file at the top of `folder`.
 ImportResult importPresetFolder(PresetStore& store, const QString& folder, const QString& voice);

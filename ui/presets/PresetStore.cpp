@@ -13,15 +13,18 @@
 
 // Q_INIT_RESOURCE names a function in the global namespace. The factory presets live in the
 // static govox_presets library, whose resource initialiser the linker would otherwise drop.
-static void initFactoryPresets() { Q_INIT_RESOURCE(presets); }
+static void initFactoryPresets() {
+    Q_INIT_RESOURCE(presets);
+}
 
 namespace govox::presets {
 namespace {
 
-QString q(const QString& text) { return json::quoted(text); }
+QString q(const QString& text) {
+    return json::quoted(text);
+}
 
-void readFolder(const QString& folder, const QString& voice, PresetOrigin origin,
-                PresetList& out) {
+void readFolder(const QString& folder, const QString& voice, PresetOrigin origin, PresetList& out) {
     const QDir dir(folder);
     const QStringList files =
         dir.entryList({QStringLiteral("*") + kPresetSuffix}, QDir::Files, QDir::Name);
@@ -30,8 +33,8 @@ void readFolder(const QString& folder, const QString& voice, PresetOrigin origin
         PresetReadResult read = readPresetFile(path);
         if (read.ok()) read.error = checkPresetVoice(read.preset, voice);
         if (!read.ok()) {
-            out.problems << QStringLiteral("skipped %1").arg(read.error.startsWith(path)
-                                                                 ? read.error
+            out.problems << QStringLiteral("skipped %1")
+                                .arg(read.error.startsWith(path) ? read.error
                                                                  : path + ": " + read.error);
             continue;
         }
@@ -150,9 +153,10 @@ StoreResult PresetStore::findUser(const QString& voice, const QString& name,
         return {};
     }
     if (find(all, name, PresetOrigin::Factory))
-        return {{}, QStringLiteral("%1 is a factory preset and cannot be changed; save a copy "
-                                   "under another name")
-                        .arg(describe(name, voice))};
+        return {{},
+                QStringLiteral("%1 is a factory preset and cannot be changed; save a copy "
+                               "under another name")
+                    .arg(describe(name, voice))};
     return {{}, QStringLiteral("there is no %1").arg(describe(name, voice))};
 }
 
@@ -161,13 +165,15 @@ StoreResult PresetStore::save(const Preset& preset, Overwrite overwrite) {
     const PresetList all = list(preset.voice);
     QString path;
     if (find(all, preset.name, PresetOrigin::Factory))
-        return {{}, QStringLiteral("%1 is a factory preset and cannot be replaced; save under "
-                                   "another name")
-                        .arg(describe(preset.name, preset.voice))};
+        return {{},
+                QStringLiteral("%1 is a factory preset and cannot be replaced; save under "
+                               "another name")
+                    .arg(describe(preset.name, preset.voice))};
     if (const PresetEntry* existing = find(all, preset.name, PresetOrigin::User)) {
         if (overwrite == Overwrite::Refuse)
-            return {{}, QStringLiteral("%1 already exists; replace it or choose another name")
-                            .arg(describe(preset.name, preset.voice))};
+            return {{},
+                    QStringLiteral("%1 already exists; replace it or choose another name")
+                        .arg(describe(preset.name, preset.voice))};
         path = existing->path;
     } else {
         const QString folder = userFolder(preset.voice);
@@ -185,8 +191,9 @@ StoreResult PresetStore::rename(const QString& voice, const QString& from, const
     if (StoreResult found = findUser(voice, from, entry); !found.ok()) return found;
     if (from == to) return {entry.path, {}};
     if (contains(voice, to))
-        return {{}, QStringLiteral("cannot rename %1: %2 already exists")
-                        .arg(describe(from, voice), describe(to, voice))};
+        return {{},
+                QStringLiteral("cannot rename %1: %2 already exists")
+                    .arg(describe(from, voice), describe(to, voice))};
     Preset renamed = entry.preset;
     renamed.name = to;
     if (QString problem = checkPreset(renamed); !problem.isEmpty()) return {{}, problem};
@@ -197,8 +204,9 @@ StoreResult PresetStore::rename(const QString& voice, const QString& from, const
         return {{}, error};
     if (!samePath && !QFile::remove(entry.path)) {
         QFile::remove(path); // keep one copy, under the old name, rather than two
-        return {{}, QStringLiteral("cannot rename %1: the old file %2 cannot be removed")
-                        .arg(describe(from, voice), entry.path)};
+        return {{},
+                QStringLiteral("cannot rename %1: the old file %2 cannot be removed")
+                    .arg(describe(from, voice), entry.path)};
     }
     return {path, {}};
 }
@@ -208,8 +216,9 @@ StoreResult PresetStore::remove(const QString& voice, const QString& name) {
     if (StoreResult found = findUser(voice, name, entry); !found.ok()) return found;
     QFile file(entry.path);
     if (!file.remove())
-        return {{}, QStringLiteral("cannot delete %1 (%2): %3")
-                        .arg(describe(name, voice), entry.path, file.errorString())};
+        return {{},
+                QStringLiteral("cannot delete %1 (%2): %3")
+                    .arg(describe(name, voice), entry.path, file.errorString())};
     return {};
 }
 

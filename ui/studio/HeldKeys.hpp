@@ -17,8 +17,10 @@ public:
     void set(int note, bool down) noexcept {
         if (note < 0 || note > 127) return;
         const std::uint64_t bit = std::uint64_t{1} << (note % 64);
-        if (down) words_[note / 64].fetch_or(bit, std::memory_order_relaxed);
-        else words_[note / 64].fetch_and(~bit, std::memory_order_relaxed);
+        if (down)
+            words_[note / 64].fetch_or(bit, std::memory_order_relaxed);
+        else
+            words_[note / 64].fetch_and(~bit, std::memory_order_relaxed);
     }
     void clear() noexcept {
         for (auto& w : words_) w.store(0, std::memory_order_relaxed);

@@ -11,13 +11,17 @@ namespace {
 // panic button must keep working, so they are never learnt.
 constexpr int kFirstModeMessage = 120;
 
-bool channelsOverlap(int a, int b) { return a < 0 || b < 0 || a == b; }
+bool channelsOverlap(int a, int b) {
+    return a < 0 || b < 0 || a == b;
+}
 
 } // namespace
 
 MidiLearn::MidiLearn(QObject* parent) : QObject(parent) {}
 
-std::string MidiLearn::key(const QString& name) { return name.toLower().toStdString(); }
+std::string MidiLearn::key(const QString& name) {
+    return name.toLower().toStdString();
+}
 
 void MidiLearn::arm(const QString& param) {
     {

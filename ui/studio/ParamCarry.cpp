@@ -16,8 +16,10 @@ void ParamCarry::keep(const QString& dir, const session::VoiceSession& voice) {
 ParamCarry::Values ParamCarry::take(const QString& dir, const QString& playingDir,
                                     const session::VoiceSession* playing) {
     Values out;
-    if (playing && dir == playingDir) out = valuesOf(*playing);
-    else if (dir == dir_) out = std::move(values_);
+    if (playing && dir == playingDir)
+        out = valuesOf(*playing);
+    else if (dir == dir_)
+        out = std::move(values_);
     dir_.clear();
     values_.clear();
     return out;

@@ -25,7 +25,8 @@ public:
     // The values for a voice opened from `dir`: those of `playing` if it is the same voice
     // (opened from `playingDir`), else those kept for `dir`, else none. Forgets what was
     // kept either way.
-    Values take(const QString& dir, const QString& playingDir, const session::VoiceSession* playing);
+    Values take(const QString& dir, const QString& playingDir,
+                const session::VoiceSession* playing);
 
     static Values valuesOf(const session::VoiceSession& voice);
 

@@ -11,7 +11,9 @@ namespace {
 // A gain knob spans 60 dB: below that a level is inaudible against anything playing.
 constexpr double kGainSpanDb = 60.0;
 
-bool isDecibelUnit(const QString& unit) { return unit.compare("dB", Qt::CaseInsensitive) == 0; }
+bool isDecibelUnit(const QString& unit) {
+    return unit.compare("dB", Qt::CaseInsensitive) == 0;
+}
 
 // `v` with `decimals` decimals, never "-0.00".
 QString fixed(double v, int decimals) {
@@ -29,7 +31,9 @@ QString threeFigures(double v) {
     return fixed(rounded, std::clamp(2 - magnitude, 0, 3));
 }
 
-double roundedToThreeFigures(double v) { return QString::number(v, 'g', 3).toDouble(); }
+double roundedToThreeFigures(double v) {
+    return QString::number(v, 'g', 3).toDouble();
+}
 
 // Decimals a readout needs to tell a hundredth of the range apart.
 int decimalsForRange(double range) {
@@ -98,8 +102,8 @@ double ParamCurve::positionOf(double value) const {
         return std::clamp(std::log(v / min_) / std::log(max_ / min_), 0.0, 1.0);
     case ui::CurveKind::Decibel:
         if (gainCurve_) {
-            const double gain = min_ > 0 ? v / max_
-                                         : gainFloor_ + (v - min_) / (max_ - min_) * (1.0 - gainFloor_);
+            const double gain =
+                min_ > 0 ? v / max_ : gainFloor_ + (v - min_) / (max_ - min_) * (1.0 - gainFloor_);
             if (gain <= 0) return 0.0;
             return std::clamp(1.0 - std::log(gain) / std::log(gainFloor_), 0.0, 1.0);
         }

@@ -69,7 +69,8 @@ void SnapshotBuilder::fill(StudioSnapshot& s, const audio::AudioEngine& engine,
         slot.fillFrames = meter.fillFrames.load(std::memory_order_relaxed);
         slot.targetFrames = host.ringTargetFrames;
         slot.capacityFrames = host.ringCapacityFrames;
-        slot.state = slotState(static_cast<rt::VoiceDisplayState>(meter.state.load()), state.voiceCrashed);
+        slot.state =
+            slotState(static_cast<rt::VoiceDisplayState>(meter.state.load()), state.voiceCrashed);
         slot.underruns = underruns - std::min(slotUnderrunBase_[v], underruns);
     }
     s.hostAlive = host.alive && !state.voiceCrashed;

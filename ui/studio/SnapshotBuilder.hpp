@@ -28,8 +28,8 @@ public:
     SnapshotBuilder() : started_(std::chrono::steady_clock::now()) {}
 
     // Fills `s`; `voice` is null when none is open.
-    void fill(StudioSnapshot& s, const audio::AudioEngine& engine, const session::VoiceSession* voice,
-              const StudioState& state);
+    void fill(StudioSnapshot& s, const audio::AudioEngine& engine,
+              const session::VoiceSession* voice, const StudioState& state);
     // From now on the underrun counts start from those `current` shows.
     void resetUnderruns(const StudioSnapshot& current);
     // A new audio stream: its counters start at zero.

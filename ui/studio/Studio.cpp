@@ -10,9 +10,13 @@ namespace govox::ui {
 class StudioMidiSink final : public midi::MidiSink {
 public:
     explicit StudioMidiSink(Studio& s) : studio_(s) {}
-    void noteOn(std::uint8_t ch, std::uint8_t n, std::uint8_t v) override { studio_.noteOn(n, v, ch); }
+    void noteOn(std::uint8_t ch, std::uint8_t n, std::uint8_t v) override {
+        studio_.noteOn(n, v, ch);
+    }
     void noteOff(std::uint8_t ch, std::uint8_t n) override { studio_.noteOff(n, ch); }
-    void controlChange(std::uint8_t ch, std::uint8_t c, std::uint8_t v) override { studio_.controlChange(c, v, ch); }
+    void controlChange(std::uint8_t ch, std::uint8_t c, std::uint8_t v) override {
+        studio_.controlChange(c, v, ch);
+    }
     void pitchBend(std::uint8_t ch, std::int32_t b) override { studio_.pitchBend(b, ch); }
     void allNotesOff() override { studio_.panic(); }
 
@@ -83,13 +87,15 @@ void Studio::openVoice(const QString& dir) {
     opener_.open(dir, sessionConfig(dir));
 }
 
-void Studio::adoptSession(std::unique_ptr<session::VoiceSession> s, const QString& dir, const QString& error) {
+void Studio::adoptSession(std::unique_ptr<session::VoiceSession> s, const QString& dir,
+                          const QString& error) {
     if (!s) {
         emit voiceFailed(dir, error);
         return;
     }
     // The same voice opened again keeps its values (by name).
-    for (const auto& [name, value] : carry_.take(dir, voiceDir_, session_.get())) s->setParam(name, value);
+    for (const auto& [name, value] : carry_.take(dir, voiceDir_, session_.get()))
+        s->setParam(name, value);
     std::unique_ptr<session::VoiceSession> old;
     {
         std::lock_guard lock(sessionMutex_);
@@ -127,7 +133,8 @@ void Studio::noteOn(int note, int velocity, int channel) {
 void Studio::noteOff(int note, int channel) {
     held_.set(note, false);
     std::lock_guard lock(sessionMutex_);
-    if (session_) session_->noteOff(static_cast<std::uint8_t>(channel), static_cast<std::uint8_t>(note));
+    if (session_)
+        session_->noteOff(static_cast<std::uint8_t>(channel), static_cast<std::uint8_t>(note));
 }
 
 void Studio::controlChange(int controller, int value, int channel) {
@@ -140,7 +147,8 @@ void Studio::controlChange(int controller, int value, int channel) {
         if (!route.param.empty()) session_->setParam(route.param, static_cast<float>(route.value));
         return;
     }
-    session_->controlChange(static_cast<std::uint8_t>(channel), static_cast<std::uint8_t>(controller),
+    session_->controlChange(static_cast<std::uint8_t>(channel),
+                            static_cast<std::uint8_t>(controller),
                             static_cast<std::uint8_t>(value));
 }
 
@@ -171,23 +179,28 @@ QString Studio::startRecording(const QString& path) {
     return QString::fromStdString(recorder_.start(path.toStdString()));
 }
 
-QString Studio::stopRecording() { return QString::fromStdString(recorder_.stop()); }
+QString Studio::stopRecording() {
+    return QString::fromStdString(recorder_.stop());
+}
 
 // --- parameters -----------------------------------------------------------------------
 
 namespace {
 
 bool sameParams(const std::vector<host::ParamInfo>& a, const std::vector<host::ParamInfo>& b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const host::ParamInfo& x, const host::ParamInfo& y) {
-        return x.index == y.index && x.name == y.name && x.unit == y.unit && x.min == y.min && x.max == y.max &&
-               x.defaultValue == y.defaultValue && x.curve == y.curve;
-    });
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](const host::ParamInfo& x, const host::ParamInfo& y) {
+                          return x.index == y.index && x.name == y.name && x.unit == y.unit &&
+                                 x.min == y.min && x.max == y.max &&
+                                 x.defaultValue == y.defaultValue && x.curve == y.curve;
+                      });
 }
 
 } // namespace
 
 void Studio::refreshParams() {
-    std::vector<host::ParamInfo> now = session_ ? session_->params() : std::vector<host::ParamInfo>{};
+    std::vector<host::ParamInfo> now =
+        session_ ? session_->params() : std::vector<host::ParamInfo>{};
     if (sameParams(now, params_)) return;
     params_ = std::move(now);
     midiLearn_.setParams(params_);
@@ -220,8 +233,10 @@ void Studio::tick() {
     if (session_) {
         using session::SessionEventKind;
         for (const session::SessionEvent& e : session_->poll()) {
-            if (e.kind == SessionEventKind::Crashed || e.kind == SessionEventKind::GaveUp) voiceCrashed_ = true;
-            const bool newHost = e.kind == SessionEventKind::Restarted || e.kind == SessionEventKind::Reverted ||
+            if (e.kind == SessionEventKind::Crashed || e.kind == SessionEventKind::GaveUp)
+                voiceCrashed_ = true;
+            const bool newHost = e.kind == SessionEventKind::Restarted ||
+                                 e.kind == SessionEventKind::Reverted ||
                                  e.kind == SessionEventKind::Reloaded;
             if (newHost) voiceCrashed_ = false;
             emit sessionEvent(e);
@@ -238,7 +253,8 @@ void Studio::tick() {
     emit snapshotUpdated(snapshot_);
     // 30 snapshots a second while anything sounds, 10 while all is quiet: an idle window
     // should cost next to nothing.
-    const bool sounding = snapshot_.peakLeft > 0 || snapshot_.peakRight > 0 || snapshot_.heldNotes.any() ||
+    const bool sounding = snapshot_.peakLeft > 0 || snapshot_.peakRight > 0 ||
+                          snapshot_.heldNotes.any() ||
                           std::any_of(snapshot_.voiceSlots.begin(), snapshot_.voiceSlots.end(),
                                       [](const SlotView& v) { return v.state != SlotState::Free; });
     const int interval = sounding ? 33 : 100;

@@ -130,7 +130,8 @@ signals:
 
 private:
     void tick();
-    void adoptSession(std::unique_ptr<session::VoiceSession> s, const QString& dir, const QString& error);
+    void adoptSession(std::unique_ptr<session::VoiceSession> s, const QString& dir,
+                      const QString& error);
     session::VoiceSessionConfig sessionConfig(const QString& dir) const;
     void refreshParams();
 

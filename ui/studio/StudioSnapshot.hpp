@@ -20,7 +20,7 @@ struct SlotView {
     std::uint32_t targetFrames = 0;   // the fill the host aims for (ring depth)
     std::uint32_t capacityFrames = 0; // the ring's size
     SlotState state = SlotState::Free;
-    std::uint32_t underruns = 0;      // since the voice's build started or the last reset
+    std::uint32_t underruns = 0; // since the voice's build started or the last reset
 };
 
 struct StudioSnapshot {
@@ -28,30 +28,30 @@ struct StudioSnapshot {
 
     // The audio stream.
     bool running = false;
-    std::string backend;  // "jack", "alsa", "pulse", "qt", "null"
+    std::string backend; // "jack", "alsa", "pulse", "qt", "null"
     std::string device;
     std::uint32_t sampleRate = 0;
     std::uint32_t bufferFrames = 0;
     std::uint32_t ringTargetFrames = 0;
-    double latencyMs = 0.0;          // buffer + device + ring
+    double latencyMs = 0.0; // buffer + device + ring
     std::uint64_t callbacks = 0;
     std::uint64_t xruns = 0;
-    std::uint64_t underruns = 0;     // every voice, since start or the last reset
-    double callbackLoadLast = 0.0;   // callback time / buffer period, last callback
-    double callbackLoadP99 = 0.0;    // over the last window (about a second)
-    double callbackLoadMax = 0.0;    // the longest callback of that window
-    std::uint64_t corruptions = 0;   // impossible ring indices or slot states a host wrote
-    float peakLeft = 0.0f;           // of the last block, linear
+    std::uint64_t underruns = 0;   // every voice, since start or the last reset
+    double callbackLoadLast = 0.0; // callback time / buffer period, last callback
+    double callbackLoadP99 = 0.0;  // over the last window (about a second)
+    double callbackLoadMax = 0.0;  // the longest callback of that window
+    std::uint64_t corruptions = 0; // impossible ring indices or slot states a host wrote
+    float peakLeft = 0.0f;         // of the last block, linear
     float peakRight = 0.0f;
 
     // The voice.
-    std::string voiceName;           // empty when none is loaded
-    bool voiceCrashed = false;       // its host is down (the banner says why)
+    std::string voiceName;            // empty when none is loaded
+    bool voiceCrashed = false;        // its host is down (the banner says why)
     std::vector<SlotView> voiceSlots; // ("slots" is a Qt keyword)
 
     // The voice host (Go runtime figures through runtime/metrics).
     bool hostAlive = false;
-    double gcPauseP99Ms = 0.0;       // over the host's last 100 ms window
+    double gcPauseP99Ms = 0.0; // over the host's last 100 ms window
     double gcPauseMaxMs = 0.0;
     std::uint64_t gcCycles = 0;
     std::uint64_t heapBytes = 0;
@@ -59,8 +59,8 @@ struct StudioSnapshot {
     std::uint32_t activeVoices = 0;
 
     // Playing.
-    std::uint64_t midiMessages = 0;  // received so far (an activity light blinks on change)
-    std::bitset<128> heldNotes;      // keys down now, from any source (MIDI, mouse, keys)
+    std::uint64_t midiMessages = 0; // received so far (an activity light blinks on change)
+    std::bitset<128> heldNotes;     // keys down now, from any source (MIDI, mouse, keys)
 };
 
 } // namespace govox::ui

@@ -27,17 +27,20 @@ BuildConsole::BuildConsole(QWidget* parent) : QWidget(parent) {
     errors_->setHeaderLabels({tr("File"), tr("Line"), tr("Message")});
     errors_->setRootIsDecorated(false);
     errors_->header()->setSectionResizeMode(Message, QHeaderView::Stretch);
-    errors_->setToolTip(tr("Double-click an error to open the file at that line in $VISUAL/$EDITOR"));
+    errors_->setToolTip(
+        tr("Double-click an error to open the file at that line in $VISUAL/$EDITOR"));
     layout->addWidget(summary_);
     layout->addWidget(errors_);
-    connect(errors_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) { activate(item); });
+    connect(errors_, &QTreeWidget::itemActivated, this,
+            [this](QTreeWidgetItem* item) { activate(item); });
 }
 
 void BuildConsole::show(const session::SessionEvent& e) {
     using K = session::SessionEventKind;
     if (e.kind == K::Fault || e.kind == K::Notice) return; // not about the build
     summary_->setText(QString::fromStdString(e.message));
-    if (e.kind == K::ReloadFailed || e.kind == K::Reloaded || e.kind == K::Started) errors_->clear();
+    if (e.kind == K::ReloadFailed || e.kind == K::Reloaded || e.kind == K::Started)
+        errors_->clear();
     for (const build::CompileError& c : e.errors) {
         auto* item = new QTreeWidgetItem(errors_);
         item->setText(File, QFileInfo(QString::fromStdString(c.file)).fileName());
@@ -56,7 +59,9 @@ void BuildConsole::clear() {
     summary_->setText(tr("No build yet."));
 }
 
-int BuildConsole::errorCount() const { return errors_->topLevelItemCount(); }
+int BuildConsole::errorCount() const {
+    return errors_->topLevelItemCount();
+}
 
 QString BuildConsole::fileAt(int row) const {
     const QTreeWidgetItem* item = errors_->topLevelItem(row);

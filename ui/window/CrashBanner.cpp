@@ -11,7 +11,8 @@ namespace govox::ui {
 
 CrashBanner::CrashBanner(QWidget* parent) : QFrame(parent) {
     setObjectName("crashBanner");
-    setStyleSheet("#crashBanner { background: #fde7e9; border: 1px solid #b00020; border-radius: 4px; }");
+    setStyleSheet(
+        "#crashBanner { background: #fde7e9; border: 1px solid #b00020; border-radius: 4px; }");
     auto* layout = new QVBoxLayout(this);
     auto* row = new QHBoxLayout;
     text_ = new QLabel(this);
@@ -42,24 +43,26 @@ void CrashBanner::show(const session::SessionEvent& e) {
     case K::Crashed:
     case K::GaveUp:
         text_->setText(QString::fromStdString(e.message));
-        if (!e.stack.empty() || e.kind == K::Crashed) stack_->setPlainText(QString::fromStdString(e.stack));
+        if (!e.stack.empty() || e.kind == K::Crashed)
+            stack_->setPlainText(QString::fromStdString(e.stack));
         details_->setEnabled(!stack_->toPlainText().isEmpty());
         QFrame::show();
         break;
     case K::Reloaded:
-    case K::Started:
-        hide();
-        break;
+    case K::Started: hide(); break;
     case K::Restarted:
     case K::Reverted: // still worth seeing why, but the sound is back
         text_->setText(text_->text() + "\n" + QString::fromStdString(e.message));
         break;
-    default:
-        break;
+    default: break;
     }
 }
 
-QString CrashBanner::message() const { return text_->text(); }
-QString CrashBanner::stack() const { return stack_->toPlainText(); }
+QString CrashBanner::message() const {
+    return text_->text();
+}
+QString CrashBanner::stack() const {
+    return stack_->toPlainText();
+}
 
 } // namespace govox::ui

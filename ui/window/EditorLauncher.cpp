@@ -9,7 +9,8 @@
 namespace govox::ui {
 namespace {
 
-const QStringList kTerminalEditors{"vi", "vim", "nvim", "nano", "micro", "kak", "hx", "helix", "emacs", "joe"};
+const QStringList kTerminalEditors{"vi",  "vim", "nvim",  "nano",  "micro",
+                                   "kak", "hx",  "helix", "emacs", "joe"};
 
 } // namespace
 
@@ -22,7 +23,8 @@ EditorCommand editorCommand(const QString& editor, const QString& file, int line
     const QString at = QString::number(line), col = QString::number(std::max(column, 1));
     if (name == "code" || name == "codium" || name == "code-oss")
         return {program, words << "--goto" << file + ":" + at + ":" + col};
-    if (name == "subl" || name == "sublime_text") return {program, words << file + ":" + at + ":" + col};
+    if (name == "subl" || name == "sublime_text")
+        return {program, words << file + ":" + at + ":" + col};
     if (name == "kate") return {program, words << "--line" << at << "--column" << col << file};
     if (name == "gedit" || name == "gnome-text-editor") return {program, words << "+" + at << file};
     if (name == "emacsclient" || name == "gvim" || name == "mousepad")
@@ -40,7 +42,8 @@ QString openInEditor(const QString& file, int line, int column) {
     if (c.program.isEmpty())
         return QDesktopServices::openUrl(QUrl::fromLocalFile(file))
                    ? QString{}
-                   : QObject::tr("no editor: set $VISUAL or $EDITOR, or a default application for .go files");
+                   : QObject::tr("no editor: set $VISUAL or $EDITOR, or a default application for "
+                                 ".go files");
     if (!QProcess::startDetached(c.program, c.arguments))
         return QObject::tr("could not start %1 (from $VISUAL/$EDITOR)").arg(c.program);
     return {};

@@ -2,19 +2,19 @@
 
 #include "ui/audio/AudioSettingsDialog.hpp"
 #include "ui/audio/AudioStart.hpp"
-#include "ui/window/BuildConsole.hpp"
-#include "ui/keyboard/ComputerKeyboard.hpp"
-#include "ui/window/CrashBanner.hpp"
-#include "ui/window/EditorLauncher.hpp"
 #include "ui/health/HealthPlot.hpp"
-#include "ui/keyboard/KeyboardWidget.hpp"
-#include "ui/keyboard/MidiPanel.hpp"
-#include "ui/window/Resources.hpp"
 #include "ui/health/StatusPanel.hpp"
 #include "ui/health/VoiceMeters.hpp"
-#include "ui/window/VoicePicker.hpp"
+#include "ui/keyboard/ComputerKeyboard.hpp"
+#include "ui/keyboard/KeyboardWidget.hpp"
+#include "ui/keyboard/MidiPanel.hpp"
 #include "ui/params/ParamPanel.hpp"
 #include "ui/presetbrowser/PresetBrowser.hpp"
+#include "ui/window/BuildConsole.hpp"
+#include "ui/window/CrashBanner.hpp"
+#include "ui/window/EditorLauncher.hpp"
+#include "ui/window/Resources.hpp"
+#include "ui/window/VoicePicker.hpp"
 
 #include <QAction>
 #include <QApplication>
@@ -23,10 +23,10 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QGuiApplication>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -136,9 +136,10 @@ void MainWindow::buildActions() {
     auto showKeys = [this, keysLabel] {
         const int base = computerKeys_->baseNote();
         keyboard_->setMarkedRange(base, base + 17);
-        keysLabel->setText(tr("Computer keys: %1–%2, velocity %3 (Z/X octave, C/V velocity)")
-                               .arg(KeyboardWidget::noteName(base), KeyboardWidget::noteName(base + 17))
-                               .arg(computerKeys_->velocity()));
+        keysLabel->setText(
+            tr("Computer keys: %1–%2, velocity %3 (Z/X octave, C/V velocity)")
+                .arg(KeyboardWidget::noteName(base), KeyboardWidget::noteName(base + 17))
+                .arg(computerKeys_->velocity()));
     };
     connect(computerKeys_, &ComputerKeyboard::octaveChanged, this, showKeys);
     connect(computerKeys_, &ComputerKeyboard::velocityChanged, this, showKeys);
@@ -154,7 +155,8 @@ void MainWindow::buildActions() {
     QAction* undo = params_->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = params_->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(undo);
     edit->addAction(redo);
     QMenu* audio = menuBar()->addMenu(tr("&Audio"));
@@ -174,25 +176,29 @@ void MainWindow::buildActions() {
 
 void MainWindow::connectStudio() {
     outputReturn_ = new OutputReturnWatch(this);
-    connect(outputReturn_, &OutputReturnWatch::chosenOutputBack, this, &MainWindow::returnToChosenOutput);
+    connect(outputReturn_, &OutputReturnWatch::chosenOutputBack, this,
+            &MainWindow::returnToChosenOutput);
     connect(&studio_, &Studio::snapshotUpdated, this, &MainWindow::showSnapshot);
     connect(&studio_, &Studio::sessionEvent, this, &MainWindow::showSessionEvent);
     connect(&studio_, &Studio::voiceOpened, this, [this](const QString& name) {
         setWindowTitle(tr("Govox — %1").arg(name));
         picker_->addRecent(studio_.voiceDir());
     });
-    connect(&studio_, &Studio::voiceFailed, this, [this](const QString& dir, const QString& message) {
-        status_->setNotice(tr("Could not open %1: %2").arg(dir, message));
-        const session::SessionEvent e = session::SessionEvent::notOpened(message.toStdString());
-        console_->show(e);
-        status_->show(e); // replaces "Building…" with why it failed
-    });
-    connect(presets_, &presetbrowser::PresetBrowser::openVoiceRequested, this, &MainWindow::openVoice);
+    connect(
+        &studio_, &Studio::voiceFailed, this, [this](const QString& dir, const QString& message) {
+            status_->setNotice(tr("Could not open %1: %2").arg(dir, message));
+            const session::SessionEvent e = session::SessionEvent::notOpened(message.toStdString());
+            console_->show(e);
+            status_->show(e); // replaces "Building…" with why it failed
+        });
+    connect(presets_, &presetbrowser::PresetBrowser::openVoiceRequested, this,
+            &MainWindow::openVoice);
     connect(meters_, &VoiceMeters::resetRequested, &studio_, &Studio::resetUnderruns);
-    connect(console_, &BuildConsole::openRequested, this, [this](const QString& file, int line, int column) {
-        if (const QString error = openInEditor(file, line, column); !error.isEmpty())
-            statusBar()->showMessage(error, 8000);
-    });
+    connect(console_, &BuildConsole::openRequested, this,
+            [this](const QString& file, int line, int column) {
+                if (const QString error = openInEditor(file, line, column); !error.isEmpty())
+                    statusBar()->showMessage(error, 8000);
+            });
     connect(keyboard_, &KeyboardWidget::noteOn, this, &MainWindow::deliverNoteOn);
     connect(keyboard_, &KeyboardWidget::noteOff, this, &MainWindow::deliverNoteOff);
     connect(computerKeys_, &ComputerKeyboard::noteOn, this, &MainWindow::deliverNoteOn);
@@ -241,16 +247,17 @@ StartResult MainWindow::startAudio(const AudioSettings& settings) {
     return r;
 }
 
-void MainWindow::applyAudio(const AudioSettings& settings) { startAudio(settings); }
+void MainWindow::applyAudio(const AudioSettings& settings) {
+    startAudio(settings);
+}
 
 // The output the user chose is listed again (the JACK server is back, the interface was
 // plugged in again): go back to it from the fallback.
 void MainWindow::returnToChosenOutput() {
     const StartResult r = startAudio(audio_);
     if (OutputReturnWatch::playsChosen(audio_, r))
-        statusBar()->showMessage(tr("%1 is back: playing through it again")
-                                     .arg(backendLabel(audio_.backend)),
-                                 10000);
+        statusBar()->showMessage(
+            tr("%1 is back: playing through it again").arg(backendLabel(audio_.backend)), 10000);
 }
 
 void MainWindow::openVoice(const QString& dir) {
@@ -284,7 +291,8 @@ void MainWindow::showSnapshot(const StudioSnapshot& s) {
                        .arg(s.underruns)
                        .arg(100.0 * s.callbackLoadP99, 0, 'f', 1)
                        .arg(s.gcPauseP99Ms, 0, 'f', 2);
-    if (studio_.recording()) text += tr(" · recording %1 s").arg(studio_.recordedSeconds(), 0, 'f', 1);
+    if (studio_.recording())
+        text += tr(" · recording %1 s").arg(studio_.recordedSeconds(), 0, 'f', 1);
     figures_->setText(text);
 }
 
@@ -314,7 +322,8 @@ void MainWindow::toggleRecording() {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::MusicLocation);
     const QString suggested =
         folder + "/govox-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss") + ".wav";
-    const QString path = QFileDialog::getSaveFileName(this, tr("Record to"), suggested, tr("WAV files (*.wav)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Record to"), suggested, tr("WAV files (*.wav)"));
     if (path.isEmpty()) {
         recordAction_->setChecked(false);
         return;
@@ -326,19 +335,19 @@ void MainWindow::toggleRecording() {
 
 void MainWindow::showAudioSettings() {
     AudioSettingsDialog dialog(audio_, this);
-    connect(&dialog, &AudioSettingsDialog::applied, this, [this, &dialog](const AudioSettings& s) {
-        dialog.showStartResult(startAudio(s));
-    });
+    connect(&dialog, &AudioSettingsDialog::applied, this,
+            [this, &dialog](const AudioSettings& s) { dialog.showStartResult(startAudio(s)); });
     dialog.exec();
 }
 
 void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About Govox"),
-                       tr("<h3>Govox %1</h3><p>Write synthesizer voices in Go and play them live.</p>"
-                          "<p>Voices are rebuilt and swapped in without a dropout when you save their "
-                          "source; each runs in a process of its own.</p>"
-                          "<p>Qt %2 · RtAudio · RtMidi · QCustomPlot · libsndfile</p>")
-                           .arg(QApplication::applicationVersion(), qVersion()));
+    QMessageBox::about(
+        this, tr("About Govox"),
+        tr("<h3>Govox %1</h3><p>Write synthesizer voices in Go and play them live.</p>"
+           "<p>Voices are rebuilt and swapped in without a dropout when you save their "
+           "source; each runs in a process of its own.</p>"
+           "<p>Qt %2 · RtAudio · RtMidi · QCustomPlot · libsndfile</p>")
+            .arg(QApplication::applicationVersion(), qVersion()));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -77,7 +77,8 @@ private:
     void buildLayout();
     void connectStudio();
     void applyAudio(const AudioSettings& settings);
-    StartResult startAudio(const AudioSettings& settings); // and remembers it, and tells outputReturn_
+    StartResult
+    startAudio(const AudioSettings& settings); // and remembers it, and tells outputReturn_
     void returnToChosenOutput();
     void showSessionEvent(const session::SessionEvent& e);
     void deliverNoteOn(int note, int velocity); // from the on-screen and computer keyboards
@@ -103,7 +104,7 @@ private:
     MidiPanel* midi_ = nullptr;
     BuildConsole* console_ = nullptr;
     QDockWidget* buildDock_ = nullptr;
-    params::ParamPanel* params_ = nullptr; // in its own dock, "Parameters"
+    params::ParamPanel* params_ = nullptr;            // in its own dock, "Parameters"
     presetbrowser::PresetBrowser* presets_ = nullptr; // in its own dock, "Presets"
     QAction* recordAction_ = nullptr;
     QLabel* figures_ = nullptr;

@@ -3,7 +3,9 @@
 #include <QtGlobal>
 
 // Q_INIT_RESOURCE names a function in the global namespace, so it is called from there.
-static void initResourcesGlobal() { Q_INIT_RESOURCE(resources); }
+static void initResourcesGlobal() {
+    Q_INIT_RESOURCE(resources);
+}
 
 namespace govox::ui {
 

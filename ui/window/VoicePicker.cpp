@@ -27,12 +27,15 @@ VoicePicker::VoicePicker(const QString& examplesDir, QWidget* parent)
 
 QStringList VoicePicker::examples() const {
     QStringList names;
-    for (const QFileInfo& d : QDir(examplesDir_).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+    for (const QFileInfo& d :
+         QDir(examplesDir_).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
         if (QFileInfo::exists(d.filePath() + "/main.go")) names << d.fileName();
     return names;
 }
 
-QStringList VoicePicker::recent() const { return QSettings().value("voices/recent").toStringList(); }
+QStringList VoicePicker::recent() const {
+    return QSettings().value("voices/recent").toStringList();
+}
 
 void VoicePicker::addRecent(const QString& dir) {
     QStringList list = recent();
@@ -48,7 +51,8 @@ void VoicePicker::rebuild() {
     rebuilding_ = true;
     const QString current = currentData().toString();
     clear();
-    for (const QString& name : examples()) addItem(tr("Example: %1").arg(name), examplesDir_ + "/" + name);
+    for (const QString& name : examples())
+        addItem(tr("Example: %1").arg(name), examplesDir_ + "/" + name);
     const QStringList recents = recent();
     if (!recents.isEmpty()) insertSeparator(count());
     for (const QString& dir : recents)
@@ -78,12 +82,15 @@ void VoicePicker::picked(int index) {
 }
 
 void VoicePicker::openFolder() {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a voice folder"), QDir::homePath());
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Open a voice folder"), QDir::homePath());
     if (dir.isEmpty()) return;
     if (!QFileInfo::exists(dir + "/main.go")) {
-        QMessageBox::warning(this, tr("Not a voice"),
-                             tr("%1 has no main.go. A voice is a Go main package that imports the Govox SDK; "
-                                "\"New voice from template…\" makes one.").arg(dir));
+        QMessageBox::warning(
+            this, tr("Not a voice"),
+            tr("%1 has no main.go. A voice is a Go main package that imports the Govox SDK; "
+               "\"New voice from template…\" makes one.")
+                .arg(dir));
         return;
     }
     addRecent(dir);
@@ -92,13 +99,14 @@ void VoicePicker::openFolder() {
 
 void VoicePicker::newFromTemplate() {
     bool ok = false;
-    const QString name = QInputDialog::getItem(this, tr("New voice"), tr("Start from the example:"), examples(), 0,
-                                               false, &ok);
+    const QString name = QInputDialog::getItem(this, tr("New voice"), tr("Start from the example:"),
+                                               examples(), 0, false, &ok);
     if (!ok) return;
-    const QString parent = QFileDialog::getExistingDirectory(this, tr("Where to put the new voice"), QDir::homePath());
+    const QString parent =
+        QFileDialog::getExistingDirectory(this, tr("Where to put the new voice"), QDir::homePath());
     if (parent.isEmpty()) return;
-    const QString folder = QInputDialog::getText(this, tr("New voice"), tr("Folder name:"), QLineEdit::Normal,
-                                                 "my" + name, &ok);
+    const QString folder = QInputDialog::getText(this, tr("New voice"), tr("Folder name:"),
+                                                 QLineEdit::Normal, "my" + name, &ok);
     if (!ok || folder.isEmpty()) return;
     const QString target = parent + "/" + folder;
     if (const QString error = copyTemplate(examplesDir_, name, target); !error.isEmpty()) {
@@ -109,7 +117,8 @@ void VoicePicker::newFromTemplate() {
     emit voiceChosen(target);
 }
 
-QString VoicePicker::copyTemplate(const QString& examplesDir, const QString& name, const QString& target) {
+QString VoicePicker::copyTemplate(const QString& examplesDir, const QString& name,
+                                  const QString& target) {
     const QDir source(examplesDir + "/" + name);
     if (!source.exists("main.go")) return tr("there is no example voice named %1").arg(name);
     if (QFileInfo::exists(target + "/main.go"))
@@ -119,8 +128,9 @@ QString VoicePicker::copyTemplate(const QString& examplesDir, const QString& nam
         if (f.fileName().endsWith("_test.go")) continue;
         if (!QFile::copy(f.filePath(), target + "/" + f.fileName()))
             return tr("cannot copy %1 into %2").arg(f.fileName(), target);
-        QFile::setPermissions(target + "/" + f.fileName(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
-                                                               QFile::ReadOther); // installed examples are read-only
+        QFile::setPermissions(target + "/" + f.fileName(),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                  QFile::ReadOther); // installed examples are read-only
     }
     return {};
 }

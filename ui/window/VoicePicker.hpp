@@ -25,7 +25,8 @@ public:
 
     // Copies the example `name` into `target` (created; must not hold a main.go yet).
     // Returns an error, or empty.
-    static QString copyTemplate(const QString& examplesDir, const QString& name, const QString& target);
+    static QString copyTemplate(const QString& examplesDir, const QString& name,
+                                const QString& target);
 
 signals:
     void voiceChosen(const QString& dir);

@@ -11,7 +11,9 @@
 namespace govox::bench::padref {
 
 // 0 below 1e-20 in magnitude (flushTiny): filter states would otherwise go subnormal.
-inline double flushTiny(double x) noexcept { return x < 1e-20 && x > -1e-20 ? 0 : x; }
+inline double flushTiny(double x) noexcept {
+    return x < 1e-20 && x > -1e-20 ? 0 : x;
+}
 
 // tanh(x)/x as num/den from the [7/6] Padé approximant, bounded by 1/|x| (tanhXdXFraction).
 inline void tanhXdXFraction(double x, double& num, double& den) noexcept {
@@ -37,8 +39,7 @@ struct Ladder {
     // One sample of the fully non-linear ladder (QualityNormal); f = tan(pi*fstage/fs).
     double tick(double x, double f, double k) noexcept {
         const double t0 = tanhXdX(0.5 * (x + xPrev) - k * s[3]);
-        const double t1 = tanhXdX(s[0]), t2 = tanhXdX(s[1]), t3 = tanhXdX(s[2]),
-                     t4 = tanhXdX(s[3]);
+        const double t1 = tanhXdX(s[0]), t2 = tanhXdX(s[1]), t3 = tanhXdX(s[2]), t4 = tanhXdX(s[3]);
         xPrev = x;
         const double g1 = 1 / (1 + f * t1);
         const double g2 = 1 / (1 + f * t2);

@@ -51,8 +51,9 @@ void PadVoice::renderStereo(float* left, float* right, std::size_t frames) {
     osc2_.setFrequency(hz * std::sqrt(spread), rate);
     filter_.setResonance(static_cast<double>(params_.resonance));
     filter_.setQuality(quality_);
-    const float gain = static_cast<float>(std::pow(10.0, static_cast<double>(params_.volume) / 20)) *
-                       (0.4f + 0.6f * velocity_);
+    const float gain =
+        static_cast<float>(std::pow(10.0, static_cast<double>(params_.volume) / 20)) *
+        (0.4f + 0.6f * velocity_);
     const double mod = static_cast<double>(modWheel_);
     for (std::size_t i = 0; i < frames; ++i) {
         if (i % 32 == 0) { // the cutoff sweeps with its envelope, in 0.7 ms steps

@@ -27,12 +27,12 @@ namespace govox::bench::padref {
 
 // The pad's parameters at their defaults (the sdk.Param declarations of the pad).
 struct PadParams {
-    float cutoff = 1800;    // Hz
+    float cutoff = 1800; // Hz
     float resonance = 0.3f;
-    float detune = 9;       // cents
-    float attack = 0.35f;   // s
-    float release = 1.2f;   // s
-    float volume = -12;     // dB
+    float detune = 9;     // cents
+    float attack = 0.35f; // s
+    float release = 1.2f; // s
+    float volume = -12;   // dB
 };
 
 class PadVoice {

@@ -40,8 +40,10 @@ inline double zeroCrossingHz(const std::vector<float>& x, double rate, std::size
     for (std::size_t i = std::max<std::size_t>(from, 1); i < to; ++i) {
         if (x[i - 1] < 0.0f && x[i] >= 0.0f) {
             const double t = double(i - 1) + double(-x[i - 1]) / double(x[i] - x[i - 1]);
-            if (first < 0.0) first = t;
-            else ++crossings;
+            if (first < 0.0)
+                first = t;
+            else
+                ++crossings;
             last = t;
         }
     }

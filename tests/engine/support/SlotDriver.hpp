@@ -3,9 +3,9 @@
 // including ones a correct host would never write.
 #pragma once
 
-#include "engine/rt/RegionRing.hpp"
 #include "engine/abi/SharedAtomic.hpp"
 #include "engine/rt/FrameRing.hpp"
+#include "engine/rt/RegionRing.hpp"
 #include "engine/shm/Region.hpp"
 
 #include <cmath>
@@ -22,8 +22,7 @@ public:
           writer_(rt::regionRing(region, voice), abi::loadAcquire(slot_.write_index)) {}
 
     // FREE -> STARTING with the note's settings. Returns false if the slot was not FREE.
-    bool claim(govox_priority priority = GOVOX_PRIORITY_HIGH, float gain = 1.0f,
-               float pan = 0.0f) {
+    bool claim(govox_priority priority = GOVOX_PRIORITY_HIGH, float gain = 1.0f, float pan = 0.0f) {
         if (!abi::compareExchange(slot_.state, std::uint32_t{GOVOX_VOICE_FREE},
                                   std::uint32_t{GOVOX_VOICE_STARTING}))
             return false;
@@ -37,7 +36,8 @@ public:
     void setGain(float gain) { abi::storeFloatBits(slot_.gain_bits, gain); }
 
     // Writes frames with left = f(n), right = g(n) for the voice's running frame n.
-    template <class L, class R> std::uint32_t write(std::uint32_t frames, L left, R right) {
+    template <class L, class R>
+    std::uint32_t write(std::uint32_t frames, L left, R right) {
         std::vector<float> buf(std::size_t{frames} * 2);
         for (std::uint32_t i = 0; i < frames; ++i) {
             buf[2 * i] = static_cast<float>(left(produced_ + i));
@@ -48,7 +48,8 @@ public:
         return n;
     }
     std::uint32_t writeConstant(std::uint32_t frames, float left, float right) {
-        return write(frames, [=](std::uint64_t) { return left; }, [=](std::uint64_t) { return right; });
+        return write(
+            frames, [=](std::uint64_t) { return left; }, [=](std::uint64_t) { return right; });
     }
     // A sine of `hz` at amplitude `amp` on both channels, continuing across calls.
     std::uint32_t writeSine(std::uint32_t frames, double hz, double amp) {

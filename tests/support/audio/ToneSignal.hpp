@@ -41,7 +41,9 @@ inline standin::Tone testTone() {
 }
 
 // RMS of a steady sine of the tone's amplitude, on each channel at centre pan.
-inline double expectedToneRms(const standin::Tone& t) { return t.amplitude / std::sqrt(2.0); }
+inline double expectedToneRms(const standin::Tone& t) {
+    return t.amplitude / std::sqrt(2.0);
+}
 
 // Frequency from the interpolated times of the upward zero crossings: (crossings - 1)
 // periods between the first and the last. Precise to far below 1 Hz over a second, and a
@@ -84,6 +86,8 @@ inline Step largestStep(const float* x, std::size_t n) {
     return s;
 }
 
-inline double decibels(double ratio) { return 20.0 * std::log10(ratio); }
+inline double decibels(double ratio) {
+    return 20.0 * std::log10(ratio);
+}
 
 } // namespace govox::backend::test

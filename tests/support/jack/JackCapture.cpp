@@ -15,8 +15,8 @@ JackCapture::JackCapture(const std::string& clientName, std::size_t frames)
     if (client_ == nullptr) return;
     const char* names[2] = {"in_l", "in_r"};
     for (int i = 0; i < 2; ++i) {
-        ports_[i] = jack_port_register(client_, names[i], JACK_DEFAULT_AUDIO_TYPE,
-                                       JackPortIsInput, 0);
+        ports_[i] =
+            jack_port_register(client_, names[i], JACK_DEFAULT_AUDIO_TYPE, JackPortIsInput, 0);
         if (ports_[i] == nullptr) error_ = std::string("cannot register port ") + names[i];
     }
     if (error_.empty() && (jack_set_process_callback(client_, &JackCapture::process, this) != 0 ||

@@ -8,11 +8,13 @@ JackMidiSource::JackMidiSource(const std::string& clientName) {
     jack_status_t status{};
     client_ = jack_client_open(clientName.c_str(), JackNoStartServer, &status);
     if (!client_) {
-        error_ = "cannot open JACK client '" + clientName + "' (status " + std::to_string(int(status)) + ")";
+        error_ = "cannot open JACK client '" + clientName + "' (status " +
+                 std::to_string(int(status)) + ")";
         return;
     }
     port_ = jack_port_register(client_, "out", JACK_DEFAULT_MIDI_TYPE, JackPortIsOutput, 0);
-    if (!port_) error_ = "cannot register MIDI port";
+    if (!port_)
+        error_ = "cannot register MIDI port";
     else if (jack_set_process_callback(client_, &JackMidiSource::process, this) != 0 ||
              jack_activate(client_) != 0)
         error_ = "cannot activate JACK client";
@@ -22,7 +24,9 @@ JackMidiSource::~JackMidiSource() {
     if (client_) jack_client_close(client_);
 }
 
-std::string JackMidiSource::portName() const { return port_ ? jack_port_name(port_) : std::string{}; }
+std::string JackMidiSource::portName() const {
+    return port_ ? jack_port_name(port_) : std::string{};
+}
 
 std::vector<std::string> JackMidiSource::connections() const {
     std::vector<std::string> names;
@@ -36,10 +40,13 @@ std::vector<std::string> JackMidiSource::connections() const {
 
 std::string JackMidiSource::connectTo(const std::string& input) {
     const int result = jack_connect(client_, portName().c_str(), input.c_str());
-    return result == 0 ? std::string{} : "jack_connect to '" + input + "' failed: " + std::to_string(result);
+    return result == 0 ? std::string{}
+                       : "jack_connect to '" + input + "' failed: " + std::to_string(result);
 }
 
-void JackMidiSource::sendNoteOn(int note, int velocity) { pending_.store(note << 8 | velocity); }
+void JackMidiSource::sendNoteOn(int note, int velocity) {
+    pending_.store(note << 8 | velocity);
+}
 
 int JackMidiSource::process(jack_nframes_t frames, void* user) {
     auto* self = static_cast<JackMidiSource*>(user);

@@ -35,7 +35,9 @@ std::string findInPath(const std::string& program) {
 
 // libjack reports every failed connection attempt; while polling those are expected.
 void quiet(const char*) {}
-void toStderr(const char* message) { std::fprintf(stderr, "jack: %s\n", message); }
+void toStderr(const char* message) {
+    std::fprintf(stderr, "jack: %s\n", message);
+}
 
 std::string describeExit(int status) {
     if (WIFEXITED(status)) return "exited with status " + std::to_string(WEXITSTATUS(status));
@@ -52,8 +54,8 @@ JackTestServer::JackTestServer(std::uint32_t sampleRate, std::uint32_t periodFra
     name_ = "govox-test-" + std::to_string(getpid()) + "-" + std::to_string(++counter);
     logPath_ = (std::filesystem::temp_directory_path() / (name_ + ".log")).string();
     setenv("JACK_DEFAULT_SERVER", name_.c_str(), 1);
-    setenv("JACK_NO_START_SERVER", "1", 1); // only ever the server started here
-    std::ofstream(logPath_, std::ios::trunc);  // one log for the object's life, restarts too
+    setenv("JACK_NO_START_SERVER", "1", 1);   // only ever the server started here
+    std::ofstream(logPath_, std::ios::trunc); // one log for the object's life, restarts too
     error_ = spawn(sampleRate, periodFrames, scheduling);
     if (error_.empty()) error_ = waitUntilReady();
 }
@@ -65,8 +67,10 @@ std::string JackTestServer::spawn(std::uint32_t sampleRate, std::uint32_t period
         return "jackd not found in PATH: this test needs jackd2, which the setup script in "
                "packaging/ installs";
     std::vector<std::string> args = {jackd};
-    if (scheduling == JackScheduling::RealTime) args.insert(args.end(), {"-R", "-P", "70"});
-    else args.push_back("--no-realtime");
+    if (scheduling == JackScheduling::RealTime)
+        args.insert(args.end(), {"-R", "-P", "70"});
+    else
+        args.push_back("--no-realtime");
     args.insert(args.end(), {"-n", name_, "-d", "dummy", "-r", std::to_string(sampleRate), "-p",
                              std::to_string(periodFrames)});
     std::vector<char*> argv;

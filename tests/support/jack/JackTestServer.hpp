@@ -51,7 +51,8 @@ public:
     std::string restart();
 
 private:
-    std::string spawn(std::uint32_t sampleRate, std::uint32_t periodFrames, JackScheduling scheduling);
+    std::string spawn(std::uint32_t sampleRate, std::uint32_t periodFrames,
+                      JackScheduling scheduling);
     std::string waitUntilReady();
 
     std::string name_;

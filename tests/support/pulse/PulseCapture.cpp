@@ -38,9 +38,13 @@ PulseCapture::PulseCapture(const std::string& address, const std::string& source
         error_ = "parec not found in PATH: install pulseaudio-utils (packaging/setup-debian.sh)";
         return;
     }
-    std::vector<std::string> args = {parec, "--server=" + address, "--device=" + source,
-                                     "--format=float32le", "--channels=2",
-                                     "--rate=" + std::to_string(sampleRate), "--raw",
+    std::vector<std::string> args = {parec,
+                                     "--server=" + address,
+                                     "--device=" + source,
+                                     "--format=float32le",
+                                     "--channels=2",
+                                     "--rate=" + std::to_string(sampleRate),
+                                     "--raw",
                                      "--latency-msec=10"};
     std::vector<char*> argv;
     for (std::string& a : args) argv.push_back(a.data());

@@ -93,19 +93,27 @@ std::string PulseTestServer::spawn(std::uint32_t sampleRate) {
     // Real-time scheduling where allowed (root, or an rtprio limit), as a desktop's server
     // gets it through rtkit: at normal priority a busy machine makes the server itself late.
     std::vector<std::string> args = {
-        pulseaudio, "-n", "--daemonize=no", "--exit-idle-time=-1", "--use-pid-file=false",
-        "--system=false", "--realtime=true", "--high-priority=true",
-        "--log-target=stderr", "--log-level=warning",
-        "-L", std::string("module-null-sink sink_name=") + kSink + " rate=" + rate +
-                  " format=float32le channels=2 sink_properties=device.description=" +
-                  kSinkDescription,
-        "-L", "module-native-protocol-unix auth-anonymous=1 socket=" + dir_ + "/native"};
+        pulseaudio,
+        "-n",
+        "--daemonize=no",
+        "--exit-idle-time=-1",
+        "--use-pid-file=false",
+        "--system=false",
+        "--realtime=true",
+        "--high-priority=true",
+        "--log-target=stderr",
+        "--log-level=warning",
+        "-L",
+        std::string("module-null-sink sink_name=") + kSink + " rate=" + rate +
+            " format=float32le channels=2 sink_properties=device.description=" + kSinkDescription,
+        "-L",
+        "module-native-protocol-unix auth-anonymous=1 socket=" + dir_ + "/native"};
     std::vector<std::string> env = serverEnvironment(dir_);
     std::vector<char*> argv = pointers(args), envp = pointers(env);
     const int log = open(logPath_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (log < 0) return "cannot create " + logPath_ + ": " + std::strerror(errno);
     pid_ = fork();
-    if (pid_ == 0) { // only async-signal-safe calls until exec
+    if (pid_ == 0) {                      // only async-signal-safe calls until exec
         prctl(PR_SET_PDEATHSIG, SIGTERM); // never outlive the test (a crash, a ctest timeout)
         dup2(log, STDOUT_FILENO);
         dup2(log, STDERR_FILENO);
@@ -167,8 +175,10 @@ PulseTestServer::~PulseTestServer() {
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
     }
-    if (hadServer_) setenv("PULSE_SERVER", savedServer_.c_str(), 1);
-    else unsetenv("PULSE_SERVER");
+    if (hadServer_)
+        setenv("PULSE_SERVER", savedServer_.c_str(), 1);
+    else
+        unsetenv("PULSE_SERVER");
     std::error_code ignored;
     if (!dir_.empty()) fs::remove_all(dir_, ignored);
 }

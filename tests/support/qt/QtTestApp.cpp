@@ -25,6 +25,7 @@ private:
     std::unique_ptr<QApplication> app_;
 };
 
-[[maybe_unused]] ::testing::Environment* const kQtApp = ::testing::AddGlobalTestEnvironment(new QtApp);
+[[maybe_unused]] ::testing::Environment* const kQtApp =
+    ::testing::AddGlobalTestEnvironment(new QtApp);
 
 } // namespace

@@ -71,15 +71,16 @@ func main() {}
 )";
 
 void replaceAll(std::string& text, const std::string& from, const std::string& to) {
-    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    for (std::size_t at = text.find(from); at != std::string::npos;
+         at = text.find(from, at + to.size()))
         text.replace(at, from.size(), to);
 }
 
 } // namespace
 
 StudioRig::StudioRig() {
-    studio_ = std::make_unique<ui::Studio>(
-        ui::StudioPaths{GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (temp_.path() + "/builds").toStdString()});
+    studio_ = std::make_unique<ui::Studio>(ui::StudioPaths{
+        GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (temp_.path() + "/builds").toStdString()});
     audio::EngineConfig config;
     config.backend = backend::BackendKind::Null;
     config.fallback = false;
@@ -117,7 +118,8 @@ QString StudioRig::copyVoice(const QString& fromSdk) {
     return dir;
 }
 
-QString StudioRig::writeVoice(const QString& name, const std::string& params, bool followsModWheel) {
+QString StudioRig::writeVoice(const QString& name, const std::string& params,
+                              bool followsModWheel) {
     const QString dir = temp_.path() + "/" + name;
     QDir().mkpath(dir);
     std::string text = kVoiceTemplate;
@@ -125,7 +127,9 @@ QString StudioRig::writeVoice(const QString& name, const std::string& params, bo
     replaceAll(text, "$PARAMS", params);
     replaceAll(text, "$GAIN", followsModWheel ? " * s.ctx.ModWheel()" : "");
     const std::string path = (dir + "/main.go").toStdString();
-    { std::ofstream(path + ".tmp") << text; }
+    {
+        std::ofstream(path + ".tmp") << text;
+    }
     std::filesystem::rename(path + ".tmp", path); // as an editor saves: the watcher sees one change
     return dir;
 }

@@ -31,7 +31,8 @@ public:
     // A test voice: a sine at the note's pitch times its "Level" parameter (and the mod
     // wheel when `followsModWheel`), declaring `params` (Go sdk.Param literals, which must
     // include Level). Writing into an existing folder is a save (renamed over the file).
-    QString writeVoice(const QString& name, const std::string& params, bool followsModWheel = false);
+    QString writeVoice(const QString& name, const std::string& params,
+                       bool followsModWheel = false);
     // Opens the voice and waits (up to a minute: a cold `go build`) until it plays.
     bool open(const QString& dir);
 

@@ -25,9 +25,10 @@ std::string buildDir() {
 std::string voiceLibrary(const std::string& relativeDir) {
     static std::map<std::string, std::string> built;
     if (auto it = built.find(relativeDir); it != built.end()) return it->second;
-    const build::BuildResult r = build::buildVoice({.voiceDir = std::string(GOVOX_SDK_DIR) + "/" + relativeDir,
-                                                   .outputDir = buildDir(),
-                                                   .sdkDir = GOVOX_SDK_DIR});
+    const build::BuildResult r =
+        build::buildVoice({.voiceDir = std::string(GOVOX_SDK_DIR) + "/" + relativeDir,
+                           .outputDir = buildDir(),
+                           .sdkDir = GOVOX_SDK_DIR});
     EXPECT_TRUE(r.ok) << r.error << "\n" << r.output;
     built[relativeDir] = r.library;
     return r.library;

@@ -5,8 +5,8 @@
 // CallbackProbe sits between backend and mixer to see which thread renders and how much.
 #pragma once
 
-#include "tests/support/audio/ToneSignal.hpp"
 #include "engine/rt/AudioCallback.hpp"
+#include "tests/support/audio/ToneSignal.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -69,11 +69,11 @@ private:
 };
 
 struct ToneMeasure {
-    bool found = false;      // the tone starts somewhere and lasts long enough
-    std::size_t onset = 0;   // first frame above a tenth of the tone's amplitude
-    double frequency = 0.0;  // Hz, over the window
-    double levelDb = 0.0;    // against the expected RMS
-    tone::Step step;         // largest sample-to-sample step in the window
+    bool found = false;     // the tone starts somewhere and lasts long enough
+    std::size_t onset = 0;  // first frame above a tenth of the tone's amplitude
+    double frequency = 0.0; // Hz, over the window
+    double levelDb = 0.0;   // against the expected RMS
+    tone::Step step;        // largest sample-to-sample step in the window
 };
 
 // Measures `length` frames starting `skip` frames after the tone's onset.

@@ -58,7 +58,8 @@ struct DialogFixture : ::testing::Test {
     std::unique_ptr<AudioSettingsDialog> dialog;
 
     void open() { dialog = std::make_unique<AudioSettingsDialog>(initial, nullptr, fake.lister()); }
-    template <typename W> W* child(const char* name) {
+    template <typename W>
+    W* child(const char* name) {
         W* w = dialog->findChild<W*>(name);
         EXPECT_NE(w, nullptr) << name;
         return w;
@@ -123,8 +124,8 @@ TEST_F(DialogFixture, RefreshKeepsTheChoiceAndMarksADeviceThatIsGone) {
     EXPECT_EQ(deviceItems(), (QStringList{"Default output", "Built-in (system default)",
                                           "USB DAC (not connected)"}));
     EXPECT_EQ(dialog->settings().device, "USB DAC");
-    fake.devices[BackendKind::Alsa] = {{"Built-in", true, {}}, {"HDMI", false, {}},
-                                      {"USB DAC", false, {}}}; // back, and a new one
+    fake.devices[BackendKind::Alsa] = {
+        {"Built-in", true, {}}, {"HDMI", false, {}}, {"USB DAC", false, {}}}; // back, and a new one
     dialog->refreshDevices();
     EXPECT_EQ(deviceItems(),
               (QStringList{"Default output", "Built-in (system default)", "HDMI", "USB DAC"}));

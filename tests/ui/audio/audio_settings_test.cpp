@@ -22,9 +22,8 @@ class IniFile {
 public:
     IniFile() {
         static int counter = 0;
-        path_ = fs::temp_directory_path() /
-                ("govox-settings-" + std::to_string(getpid()) + "-" + std::to_string(++counter) +
-                 ".ini");
+        path_ = fs::temp_directory_path() / ("govox-settings-" + std::to_string(getpid()) + "-" +
+                                             std::to_string(++counter) + ".ini");
     }
     ~IniFile() {
         std::error_code ignored;

@@ -17,10 +17,10 @@ using Attempt = std::pair<BackendKind, std::string>;
 
 // Opens what `works` says, lists what `lists` says, and remembers what was tried.
 struct FakeSystem {
-    std::map<Attempt, std::string> opens;                // attempt -> device name opened
+    std::map<Attempt, std::string> opens;                  // attempt -> device name opened
     std::map<BackendKind, std::vector<std::string>> lists; // absent: cannot list
-    std::map<BackendKind, std::string> failure;          // the start error per backend
-    std::uint32_t grantedRate = 0;                       // 0: what was asked
+    std::map<BackendKind, std::string> failure;            // the start error per backend
+    std::uint32_t grantedRate = 0;                         // 0: what was asked
     std::vector<Attempt> tried;
     backend::StreamInfo current;
 
@@ -32,10 +32,10 @@ struct FakeSystem {
             tried.push_back(a);
             const auto it = opens.find(a);
             if (it == opens.end())
-                return failure.count(c.backend) ? failure[c.backend]
-                                                : std::string(backend::backendName(c.backend)) +
-                                                      ": no output device named '" +
-                                                      c.stream.device + "'";
+                return failure.count(c.backend)
+                           ? failure[c.backend]
+                           : std::string(backend::backendName(c.backend)) +
+                                 ": no output device named '" + c.stream.device + "'";
             current = {backend::backendName(c.backend), it->second,
                        grantedRate ? grantedRate : c.stream.sampleRate, c.stream.bufferFrames, 0};
             return {};
@@ -76,8 +76,8 @@ TEST(StartWithFallback, AMissingDeviceFallsBackToTheBackendsDefault) {
     EXPECT_TRUE(r.playing);
     EXPECT_EQ(r.notice, "Device 'USB DAC' is not connected; playing through 'Built-in Audio' "
                         "instead");
-    EXPECT_EQ(sys.tried, (std::vector<Attempt>{{BackendKind::Alsa, "USB DAC"},
-                                               {BackendKind::Alsa, ""}}));
+    EXPECT_EQ(sys.tried,
+              (std::vector<Attempt>{{BackendKind::Alsa, "USB DAC"}, {BackendKind::Alsa, ""}}));
 }
 
 TEST(StartWithFallback, ADeviceThatIsThereButRefusesIsNamedWithItsError) {
@@ -97,8 +97,8 @@ TEST(StartWithFallback, ABackendThatCannotListGoesStraightToTheNextBackend) {
     const StartResult r = startWithFallback(chosen(BackendKind::Jack, "system"), sys.starter());
     EXPECT_TRUE(r.playing);
     EXPECT_EQ(r.notice, "JACK: no server running; playing through PulseAudio 'PulseAudio' instead");
-    EXPECT_EQ(sys.tried, (std::vector<Attempt>{{BackendKind::Jack, "system"},
-                                               {BackendKind::Pulse, ""}}));
+    EXPECT_EQ(sys.tried,
+              (std::vector<Attempt>{{BackendKind::Jack, "system"}, {BackendKind::Pulse, ""}}));
 }
 
 TEST(StartWithFallback, TheDefaultDeviceFallsThroughTheEnginesOrderToNull) {
@@ -117,8 +117,10 @@ TEST(StartWithFallback, TheDefaultDeviceFallsThroughTheEnginesOrderToNull) {
 
 TEST(StartWithFallback, WhenNothingOpensTheErrorListsEveryReason) {
     FakeSystem sys;
-    sys.failure = {{BackendKind::Jack, "J"}, {BackendKind::Pulse, "P"},
-                   {BackendKind::Alsa, "A"}, {BackendKind::Null, "N"}};
+    sys.failure = {{BackendKind::Jack, "J"},
+                   {BackendKind::Pulse, "P"},
+                   {BackendKind::Alsa, "A"},
+                   {BackendKind::Null, "N"}};
     const StartResult r = startWithFallback(chosen(BackendKind::Jack, ""), sys.starter());
     EXPECT_FALSE(r.playing);
     EXPECT_EQ(r.error, "No audio output could be opened: J; P; A; N");

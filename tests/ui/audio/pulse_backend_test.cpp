@@ -1,10 +1,10 @@
 // The RtAudio PulseAudio backend against a real, private PulseAudio server: a tone from the
 // voice host, through shared memory and the mixer, out through RtAudio into a null sink,
 // recorded from the sink's monitor with parec and measured.
-#include "tests/support/pulse/PulseCapture.hpp"
-#include "tests/support/pulse/PulseTestServer.hpp"
 #include "ToneRig.hpp"
 #include "engine/backend/AudioBackend.hpp"
+#include "tests/support/pulse/PulseCapture.hpp"
+#include "tests/support/pulse/PulseTestServer.hpp"
 
 #include <gtest/gtest.h>
 

@@ -7,10 +7,10 @@
 // Qt's audio service connects to the server once per process, so the server and the
 // QApplication live for the whole program (a global environment); ctest runs each test as
 // a program of its own.
-#include "tests/support/pulse/PulseCapture.hpp"
-#include "tests/support/pulse/PulseTestServer.hpp"
 #include "ToneRig.hpp"
 #include "engine/backend/AudioBackend.hpp"
+#include "tests/support/pulse/PulseCapture.hpp"
+#include "tests/support/pulse/PulseTestServer.hpp"
 #include "ui/audio/AudioSettingsDialog.hpp"
 #include "ui/audio/AudioStart.hpp"
 #include "ui/audio/QtAudioBackend.hpp"
@@ -59,7 +59,9 @@ private:
 };
 const auto* const kEnvironment = ::testing::AddGlobalTestEnvironment(new PulseAndQt);
 
-PulseTestServer& server() { return *PulseAndQt::server; }
+PulseTestServer& server() {
+    return *PulseAndQt::server;
+}
 
 std::string loadAverage() {
     std::ifstream in("/proc/loadavg");
@@ -96,7 +98,9 @@ public:
     explicit ExtraSink(const std::string& description) {
         std::string out;
         status_ = server().pactl("load-module module-null-sink sink_name=govoxextra rate=48000 "
-                                 "sink_properties=device.description=" + description, &out);
+                                 "sink_properties=device.description=" +
+                                     description,
+                                 &out);
         module_ = out.substr(0, out.find_first_of("\r\n"));
     }
     ~ExtraSink() { unload(); }
@@ -231,8 +235,8 @@ TEST(QtAudioBackend, ADeviceGoneBeforeOpeningFailsInsteadOfHanging) {
         },
         std::chrono::seconds(5)));
     extra.reset();
-    ASSERT_TRUE(waitFor([] { return QMediaDevices::audioOutputs().size() == 1; },
-                        std::chrono::seconds(5)));
+    ASSERT_TRUE(
+        waitFor([] { return QMediaDevices::audioOutputs().size() == 1; }, std::chrono::seconds(5)));
     ToneRig rig(kRate, 1024);
     QtAudioBackend backend;
     const auto starting = std::chrono::steady_clock::now();

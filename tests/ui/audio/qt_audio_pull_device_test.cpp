@@ -22,8 +22,12 @@ void* operator new(std::size_t n) {
     if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
     throw std::bad_alloc();
 }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p) noexcept {
+    std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+    std::free(p);
+}
 
 namespace govox::ui {
 namespace {
@@ -46,7 +50,8 @@ struct RampCallback final : rt::AudioCallback {
     void xrun() noexcept override { ++xruns; }
 };
 
-template <typename T> std::vector<T> readSamples(QtAudioPullDevice& d, qint64 bytes) {
+template <typename T>
+std::vector<T> readSamples(QtAudioPullDevice& d, qint64 bytes) {
     std::vector<char> raw(static_cast<std::size_t>(bytes));
     const qint64 got = d.read(raw.data(), bytes);
     std::vector<T> out(static_cast<std::size_t>(got > 0 ? got : 0) / sizeof(T));

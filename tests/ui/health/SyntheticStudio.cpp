@@ -46,9 +46,12 @@ StudioSnapshot SyntheticStudio::next() {
         // Notes come and go on a slow, slot-dependent cycle; the upper slots stay free.
         const double period = 4.0 + double(i % 5) * 0.9;
         const double phase = std::fmod(time_ + double(i) * 1.37, period) / period;
-        if (idle_ || flat_ || i >= slots_ * 3 / 4) v.state = SlotState::Free;
-        else v.state = phase < 0.55 ? SlotState::Active : phase < 0.7 ? SlotState::Releasing
-                                                                      : SlotState::Free;
+        if (idle_ || flat_ || i >= slots_ * 3 / 4)
+            v.state = SlotState::Free;
+        else
+            v.state = phase < 0.55  ? SlotState::Active
+                      : phase < 0.7 ? SlotState::Releasing
+                                    : SlotState::Free;
         const double wobble = 90.0 * std::sin(time_ * 2.1 + double(i)) + noise(60.0);
         // A new note plays from its first block; the host fills its ring within ~20 ms.
         const double ramp = std::min(1.0, phase * period / 0.02);
@@ -88,9 +91,9 @@ StudioSnapshot SyntheticStudio::next() {
     s_.gcCycles += gc ? 1 : 0;
     xrunTicks_ = std::max(0, xrunTicks_ - 1);
     s_.heapBytes = std::uint64_t((12.0 + std::fmod(time_, 7.3)) * 1024 * 1024);
-    s_.activeVoices = std::uint32_t(
-        std::count_if(s_.voiceSlots.begin(), s_.voiceSlots.end(),
-                      [](const SlotView& v) { return v.state != SlotState::Free; }));
+    s_.activeVoices =
+        std::uint32_t(std::count_if(s_.voiceSlots.begin(), s_.voiceSlots.end(),
+                                    [](const SlotView& v) { return v.state != SlotState::Free; }));
     return s_;
 }
 

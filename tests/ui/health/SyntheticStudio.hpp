@@ -16,7 +16,7 @@ namespace govox::ui::test {
 class SyntheticStudio {
 public:
     static constexpr std::uint32_t kRate = 48000;
-    static constexpr std::uint32_t kTarget = 1024;   // 21.3 ms
+    static constexpr std::uint32_t kTarget = 1024; // 21.3 ms
     static constexpr std::uint32_t kCapacity = 4096;
     static constexpr double kTick = 1.0 / 30.0;
 

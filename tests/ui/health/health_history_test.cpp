@@ -30,9 +30,9 @@ TEST(HealthHistory, SampleKeepsFillOfSoundingSlotsLoadAndGcFigures) {
     s.heapBytes = 3 * 1024 * 1024;
     const HealthSample h = HealthHistory::sampleOf(s);
     EXPECT_DOUBLE_EQ(h.time, 2.5);
-    EXPECT_EQ(h.soundingSlots, 3u);            // free and stopped slots are not sounding
-    EXPECT_DOUBLE_EQ(h.fillMinMs, 0.0);        // the underrunning slot
-    EXPECT_DOUBLE_EQ(h.fillMeanMs, 10.0);      // (480 + 960 + 0) / 3 frames at 48 kHz
+    EXPECT_EQ(h.soundingSlots, 3u);       // free and stopped slots are not sounding
+    EXPECT_DOUBLE_EQ(h.fillMinMs, 0.0);   // the underrunning slot
+    EXPECT_DOUBLE_EQ(h.fillMeanMs, 10.0); // (480 + 960 + 0) / 3 frames at 48 kHz
     EXPECT_NEAR(h.targetMs, 21.333, 1e-3);
     EXPECT_DOUBLE_EQ(h.loadLastPct, 12.0);
     EXPECT_DOUBLE_EQ(h.loadP99Pct, 25.0);

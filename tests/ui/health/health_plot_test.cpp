@@ -8,11 +8,11 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QTemporaryDir>
-#include <QEventLoop>
 #include <QTimer>
 
 #include <gtest/gtest.h>
@@ -284,7 +284,7 @@ TEST(HealthPlot, MovingLinesReplotNearTheSnapshotRateCheaply) {
                 live.cpuPercent, plot.customPlot()->replotTime(true));
     // Bounds loose enough for a busy machine running other tests alongside.
     EXPECT_GE(live.replots, 30);
-    EXPECT_LE(live.replots, 100); // never more than the snapshots
+    EXPECT_LE(live.replots, 100);                         // never more than the snapshots
     EXPECT_LT(plot.customPlot()->replotTime(true), 15.0); // ms; about 2 on an idle laptop core
 }
 

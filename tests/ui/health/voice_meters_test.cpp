@@ -42,7 +42,7 @@ TEST(VoiceMeters, ShowsEachSlotsStateAndFill) {
     EXPECT_DOUBLE_EQ(m.fillFractionAt(1), 0.25); // of the 4096-frame ring
     EXPECT_DOUBLE_EQ(m.fillFractionAt(2), 0.125);
     // Every state has its own colour.
-    const SlotState all[] = {SlotState::Free,    SlotState::Active,  SlotState::Releasing,
+    const SlotState all[] = {SlotState::Free,     SlotState::Active,  SlotState::Releasing,
                              SlotState::Underrun, SlotState::Stopped, SlotState::Crashed};
     for (SlotState a : all) {
         for (SlotState b : all) {

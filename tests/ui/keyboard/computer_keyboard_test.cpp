@@ -59,10 +59,10 @@ TEST_F(ComputerKeyboardTest, APlaysC4ByDefault) {
 }
 
 TEST_F(ComputerKeyboardTest, HomeRowIsWhiteKeysAndTheRowAboveBlackKeys) {
-    const std::vector<int> keysInOrder = {Qt::Key_A, Qt::Key_W, Qt::Key_S, Qt::Key_E, Qt::Key_D, Qt::Key_F,
-                                          Qt::Key_T, Qt::Key_G, Qt::Key_Y, Qt::Key_H, Qt::Key_U, Qt::Key_J,
-                                          Qt::Key_K, Qt::Key_O, Qt::Key_L, Qt::Key_P, Qt::Key_Semicolon,
-                                          Qt::Key_Apostrophe};
+    const std::vector<int> keysInOrder = {
+        Qt::Key_A, Qt::Key_W, Qt::Key_S, Qt::Key_E, Qt::Key_D,         Qt::Key_F,
+        Qt::Key_T, Qt::Key_G, Qt::Key_Y, Qt::Key_H, Qt::Key_U,         Qt::Key_J,
+        Qt::Key_K, Qt::Key_O, Qt::Key_L, Qt::Key_P, Qt::Key_Semicolon, Qt::Key_Apostrophe};
     for (std::size_t i = 0; i < keysInOrder.size(); ++i)
         EXPECT_EQ(ComputerKeyboard::semitoneFor(keysInOrder[i]), int(i));
     EXPECT_EQ(ComputerKeyboard::semitoneFor(Qt::Key_Q), -1);
@@ -88,7 +88,8 @@ TEST_F(ComputerKeyboardTest, ZAndXShiftOctaves) {
 
 TEST_F(ComputerKeyboardTest, CAndVStepTheVelocity) {
     std::vector<int> velocities;
-    QObject::connect(&keys, &ComputerKeyboard::velocityChanged, [&](int v) { velocities.push_back(v); });
+    QObject::connect(&keys, &ComputerKeyboard::velocityChanged,
+                     [&](int v) { velocities.push_back(v); });
     tap(Qt::Key_V);
     tap(Qt::Key_V);
     tap(Qt::Key_V); // already at the top

@@ -85,7 +85,8 @@ TEST_F(KeyboardWidgetTest, StrikingTheFrontOfAKeyIsLoudAndTheBackSoft) {
 
     // A black key's scale runs along its own, shorter length.
     const QRectF black = keys.keyRect(61);
-    QTest::mousePress(&keys, Qt::LeftButton, {}, QPointF(black.center().x(), black.bottom() - 1).toPoint());
+    QTest::mousePress(&keys, Qt::LeftButton, {},
+                      QPointF(black.center().x(), black.bottom() - 1).toPoint());
     QTest::mouseRelease(&keys, Qt::LeftButton);
     EXPECT_EQ(events[4], "on 61");
     EXPECT_GE(velocities[2], 120);
@@ -99,8 +100,8 @@ TEST_F(KeyboardWidgetTest, DraggingAcrossKeysGlidesFromNoteToNote) {
     drag(QPoint(front(64).x(), 200)); // off the keyboard: silence
     drag(front(65));                  // and back on, button still down
     QTest::mouseRelease(&keys, Qt::LeftButton, {}, front(65));
-    EXPECT_EQ(events, (std::vector<std::string>{"on 60", "off 60", "on 62", "off 62", "on 64", "off 64",
-                                                "on 65", "off 65"}));
+    EXPECT_EQ(events, (std::vector<std::string>{"on 60", "off 60", "on 62", "off 62", "on 64",
+                                                "off 64", "on 65", "off 65"}));
     EXPECT_EQ(keys.mouseNote(), -1);
 }
 

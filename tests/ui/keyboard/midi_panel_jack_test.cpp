@@ -79,7 +79,8 @@ TEST_F(MidiPanelJackTest, FollowsAKeyboardPluggedInLater) {
     EXPECT_TRUE(waitUntil([&] { return panel.openedPorts().contains(lateName); }, 5000))
         << panel.openedPorts().join(", ").toStdString() << " / " << panel.errorText().toStdString();
     EXPECT_TRUE(connectionsBecome(*late, 1));
-    EXPECT_FALSE(panel.openedPorts().contains(qs(early.portName()))) << "it was there before: not new";
+    EXPECT_FALSE(panel.openedPorts().contains(qs(early.portName())))
+        << "it was there before: not new";
     EXPECT_EQ(early.connections(), std::vector<std::string>{"Govox:Govox"});
 
     // What the new keyboard plays reaches the studio and blinks the light.
@@ -109,7 +110,8 @@ TEST_F(MidiPanelJackTest, SaysTheServerStoppedAndReopensWhenItIsBack) {
     EXPECT_TRUE(panel.openedPorts().isEmpty()) << "closed at once, before a new server can start";
 
     ASSERT_EQ(server_->restart(), "");
-    EXPECT_TRUE(waitUntil([&] { return panel.openedPorts() == QStringList{"Govox (virtual)"}; }, 5000))
+    EXPECT_TRUE(
+        waitUntil([&] { return panel.openedPorts() == QStringList{"Govox (virtual)"}; }, 5000))
         << panel.statusText().toStdString();
     EXPECT_EQ(panel.errorText(), "");
     JackMidiSource keys("govox-keys-after");

@@ -45,9 +45,11 @@ TEST_F(MidiPanelTest, SaysWhyJackMidiIsUnavailable) {
 }
 
 TEST_F(MidiPanelTest, SaysWhyAlsaMidiIsUnavailable) {
-    if (access("/dev/snd/seq", R_OK | W_OK) == 0) GTEST_SKIP() << "this machine has an ALSA sequencer";
+    if (access("/dev/snd/seq", R_OK | W_OK) == 0)
+        GTEST_SKIP() << "this machine has an ALSA sequencer";
     MidiPanel panel(studio);
-    EXPECT_EQ(panel.api(), midi::MidiApi::Alsa) << "with neither working, ALSA's error is the one shown";
+    EXPECT_EQ(panel.api(), midi::MidiApi::Alsa)
+        << "with neither working, ALSA's error is the one shown";
     EXPECT_EQ(panel.errorText(), "ALSA MIDI: error creating ALSA sequencer client object.");
     EXPECT_EQ(panel.statusText(), panel.errorText());
     EXPECT_TRUE(panel.openedPorts().isEmpty());

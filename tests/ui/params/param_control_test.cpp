@@ -59,7 +59,8 @@ protected:
     static void drag(ParamControl& c, QPoint by, Qt::KeyboardModifiers mods = Qt::NoModifier) {
         const QPoint from = c.knobRect().center();
         QTest::mousePress(&c, Qt::LeftButton, mods, from);
-        QMouseEvent move(QEvent::MouseMove, from + by, c.mapToGlobal(from + by), Qt::NoButton, Qt::LeftButton, mods);
+        QMouseEvent move(QEvent::MouseMove, from + by, c.mapToGlobal(from + by), Qt::NoButton,
+                         Qt::LeftButton, mods);
         QApplication::sendEvent(&c, &move);
         QTest::mouseRelease(&c, Qt::LeftButton, mods, from + by);
     }
@@ -67,8 +68,8 @@ protected:
     static void wheel(ParamControl& c, int notches, Qt::KeyboardModifiers mods = Qt::NoModifier,
                       int eighths = 8) {
         const QPointF at = c.knobRect().center();
-        QWheelEvent e(at, c.mapToGlobal(at), QPoint(), QPoint(0, 15 * eighths * notches), Qt::NoButton,
-                      mods, Qt::NoScrollPhase, false);
+        QWheelEvent e(at, c.mapToGlobal(at), QPoint(), QPoint(0, 15 * eighths * notches),
+                      Qt::NoButton, mods, Qt::NoScrollPhase, false);
         QApplication::sendEvent(&c, &e);
     }
 
@@ -85,7 +86,8 @@ TEST_F(ParamControlTest, StartsAtTheDefaultAndShowsItWithItsUnit) {
     EXPECT_NEAR(c.position(), std::log(1800.0 / 80) / std::log(150.0), 1e-6);
     EXPECT_TRUE(c.mappingText().isEmpty());
     const QString tip = c.toolTip();
-    for (const char* part : {"Cutoff", "80.0 Hz", "12.0 kHz", "exponential", "Default 1.80 kHz", "Unit Hz", "not mapped"})
+    for (const char* part : {"Cutoff", "80.0 Hz", "12.0 kHz", "exponential", "Default 1.80 kHz",
+                             "Unit Hz", "not mapped"})
         EXPECT_TRUE(tip.contains(part)) << part << " missing from " << tip.toStdString();
 }
 

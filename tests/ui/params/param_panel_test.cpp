@@ -33,7 +33,8 @@ void drag(ParamControl& c, QPoint by, int steps = 1) {
     QTest::mousePress(&c, Qt::LeftButton, {}, from);
     for (int i = 1; i <= steps; ++i) {
         const QPoint to = from + by * i / steps;
-        QMouseEvent move(QEvent::MouseMove, to, c.mapToGlobal(to), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent move(QEvent::MouseMove, to, c.mapToGlobal(to), Qt::NoButton, Qt::LeftButton,
+                         Qt::NoModifier);
         QApplication::sendEvent(&c, &move);
     }
     QTest::mouseRelease(&c, Qt::LeftButton, {}, from + by);
@@ -45,7 +46,8 @@ TEST(ParamPanel, HasOneKnobPerParameterThePadDeclaresWithItsRangeAndUnit) {
     StudioRig rig;
     ParamPanel panel(rig.studio());
     EXPECT_TRUE(panel.showsPlaceholder());
-    EXPECT_TRUE(panel.placeholderText().contains("No voice")) << panel.placeholderText().toStdString();
+    EXPECT_TRUE(panel.placeholderText().contains("No voice"))
+        << panel.placeholderText().toStdString();
     ASSERT_TRUE(rig.open(rig.copyVoice("voices/pad")));
     EXPECT_FALSE(panel.showsPlaceholder());
 
@@ -55,7 +57,8 @@ TEST(ParamPanel, HasOneKnobPerParameterThePadDeclaresWithItsRangeAndUnit) {
     for (std::size_t i = 0; i < declared.size(); ++i) {
         const ParamControl* c = panel.controls()[int(i)];
         SCOPED_TRACE(declared[i].name);
-        EXPECT_EQ(c->name().toStdString(), declared[i].name) << "in the order the voice declares them";
+        EXPECT_EQ(c->name().toStdString(), declared[i].name)
+            << "in the order the voice declares them";
         EXPECT_EQ(c->curve().min(), declared[i].min);
         EXPECT_EQ(c->curve().max(), declared[i].max);
         EXPECT_EQ(c->curve().unit().toStdString(), declared[i].unit);
@@ -84,7 +87,12 @@ TEST(ParamPanel, TheLevelKnobChangesWhatIsHeardSmoothly) {
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
 
     rig.studio().noteOn(69, 100); // 440 Hz
-    ASSERT_TRUE(waitUntil([&] { const auto x = rig.captured(); return peak(x, x.size() > 4800 ? x.size() - 4800 : 0, x.size()) > 0.01f; }, 5000))
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            const auto x = rig.captured();
+            return peak(x, x.size() > 4800 ? x.size() - 4800 : 0, x.size()) > 0.01f;
+        },
+        5000))
         << "the note is not heard";
     ASSERT_TRUE(rig.waitForFrames(StudioRig::kRate / 5));
     const auto quietAudio = rig.captured();
@@ -195,7 +203,8 @@ TEST(ParamPanel, UndoAndRedoADragAsOneStepAndASetOfValuesAsAnother) {
 // dispatcher calls it. The voice's level is Level times the mod wheel (CC 1).
 TEST(ParamPanel, MidiLearnMapsAControllerAndUnmappedControllersStillReachTheVoice) {
     StudioRig rig;
-    const std::string params = std::string(kLevel) + R"(, {Name: "Tone", Min: 0, Max: 1, Default: 0.5})";
+    const std::string params =
+        std::string(kLevel) + R"(, {Name: "Tone", Min: 0, Max: 1, Default: 0.5})";
     ASSERT_TRUE(rig.open(rig.writeVoice("wheel", params, true)));
     ParamPanel panel(rig.studio());
     ParamControl* level = panel.control("Level");
@@ -239,7 +248,8 @@ TEST(ParamPanel, MidiLearnMapsAControllerAndUnmappedControllersStillReachTheVoic
     // reached the voice too, the wheel would close as well, quieter by (64/32)*(127/32).
     level->findChild<QAction*>("midiLearn")->trigger();
     cc(1, 32);
-    ASSERT_TRUE(waitUntil([&] { return level->mapping() && level->mapping()->controller == 1; }, 2000));
+    ASSERT_TRUE(
+        waitUntil([&] { return level->mapping() && level->mapping()->controller == 1; }, 2000));
     EXPECT_EQ(rig.studio().midiLearn().mappings().size(), 1) << "the new mapping replaced CC 74's";
     EXPECT_NEAR(rig.studio().paramValue("Level"), 32 / 127.0, 1e-6);
     EXPECT_NEAR(loudness() / wheelOpen, 32.0 / 64.0, 0.05);
@@ -256,7 +266,8 @@ TEST(ParamPanel, MidiLearnMapsAControllerAndUnmappedControllersStillReachTheVoic
 
 TEST(ParamPanel, AReloadThatAddsAndRenamesParametersKeepsValuesByName) {
     StudioRig rig;
-    const std::string before = std::string(kLevel) + R"(, {Name: "Drive", Min: 0, Max: 1, Default: 0.1})";
+    const std::string before =
+        std::string(kLevel) + R"(, {Name: "Drive", Min: 0, Max: 1, Default: 0.1})";
     const QString dir = rig.writeVoice("morph", before);
     ASSERT_TRUE(rig.open(dir));
     ParamPanel panel(rig.studio());

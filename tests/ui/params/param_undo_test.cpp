@@ -69,7 +69,8 @@ TEST_F(ParamUndoTest, AGestureBackToWhereItBeganLeavesNoStep) {
 }
 
 TEST_F(ParamUndoTest, ASetOfValuesIsOneStep) {
-    undo.pushValues("Load preset Warm", {{"Cutoff", 1800}, {"Volume", -12}}, {{"Cutoff", 900}, {"Volume", -6}});
+    undo.pushValues("Load preset Warm", {{"Cutoff", 1800}, {"Volume", -12}},
+                    {{"Cutoff", 900}, {"Volume", -6}});
     ASSERT_EQ(undo.stack()->count(), 1);
     EXPECT_EQ(undo.stack()->undoText(), "Load preset Warm");
     EXPECT_EQ(applications, 0);

@@ -2,10 +2,10 @@
 // and the screenshot for the README (docs/screenshots/params.png).
 #include "tests/support/qt/QtTestApp.hpp"
 
-#include "ui/window/MainWindow.hpp"
-#include "ui/studio/Studio.hpp"
 #include "ui/params/ParamControl.hpp"
 #include "ui/params/ParamPanel.hpp"
+#include "ui/studio/Studio.hpp"
+#include "ui/window/MainWindow.hpp"
 
 #include <QAction>
 #include <QApplication>
@@ -43,7 +43,8 @@ TEST(ParamWindow, ShowsTheParametersInADockAndUndoesFromTheEditMenu) {
     QFile::copy(GOVOX_SDK_DIR "/voices/pad/main.go", padDir + "/main.go");
     QFile(padDir + "/main.go").setPermissions(QFile::ReadOwner | QFile::WriteOwner);
 
-    ui::Studio studio({GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (temp.path() + "/builds").toStdString()});
+    ui::Studio studio(
+        {GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (temp.path() + "/builds").toStdString()});
     ui::MainWindow window(studio, GOVOX_SDK_DIR "/voices");
     window.resize(1280, 820);
     window.show();
@@ -63,8 +64,9 @@ TEST(ParamWindow, ShowsTheParametersInADockAndUndoesFromTheEditMenu) {
     const QPoint from = cutoff->knobRect().center();
     QTest::mousePress(cutoff, Qt::LeftButton, {}, from);
     for (int dy = 10; dy <= 40; dy += 10) {
-        QMouseEvent move(QEvent::MouseMove, from - QPoint(0, dy), cutoff->mapToGlobal(from - QPoint(0, dy)),
-                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent move(QEvent::MouseMove, from - QPoint(0, dy),
+                         cutoff->mapToGlobal(from - QPoint(0, dy)), Qt::NoButton, Qt::LeftButton,
+                         Qt::NoModifier);
         QApplication::sendEvent(cutoff, &move);
     }
     QTest::mouseRelease(cutoff, Qt::LeftButton, {}, from - QPoint(0, 40));
@@ -83,7 +85,8 @@ TEST(ParamWindow, ShowsTheParametersInADockAndUndoesFromTheEditMenu) {
     EXPECT_NEAR(studio.paramValue("Cutoff"), dragged, 1e-2);
 
     // A sound being played with its controllers mapped, for the screenshot.
-    panel->applyValues("Screenshot", {{"Cutoff", 2400}, {"Resonance", 0.55}, {"Detune", 14}, {"Volume", -9}});
+    panel->applyValues("Screenshot",
+                       {{"Cutoff", 2400}, {"Resonance", 0.55}, {"Detune", 14}, {"Volume", -9}});
     studio.midiLearn().setMappings({{-1, 74, "Cutoff"}, {-1, 71, "Resonance"}, {0, 7, "Volume"}});
     cutoff->clearFocus(); // no focus frame on the readout in the picture
     for (int note : {57, 60, 64, 67}) studio.noteOn(note, 96);

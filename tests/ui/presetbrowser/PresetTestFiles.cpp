@@ -92,8 +92,10 @@ Profile::Profile(const QString& dataHome) {
 }
 
 Profile::~Profile() {
-    if (hadPrevious_) qputenv("XDG_DATA_HOME", previous_);
-    else qunsetenv("XDG_DATA_HOME");
+    if (hadPrevious_)
+        qputenv("XDG_DATA_HOME", previous_);
+    else
+        qunsetenv("XDG_DATA_HOME");
 }
 
 } // namespace govox::test

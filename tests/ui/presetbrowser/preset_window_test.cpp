@@ -4,11 +4,11 @@
 #include "PresetTestFiles.hpp"
 #include "tests/support/qt/QtTestApp.hpp"
 
-#include "ui/window/MainWindow.hpp"
-#include "ui/studio/Studio.hpp"
 #include "ui/params/ParamControl.hpp"
 #include "ui/params/ParamPanel.hpp"
 #include "ui/presetbrowser/PresetBrowser.hpp"
+#include "ui/studio/Studio.hpp"
+#include "ui/window/MainWindow.hpp"
 
 #include <QAction>
 #include <QDir>

@@ -26,19 +26,19 @@ Preset richPreset(const QString& name, const QString& voice) {
     p.author = QStringLiteral("Zoë \"Z\" Müller");
     p.comment = QStringLiteral("Line one\nline two\twith a tab, a backslash \\ and ♪ 🎹");
     p.params = {
-        {"Resonance", 0.3},                 // linear
-        {"Cutoff", 12000.0},                // exponential, at its top
-        {"Attack", 0.001},                  // exponential, at its bottom
-        {"Volume", -40.0},                  // decibel
-        {"Trim", -6.0206},                  // decibel, not a round number
-        {"Zero dB", -0.0},                  // negative zero
-        {"Mode", 3.0},                      // stepped
-        {"Switch", 0.0},                    // stepped, off
+        {"Resonance", 0.3},  // linear
+        {"Cutoff", 12000.0}, // exponential, at its top
+        {"Attack", 0.001},   // exponential, at its bottom
+        {"Volume", -40.0},   // decibel
+        {"Trim", -6.0206},   // decibel, not a round number
+        {"Zero dB", -0.0},   // negative zero
+        {"Mode", 3.0},       // stepped
+        {"Switch", 0.0},     // stepped, off
         {"Tiny", std::numeric_limits<double>::denorm_min()},
         {"Huge", std::numeric_limits<double>::max()},
         {"Lowest", std::numeric_limits<double>::lowest()},
-        {"Sum", 0.1 + 0.2},                 // needs all 17 digits
-        {"Größe ♪", 1.0 / 3.0},             // a name in UTF-8
+        {"Sum", 0.1 + 0.2},                       // needs all 17 digits
+        {"Größe ♪", 1.0 / 3.0},                   // a name in UTF-8
         {"abcdefghijklmnopqrstuvwxyz01234", 0.5}, // 31 bytes, the longest the ABI takes
     };
     p.midiMap = {{-1, 74, "Cutoff"}, {0, 0, "Resonance"}, {15, 127, "Mode"}, {-1, 74, "Trim"}};
@@ -61,8 +61,8 @@ std::vector<ParamRange> exampleVoiceParams(const QString& voice) {
         QStringLiteral(R"re(\{Name:\s*"([^"]+)",\s*Min:\s*([-0-9.e]+),\s*Max:\s*([-0-9.e]+),)re"
                        R"re(\s*Default:\s*([-0-9.e]+)(?:,\s*Unit:\s*"([^"]*)")?)re"
                        R"re((?:,\s*Curve:\s*sdk\.(\w+))?\s*\})re"));
-    const QString source = QString::fromUtf8(
-        readFile(QStringLiteral(GOVOX_VOICES_DIR "/%1/main.go").arg(voice)));
+    const QString source =
+        QString::fromUtf8(readFile(QStringLiteral(GOVOX_VOICES_DIR "/%1/main.go").arg(voice)));
     std::vector<ParamRange> params;
     for (auto it = declaration.globalMatch(source); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();

@@ -22,7 +22,9 @@ namespace {
 // A bundle whose only source file has this path.
 QByteArray withPath(const QString& path) {
     const QJsonObject file{{"path", path}, {"content", "package main\n"}};
-    const QJsonObject bundle{{"format", 1}, {"kind", "govox-bundle"}, {"voice", "pad"},
+    const QJsonObject bundle{{"format", 1},
+                             {"kind", "govox-bundle"},
+                             {"voice", "pad"},
                              {"presets", QJsonArray{}},
                              {"source", QJsonObject{{"files", QJsonArray{file}}}}};
     return QJsonDocument(bundle).toJson();
@@ -46,13 +48,15 @@ const BadPath kBadPaths[] = {
     {"nul", QStringLiteral("x.go") + QChar(0) + QStringLiteral("/../../evil.go"),
      "contains a NUL character"},
     {"newline", "x\n.go", "contains a control character"},
-    {"dot", "./x.go", "\"./x.go\" is not a plain relative path (as \"x.go\" it would leave or "
-                      "rename the folder)"},
+    {"dot", "./x.go",
+     "\"./x.go\" is not a plain relative path (as \"x.go\" it would leave or "
+     "rename the folder)"},
     {"doubleSlash", "a//b.go", "is not a plain relative path"},
     {"trailingSlash", "a/", "is not a plain relative path"},
     {"onlyDot", ".", "is not a plain relative path"},
-    {"notGo", "run.sh", "\"run.sh\" is not Go source: a bundle holds only .go files, go.mod and "
-                        "go.sum"},
+    {"notGo", "run.sh",
+     "\"run.sh\" is not Go source: a bundle holds only .go files, go.mod and "
+     "go.sum"},
     {"bashrc", "../../.bashrc", "contains \"..\""},
     {"bareSuffix", ".go", "is not Go source"},
     {"empty", "", "source.files[0].path: is empty"},
@@ -161,8 +165,8 @@ TEST(BundleLimits, AnExportThatWouldExceedTheLimitIsRefused) {
     for (int i = 0; i < 17; ++i)
         ASSERT_TRUE(test::writeFile(dir.filePath(QStringLiteral("v/f%1.go").arg(i)),
                                     QByteArray(kMaxSourceFileBytes - 100, '/')));
-    const ExportResult out = exportBundle("pad", dir.filePath("v"), {}, dir.filePath("b"),
-                                          Overwrite::Refuse);
+    const ExportResult out =
+        exportBundle("pad", dir.filePath("v"), {}, dir.filePath("b"), Overwrite::Refuse);
     EXPECT_NE(out.error.indexOf("too big for a bundle"), -1) << out.error.toStdString();
     EXPECT_FALSE(QFile::exists(dir.filePath("b.govoxbundle")));
 }

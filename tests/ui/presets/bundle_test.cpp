@@ -71,8 +71,8 @@ TEST_F(BundleTest, ImportOnACleanProfileReproducesSourceAndPresets) {
     expected.remove("build/cache.go");
     EXPECT_EQ(test::snapshot(dest), expected); // byte for byte, and nothing else
     // No temporary folder left beside it.
-    EXPECT_EQ(QDir(other.filePath("voices")).entryList(QDir::AllEntries | QDir::Hidden |
-                                                       QDir::NoDotAndDotDot),
+    EXPECT_EQ(QDir(other.filePath("voices"))
+                  .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
               QStringList{"pad"});
 }
 
@@ -157,7 +157,8 @@ TEST_F(BundleTest, SubfoldersInsideTheDestinationAreAllowed) {
 }
 
 TEST_F(BundleTest, ABundleRoundTripsThroughItsCodec) {
-    const Bundle b{"pad", {test::richPreset("A"), test::simplePreset("B")},
+    const Bundle b{"pad",
+                   {test::richPreset("A"), test::simplePreset("B")},
                    {{"go.mod", "module x\n"}, {"main.go", QByteArray("package main\n\0", 14)}}};
     const BundleReadResult read = readBundle(writeBundle(b), "b");
     ASSERT_TRUE(read.ok()) << read.error.toStdString();

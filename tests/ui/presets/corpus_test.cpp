@@ -17,9 +17,12 @@ void checkSeeds(const QString& folder, Read read) {
     ASSERT_GE(files.size(), 5) << folder.toStdString();
     for (const QString& name : files) {
         const QString error = read(dir.filePath(name));
-        if (name.startsWith("valid-")) EXPECT_TRUE(error.isEmpty()) << error.toStdString();
-        else if (name.startsWith("bad-")) EXPECT_FALSE(error.isEmpty()) << name.toStdString();
-        else ADD_FAILURE() << name.toStdString() << ": seeds are named valid-* or bad-*";
+        if (name.startsWith("valid-"))
+            EXPECT_TRUE(error.isEmpty()) << error.toStdString();
+        else if (name.startsWith("bad-"))
+            EXPECT_FALSE(error.isEmpty()) << name.toStdString();
+        else
+            ADD_FAILURE() << name.toStdString() << ": seeds are named valid-* or bad-*";
     }
 }
 

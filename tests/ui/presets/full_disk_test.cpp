@@ -85,8 +85,8 @@ void runOnSmallDisk() {
         importBundle(store, bundle, disk.path() + "/voices/pad", Overwrite::Refuse);
     QFile::remove(bundle);
     EXPECT_NE(in.error.indexOf("No space left on device"), -1) << in.error.toStdString();
-    EXPECT_TRUE(QDir(disk.path() + "/voices").isEmpty(QDir::AllEntries | QDir::Hidden |
-                                                      QDir::NoDotAndDotDot));
+    EXPECT_TRUE(QDir(disk.path() + "/voices")
+                    .isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
 }
 
 // This test run again by itself in a child process under a namespace wrapper.

@@ -23,10 +23,10 @@ struct BadPreset {
 
 const std::string kParams = R"({"Cutoff":1200})";
 
-std::string valid(const std::string& params = kParams,
-                  const std::string& midiMap = "[]", const std::string& name = R"("Warm")") {
-    return R"({"format":1,"kind":"govox-preset","name":)" + name +
-           R"(,"voice":"pad","params":)" + params + R"(,"midiMap":)" + midiMap + "}";
+std::string valid(const std::string& params = kParams, const std::string& midiMap = "[]",
+                  const std::string& name = R"("Warm")") {
+    return R"({"format":1,"kind":"govox-preset","name":)" + name + R"(,"voice":"pad","params":)" +
+           params + R"(,"midiMap":)" + midiMap + "}";
 }
 
 std::string manyParams(int count) {

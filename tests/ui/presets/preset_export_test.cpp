@@ -83,9 +83,9 @@ TEST_F(PresetExportTest, ASelectionToOneFileIsABundleWithoutSource) {
 }
 
 TEST_F(PresetExportTest, OneFileHoldsTheSelectionOfOneVoiceOnly) {
-    const ExportResult out = exportPresetsToFile(
-        {test::simplePreset("A"), test::simplePreset("Nylon", "pluck")}, outbox.filePath("x"),
-        Overwrite::Refuse);
+    const ExportResult out =
+        exportPresetsToFile({test::simplePreset("A"), test::simplePreset("Nylon", "pluck")},
+                            outbox.filePath("x"), Overwrite::Refuse);
     EXPECT_NE(out.error.indexOf("presets[1]: preset \"Nylon\" is for the voice \"pluck\", not for "
                                 "\"pad\""),
               -1)
@@ -142,9 +142,9 @@ TEST_F(PresetExportTest, APresetForAnotherVoiceIsRefusedNamingBothVoices) {
 }
 
 TEST_F(PresetExportTest, AFolderImportGoesOnPastABadFileAndNamesIt) {
-    ASSERT_TRUE(exportPreset(test::simplePreset("Good"), outbox.filePath("in/Good"),
-                             Overwrite::Refuse)
-                    .ok());
+    ASSERT_TRUE(
+        exportPreset(test::simplePreset("Good"), outbox.filePath("in/Good"), Overwrite::Refuse)
+            .ok());
     const QString bad = outbox.filePath("in/Bad.govoxpreset");
     ASSERT_TRUE(test::writeFile(bad, "{\"format\":1,"));
     const ImportResult in = importPresetFolder(clean, outbox.filePath("in"), "pad");

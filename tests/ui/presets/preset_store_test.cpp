@@ -79,9 +79,8 @@ TEST_F(PresetStoreTest, TheDefaultRootIsInTheXdgDataDirectory) {
 TEST_F(PresetStoreTest, ListingIsSortedByNameWithFactoryAndUserPresetsTogether) {
     for (const char* name : {"zebra", "Alpha", "muted too", "Bright"})
         ASSERT_TRUE(store.save(test::simplePreset(name, "pluck"), Overwrite::Refuse).ok());
-    EXPECT_EQ(names(store.list("pluck")),
-              (QStringList{"Alpha", "Bright", "Muted", "muted too", "Nylon", "Steel Bright",
-                           "zebra"}));
+    EXPECT_EQ(names(store.list("pluck")), (QStringList{"Alpha", "Bright", "Muted", "muted too",
+                                                       "Nylon", "Steel Bright", "zebra"}));
 }
 
 TEST_F(PresetStoreTest, SavingOverAnExistingPresetNeedsToBeAskedFor) {
@@ -194,11 +193,12 @@ TEST_F(PresetStoreTest, AFileThatCannotBeReadIsReportedAndLeftAlone) {
     ASSERT_TRUE(test::writeFile(stray, writePreset(test::simplePreset("Stray", "pluck"))));
 
     const PresetList list = store.list("pad");
-    EXPECT_EQ(list.problems,
-              (QStringList{"skipped " + stray + ": preset \"Stray\" is for the voice \"pluck\", "
-                                                "not for \"pad\"",
-                           "skipped " + broken + ": made by a newer Govox: format 9, this one "
-                                                 "reads up to 1"}));
+    EXPECT_EQ(list.problems, (QStringList{"skipped " + stray +
+                                              ": preset \"Stray\" is for the voice \"pluck\", "
+                                              "not for \"pad\"",
+                                          "skipped " + broken +
+                                              ": made by a newer Govox: format 9, this one "
+                                              "reads up to 1"}));
     // A preset of the same name goes into another file; the unreadable one stays as it was.
     const StoreResult saved = store.save(test::simplePreset("Warm"), Overwrite::Refuse);
     ASSERT_TRUE(saved.ok()) << saved.error.toStdString();

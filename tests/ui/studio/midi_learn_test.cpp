@@ -20,7 +20,8 @@ namespace {
 
 using test::waitUntil;
 
-host::ParamInfo param(const char* name, float min, float max, float def, std::uint32_t curve, const char* unit = "") {
+host::ParamInfo param(const char* name, float min, float max, float def, std::uint32_t curve,
+                      const char* unit = "") {
     host::ParamInfo p;
     p.name = name;
     p.min = min;
@@ -101,7 +102,8 @@ TEST_F(MidiLearnTest, ANewMappingReplacesTheOldOnesOfItsControllerAndItsParamete
     EXPECT_EQ(m[0], (presets::MidiMapping{0, 71, "Cutoff"}));
     EXPECT_EQ(m[1], (presets::MidiMapping{0, 7, "Wave"}));
     EXPECT_FALSE(learn.mappingFor("Volume").has_value());
-    EXPECT_EQ(learn.mappingFor("cutoff")->controller, 71) << "names are case-insensitive, as in the SDK";
+    EXPECT_EQ(learn.mappingFor("cutoff")->controller, 71)
+        << "names are case-insensitive, as in the SDK";
     EXPECT_FALSE(learn.route(0, 74, 64).consumed);
     EXPECT_EQ(learn.route(0, 7, 127).value, 3) << "a stepped parameter gets whole numbers";
 }
@@ -120,7 +122,11 @@ TEST_F(MidiLearnTest, MappingsRoundTripForPresetsAndBadOnesAreDropped) {
     const QList<presets::MidiMapping> good = {{-1, 74, "Cutoff"}, {3, 7, "Volume"}};
     learn.setMappings(good);
     EXPECT_EQ(learn.mappings(), good);
-    learn.setMappings({{16, 1, "Cutoff"}, {0, 128, "Cutoff"}, {0, 123, "Cutoff"}, {0, 1, ""}, {-1, 74, "Cutoff"}});
+    learn.setMappings({{16, 1, "Cutoff"},
+                       {0, 128, "Cutoff"},
+                       {0, 123, "Cutoff"},
+                       {0, 1, ""},
+                       {-1, 74, "Cutoff"}});
     EXPECT_EQ(learn.mappings(), (QList<presets::MidiMapping>{{-1, 74, "Cutoff"}}));
     learn.clearMapping("CUTOFF");
     EXPECT_TRUE(learn.mappings().isEmpty());

@@ -82,7 +82,8 @@ TEST(ParamCurve, SteppedGivesWholeNumbers) {
     const ParamCurve c(0, 3, GOVOX_CURVE_STEPPED, "");
     EXPECT_EQ(c.kind(), ui::CurveKind::Stepped);
     expectRoundTrips(c);
-    for (int i = 0; i <= 100; ++i) EXPECT_EQ(c.valueAt(i / 100.0), std::round(c.valueAt(i / 100.0)));
+    for (int i = 0; i <= 100; ++i)
+        EXPECT_EQ(c.valueAt(i / 100.0), std::round(c.valueAt(i / 100.0)));
     EXPECT_EQ(c.valueAt(0.49), 1);
     EXPECT_EQ(c.valueAt(0.51), 2);
     EXPECT_EQ(c.clamp(2.4), 2);
@@ -102,7 +103,8 @@ TEST(ParamCurve, OutOfRangeAndNanAreClamped) {
     EXPECT_EQ(c.positionOf(1e9), 1);
     EXPECT_EQ(c.positionOf(-5), 0);
     EXPECT_EQ(c.positionOf(NAN), 0);
-    EXPECT_EQ(ParamCurve(0, 1, 99, "").kind(), ui::CurveKind::Linear) << "an unknown curve is linear";
+    EXPECT_EQ(ParamCurve(0, 1, 99, "").kind(), ui::CurveKind::Linear)
+        << "an unknown curve is linear";
 }
 
 TEST(ParamCurve, ReadoutsCarryTheirUnits) {
@@ -123,7 +125,8 @@ TEST(ParamCurve, ReadoutsCarryTheirUnits) {
     const ParamCurve db(-40, 0, GOVOX_CURVE_DECIBEL, "dB");
     EXPECT_EQ(db.format(-6), "-6.0 dB");
     EXPECT_EQ(db.format(-0.01), "0.0 dB") << "no minus zero";
-    EXPECT_EQ(ParamCurve(0, 2, GOVOX_CURVE_DECIBEL, "").format(0.5), "-6.0 dB") << "a plain gain reads in dB";
+    EXPECT_EQ(ParamCurve(0, 2, GOVOX_CURVE_DECIBEL, "").format(0.5), "-6.0 dB")
+        << "a plain gain reads in dB";
     EXPECT_EQ(ParamCurve(0, 2, GOVOX_CURVE_DECIBEL, "").format(0), "-inf dB");
 
     EXPECT_EQ(ParamCurve(0, 3, GOVOX_CURVE_STEPPED, "").format(2.2), "2");

@@ -36,7 +36,8 @@ TEST(HeldKeys, KeysFromSeveralThreadsShowTogether) {
 
 TEST(StudioModel, UnderrunsCountFromTheLastResetAndKeysShowInTheSnapshot) {
     govox::test::StudioRig rig;
-    ASSERT_TRUE(rig.open(rig.writeVoice("tone", R"({Name: "Level", Min: 0, Max: 1, Default: 0.5})")));
+    ASSERT_TRUE(
+        rig.open(rig.writeVoice("tone", R"({Name: "Level", Min: 0, Max: 1, Default: 0.5})")));
     govox::ui::Studio& studio = rig.studio();
     studio.noteOn(69, 100);
     ASSERT_TRUE(waitUntil([&] { return studio.snapshot().heldNotes.test(69); }, 2000));
@@ -59,7 +60,8 @@ TEST(StudioModel, UnderrunsCountFromTheLastResetAndKeysShowInTheSnapshot) {
 TEST(StudioModel, TheSameVoiceOpenedAgainKeepsItsValuesAnotherStartsFromItsDefaults) {
     govox::test::StudioRig rig;
     const QString tone = rig.writeVoice("tone", R"({Name: "Level", Min: 0, Max: 1, Default: 0.5})");
-    const QString other = rig.writeVoice("other", R"({Name: "Level", Min: 0, Max: 1, Default: 0.25})");
+    const QString other =
+        rig.writeVoice("other", R"({Name: "Level", Min: 0, Max: 1, Default: 0.25})");
     ASSERT_TRUE(rig.open(tone));
     govox::ui::Studio& studio = rig.studio();
     ASSERT_TRUE(studio.setParam("Level", 0.8));
@@ -82,7 +84,8 @@ TEST(StudioModel, AVoiceThatDoesNotBuildSaysWhyAndTheOnePlayingPlaysOn) {
     f.write("package main\n\nfunc main() { undefinedThing() }\n");
     f.close();
     QString why;
-    QObject::connect(&studio, &govox::ui::Studio::voiceFailed, [&](const QString&, const QString& m) { why = m; });
+    QObject::connect(&studio, &govox::ui::Studio::voiceFailed,
+                     [&](const QString&, const QString& m) { why = m; });
     studio.openVoice(broken);
     ASSERT_TRUE(waitUntil([&] { return !why.isEmpty(); }, 60000));
     EXPECT_TRUE(why.contains("undefinedThing")) << why.toStdString();

@@ -26,8 +26,8 @@ WindowRig::WindowRig(const QString& voice) {
     QDir().mkpath(voiceDir_);
     QFile::copy(QString(GOVOX_SDK_DIR "/") + voice + "/main.go", voiceDir_ + "/main.go");
     QFile(voiceDir_ + "/main.go").setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    studio_ = std::make_unique<ui::Studio>(
-        ui::StudioPaths{GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (temp_.path() + "/builds").toStdString()});
+    studio_ = std::make_unique<ui::Studio>(ui::StudioPaths{
+        GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (temp_.path() + "/builds").toStdString()});
     window_ = std::make_unique<ui::MainWindow>(*studio_, GOVOX_SDK_DIR "/voices");
     window_->resize(1400, 860);
     window_->show();
@@ -58,7 +58,9 @@ std::string WindowRig::source() const {
 
 void WindowRig::save(const std::string& text) {
     const std::string path = voiceDir_.toStdString() + "/main.go";
-    { std::ofstream(path + ".tmp") << text; }
+    {
+        std::ofstream(path + ".tmp") << text;
+    }
     std::filesystem::rename(path + ".tmp", path);
 }
 
@@ -66,8 +68,10 @@ void WindowRig::clickKey(int note, bool press) {
     ui::KeyboardWidget* k = window_->keyboard();
     const QRectF r = k->keyRect(note);
     const QPoint at(int(r.center().x()), int(r.bottom() - 6));
-    if (press) QTest::mousePress(k, Qt::LeftButton, {}, at);
-    else QTest::mouseRelease(k, Qt::LeftButton, {}, at);
+    if (press)
+        QTest::mousePress(k, Qt::LeftButton, {}, at);
+    else
+        QTest::mouseRelease(k, Qt::LeftButton, {}, at);
 }
 
 } // namespace govox::app::test

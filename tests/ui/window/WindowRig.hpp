@@ -5,8 +5,8 @@
 // Threads: the test's thread, which is the Qt GUI thread (QtTestApp).
 #pragma once
 
-#include "ui/window/MainWindow.hpp"
 #include "ui/studio/Studio.hpp"
+#include "ui/window/MainWindow.hpp"
 
 #include <QString>
 #include <QTemporaryDir>

@@ -1,17 +1,17 @@
 // The window with a real voice: it opens, plays from the on-screen keyboard, its meters and
 // graphs move, an underrun is counted and marked, a build error lands in the console with
 // its line, a crash raises the banner, and the window's settings survive a restart.
-#include "tests/support/qt/QtTestApp.hpp"
 #include "WindowRig.hpp"
+#include "tests/support/qt/QtTestApp.hpp"
 
+#include "ui/health/HealthPlot.hpp"
+#include "ui/health/StatusPanel.hpp"
+#include "ui/health/VoiceMeters.hpp"
+#include "ui/keyboard/KeyboardWidget.hpp"
+#include "ui/studio/Studio.hpp"
 #include "ui/window/BuildConsole.hpp"
 #include "ui/window/CrashBanner.hpp"
-#include "ui/health/HealthPlot.hpp"
-#include "ui/keyboard/KeyboardWidget.hpp"
 #include "ui/window/MainWindow.hpp"
-#include "ui/health/StatusPanel.hpp"
-#include "ui/studio/Studio.hpp"
-#include "ui/health/VoiceMeters.hpp"
 
 #include <qcustomplot.h>
 
@@ -50,15 +50,21 @@ TEST(MainWindow, OpensAVoiceAndPlaysItFromTheOnScreenKeyboardWithMovingMeters) {
     ASSERT_TRUE(waitUntil([&] { return soundingSlot(rig.studio_->snapshot()) >= 0; }, 5000));
     const int slot = soundingSlot(rig.studio_->snapshot());
     ui::VoiceMeters* meters = rig.window_->voiceMeters();
-    EXPECT_TRUE(waitUntil([&] { return meters->stateAt(slot) == ui::SlotState::Active && meters->fillFractionAt(slot) > 0; },
-                          2000));
+    EXPECT_TRUE(waitUntil(
+        [&] {
+            return meters->stateAt(slot) == ui::SlotState::Active &&
+                   meters->fillFractionAt(slot) > 0;
+        },
+        2000));
     EXPECT_GT(rig.studio_->snapshot().peakLeft, 0.1f) << "the note is not heard";
     EXPECT_TRUE(rig.window_->keyboard()->isNoteHeld(69));
     QTest::qWait(1500); // let the graphs draw a little history for the screenshot
     rig.screenshot("main-window-playing.png");
     rig.clickKey(69, false);
-    EXPECT_TRUE(waitUntil([&] { return soundingSlot(rig.studio_->snapshot()) < 0; }, 3000)) << "note-off ignored";
-    EXPECT_TRUE(waitUntil([&] { return rig.studio_->snapshot().peakLeft < 1e-4f; }, 3000)) << "not silent after release";
+    EXPECT_TRUE(waitUntil([&] { return soundingSlot(rig.studio_->snapshot()) < 0; }, 3000))
+        << "note-off ignored";
+    EXPECT_TRUE(waitUntil([&] { return rig.studio_->snapshot().peakLeft < 1e-4f; }, 3000))
+        << "not silent after release";
 }
 
 TEST(MainWindow, AnInjectedUnderrunIsCountedAndMarkedOnTheGraph) {
@@ -77,7 +83,14 @@ TEST(MainWindow, AnInjectedUnderrunIsCountedAndMarkedOnTheGraph) {
     ui::VoiceMeters* meters = rig.window_->voiceMeters();
     EXPECT_TRUE(waitUntil([&] { return !meters->underrunLabelAt(slot).isEmpty(); }, 2000));
     EXPECT_TRUE(meters->totalsText().contains("underrun")) << meters->totalsText().toStdString();
-    EXPECT_TRUE(waitUntil([&] { return rig.window_->healthPlot()->graph(ui::HealthPlot::Series::Underruns)->data()->size() >= 1; }, 2000));
+    EXPECT_TRUE(waitUntil(
+        [&] {
+            return rig.window_->healthPlot()
+                       ->graph(ui::HealthPlot::Series::Underruns)
+                       ->data()
+                       ->size() >= 1;
+        },
+        2000));
     rig.screenshot("main-window-underrun.png");
     rig.clickKey(69, false);
 }
@@ -120,20 +133,24 @@ TEST(MainWindow, ACrashRaisesTheBannerWithTheGoPanic) {
     std::string text = rig.source();
     const auto at = text.find("func (s *sine) Render(out []float32) {");
     ASSERT_NE(std::string::npos, at);
-    text.insert(text.find('\n', at) + 1, "\tif s.note == 30 {\n\t\tpanic(\"note 30 breaks this voice\")\n\t}\n");
+    text.insert(text.find('\n', at) + 1,
+                "\tif s.note == 30 {\n\t\tpanic(\"note 30 breaks this voice\")\n\t}\n");
     rig.save(text);
-    ASSERT_TRUE(waitUntil([&] {
-        return rig.window_->statusPanel()->buildText().contains("reloaded");
-    }, 60000)) << rig.window_->statusPanel()->buildText().toStdString();
+    ASSERT_TRUE(waitUntil(
+        [&] { return rig.window_->statusPanel()->buildText().contains("reloaded"); }, 60000))
+        << rig.window_->statusPanel()->buildText().toStdString();
     QTest::qWait(3500); // past the new build's probation: a crash now restarts rather than reverts
     rig.studio_->noteOn(30, 100);
     ui::CrashBanner* banner = rig.window_->crashBanner();
     ASSERT_TRUE(waitUntil([&] { return banner->isVisible(); }, 5000))
-        << rig.window_->statusPanel()->buildText().toStdString() << " / " << banner->message().toStdString();
-    EXPECT_TRUE(banner->message().contains("note 30 breaks this voice")) << banner->message().toStdString();
+        << rig.window_->statusPanel()->buildText().toStdString() << " / "
+        << banner->message().toStdString();
+    EXPECT_TRUE(banner->message().contains("note 30 breaks this voice"))
+        << banner->message().toStdString();
     EXPECT_TRUE(banner->stack().contains("main.(*sine).Render")) << banner->stack().toStdString();
     rig.screenshot("main-window-crash.png");
-    EXPECT_TRUE(waitUntil([&] { return banner->message().contains("restarted"); }, 5000)) << "no restart";
+    EXPECT_TRUE(waitUntil([&] { return banner->message().contains("restarted"); }, 5000))
+        << "no restart";
 }
 
 TEST(MainWindow, RemembersItsGeometryAndAudioSettings) {
@@ -145,7 +162,8 @@ TEST(MainWindow, RemembersItsGeometryAndAudioSettings) {
     EXPECT_EQ("null", settings.value("audio/backend").toString().toStdString());
     ASSERT_FALSE(settings.value("window/geometry").toByteArray().isEmpty());
     // A new window (with a new Studio) comes back at the same size.
-    ui::Studio studio({GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (rig.temp_.path() + "/builds2").toStdString()});
+    ui::Studio studio(
+        {GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (rig.temp_.path() + "/builds2").toStdString()});
     ui::MainWindow again(studio, GOVOX_SDK_DIR "/voices");
     EXPECT_EQ(QSize(1000, 700), again.size());
 }

@@ -3,12 +3,12 @@
 // keyboard, a knob turned. A voice stuck in NoteOn, in NoteOff or in a parameter change,
 // or panicking mid-render raises the crash banner naming the voice and the cause; NaN
 // output is said in the status bar. Each within a second of the fault.
-#include "tests/support/qt/QtTestApp.hpp"
 #include "WindowRig.hpp"
+#include "tests/support/qt/QtTestApp.hpp"
 
-#include "ui/window/CrashBanner.hpp"
 #include "ui/params/ParamControl.hpp"
 #include "ui/params/ParamPanel.hpp"
+#include "ui/window/CrashBanner.hpp"
 
 #include <QStatusBar>
 #include <QTest>
@@ -33,7 +33,9 @@ struct WindowFault {
     std::function<void(WindowRig&)> act;
 };
 
-void PrintTo(const WindowFault& f, std::ostream* os) { *os << f.name; }
+void PrintTo(const WindowFault& f, std::ostream* os) {
+    *os << f.name;
+}
 
 // What the window says of the voice: the banner's message, else the status bar's.
 QString shown(WindowRig& rig) {
@@ -56,13 +58,16 @@ TEST_P(WindowFaults, AreShownByNameAndCauseWithinASecond) {
     const double late = std::chrono::duration<double>(Clock::now() - fault).count();
     const QString text = shown(rig);
     ASSERT_TRUE(seen) << "not shown; the window says: " << text.toStdString();
-    std::printf("[ measured ] %s: shown %.3f s after the fault: %s\n", f.name, late, qPrintable(text));
+    std::printf("[ measured ] %s: shown %.3f s after the fault: %s\n", f.name, late,
+                qPrintable(text));
     EXPECT_TRUE(text.contains(QString("voice '%1'").arg(f.voice))) << text.toStdString();
     EXPECT_LT(late, 1.0);
     rig.screenshot(QString("window-fault-%1.png").arg(f.voice));
 }
 
-void pressKey(WindowRig& rig, int note) { rig.clickKey(note, true); }
+void pressKey(WindowRig& rig, int note) {
+    rig.clickKey(note, true);
+}
 
 void pressAndRelease(WindowRig& rig, int note) {
     rig.clickKey(note, true);
@@ -81,17 +86,17 @@ void turnHangUpAndPlay(WindowRig& rig) {
 
 INSTANTIATE_TEST_SUITE_P(
     Window, WindowFaults,
-    ::testing::Values(
-        WindowFault{"StuckInNoteOn", "stuckon", "has been inside NoteOn for", 0.0,
-                    [](WindowRig& r) { pressKey(r, 60); }},
-        WindowFault{"StuckInNoteOff", "stuckoff", "has been inside NoteOff for", 0.1,
-                    [](WindowRig& r) { pressAndRelease(r, 64); }},
-        WindowFault{"StuckInAParameterChange", "stuckparam", "has been inside ParamChanged for", 0.0,
-                    turnHangUpAndPlay},
-        WindowFault{"ProducingNaN", "nanout", "produced NaN or infinite samples", 0.25,
-                    [](WindowRig& r) { pressKey(r, 64); }},
-        WindowFault{"PanickingMidRender", "panicmid", "panicmid: exploded after 0.5 s on purpose", 0.5,
-                    [](WindowRig& r) { pressKey(r, 64); }}),
+    ::testing::Values(WindowFault{"StuckInNoteOn", "stuckon", "has been inside NoteOn for", 0.0,
+                                  [](WindowRig& r) { pressKey(r, 60); }},
+                      WindowFault{"StuckInNoteOff", "stuckoff", "has been inside NoteOff for", 0.1,
+                                  [](WindowRig& r) { pressAndRelease(r, 64); }},
+                      WindowFault{"StuckInAParameterChange", "stuckparam",
+                                  "has been inside ParamChanged for", 0.0, turnHangUpAndPlay},
+                      WindowFault{"ProducingNaN", "nanout", "produced NaN or infinite samples",
+                                  0.25, [](WindowRig& r) { pressKey(r, 64); }},
+                      WindowFault{"PanickingMidRender", "panicmid",
+                                  "panicmid: exploded after 0.5 s on purpose", 0.5,
+                                  [](WindowRig& r) { pressKey(r, 64); }}),
     [](const auto& p) { return std::string(p.param.name); });
 
 } // namespace
