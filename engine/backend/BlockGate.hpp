@@ -5,6 +5,8 @@
 // block, on the rendering thread, and may do what the host needs first (a test calls
 // ToneVoiceHost::fillOnce(); a lockstep mode would wait for the host's go-ahead). It is the
 // offline path's only hook; the real-time backends have none.
+//
+// Threads: beforeBlock() on the offline render thread, which it may block.
 #pragma once
 
 #include <cstdint>

@@ -2,6 +2,8 @@
 //
 // The backoff doubles from firstBackoff to maxBackoff; crashLoopCount crashes within
 // crashLoopWindow is a crash loop, after which restarting only burns CPU. Not thread-safe.
+//
+// Threads: one thread at a time (the session's control thread, through HostSupervisor).
 #pragma once
 
 #include <algorithm>

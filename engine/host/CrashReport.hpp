@@ -5,6 +5,8 @@
 // "fatal error: <message>" (out of memory, deadlock). The SDK and govox-voicehost print
 // lines starting "govox sdk:" and "govox-voicehost:". This extracts the one line a user
 // should read first and the stack that goes with it.
+//
+// Threads: any; a pure function of the text.
 #pragma once
 
 #include <string>

@@ -1,5 +1,8 @@
 // AudioCallback.hpp - what an audio backend calls. The engine's side of the small
 // driver interface (see backend/AudioBackend.hpp).
+//
+// Threads: render() on the backend's audio thread only (real-time: it never allocates,
+// locks, logs or blocks); countXrun() on whatever thread the backend reports xruns from.
 #pragma once
 
 #include "engine/rt/RealtimeAttributes.hpp"

@@ -3,6 +3,8 @@
 // For tests, benchmarks and in-process producers: the same reader and writer as the
 // shared-memory rings, with the indices on separate pairs of cache lines. Construction allocates
 // (never on the audio thread); the reader and writer it hands out do not.
+//
+// Threads: construct on any non-real-time thread; then one reader and one writer thread.
 #pragma once
 
 #include "engine/rt/FrameRing.hpp"

@@ -2,6 +2,8 @@
 //
 // Written by the audio thread with relaxed atomic stores (xruns by the backend's thread),
 // read by anyone on a timer. Counters only grow; levels describe the last block.
+//
+// Threads: written by the audio thread (xruns by the backend's), read by any thread.
 #pragma once
 
 #include "engine/rt/CallbackLoad.hpp"

@@ -3,6 +3,8 @@
 // left = sqrt(2) cos(theta), right = sqrt(2) sin(theta), theta = (pan + 1) pi / 4, so
 // left^2 + right^2 == 2 at every position and a centred stereo voice passes unchanged.
 // A hard-panned voice gains 3 dB on its side, as in most mixing consoles' balance law.
+//
+// Threads: any, the audio thread included (pure arithmetic).
 #pragma once
 
 #include "engine/rt/RealtimeAttributes.hpp"

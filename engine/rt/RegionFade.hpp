@@ -4,6 +4,8 @@
 // pi/2, so an old build fading out (cos) and a new one fading in (sin) over the same
 // frames keep the summed power of uncorrelated signals constant. A fade can reverse from
 // wherever it is without a jump. Audio thread only, except set-up before publication.
+//
+// Threads: the audio thread, once published to it; set up before on the control thread.
 #pragma once
 
 #include "engine/rt/RealtimeAttributes.hpp"

@@ -4,6 +4,9 @@
 // cannot blast the user's speakers. Instant attack (the gain drops to ceiling/peak on the
 // sample that would exceed it), exponential release, and a final clamp so that no
 // rounding can exceed the ceiling. Audio thread only after prepare().
+//
+// Threads: prepare() on the control thread before the stream starts; process() on the
+// audio thread only.
 #pragma once
 
 #include "engine/rt/RealtimeAttributes.hpp"

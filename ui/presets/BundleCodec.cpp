@@ -149,16 +149,11 @@ BundleReadResult readBundle(const QByteArray& bytes, const QString& origin) {
 }
 
 BundleReadResult readBundleFile(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return failed(path, QStringLiteral("cannot open: %1").arg(file.errorString()));
-    if (file.size() > kMaxBundleFileBytes)
-        return failed(path, QStringLiteral("too big for a bundle: %1 bytes, at most %2")
-                                .arg(file.size())
-                                .arg(kMaxBundleFileBytes));
-    const QByteArray bytes = file.read(kMaxBundleFileBytes + 1);
-    if (file.error() != QFileDevice::NoError)
-        return failed(path, QStringLiteral("cannot read: %1").arg(file.errorString()));
+    QByteArray bytes;
+    if (const QString error =
+            json::readFileBounded(path, kMaxBundleFileBytes, QStringLiteral("a bundle"), bytes);
+        !error.isEmpty())
+        return failed(path, error);
     return readBundle(bytes, path);
 }
 

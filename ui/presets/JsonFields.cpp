@@ -1,5 +1,7 @@
 #include "ui/presets/JsonFields.hpp"
 
+#include <QFile>
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -186,18 +188,24 @@ bool readInteger(const QJsonValue& value, const QString& field, int min, int max
     return true;
 }
 
-bool readArray(const QJsonObject& object, const QString& key, const QString& field,
-               Presence presence, qsizetype maxCount, QJsonArray& out, QString& error) {
+namespace {
+
+// An array or an object at `key` (which `is` and `to` tell apart), with at most maxCount
+// entries.
+template <class Container, class Is, class To>
+bool readContainer(const QJsonObject& object, const QString& key, const QString& field,
+                   Presence presence, qsizetype maxCount, const QString& expected, Is is, To to,
+                   Container& out, QString& error) {
     const QJsonValue value = object.value(key);
     if (value.isUndefined() && presence == Presence::Optional) {
         out = {};
         return true;
     }
-    if (!value.isArray()) {
-        error = describe(field, QStringLiteral("an array"), value);
+    if (!is(value)) {
+        error = describe(field, expected, value);
         return false;
     }
-    out = value.toArray();
+    out = to(value);
     if (out.size() > maxCount) {
         error = QStringLiteral("%1: too many entries, %2, at most %3")
                     .arg(field)
@@ -208,26 +216,39 @@ bool readArray(const QJsonObject& object, const QString& key, const QString& fie
     return true;
 }
 
+} // namespace
+
+bool readArray(const QJsonObject& object, const QString& key, const QString& field,
+               Presence presence, qsizetype maxCount, QJsonArray& out, QString& error) {
+    return readContainer(
+        object, key, field, presence, maxCount, QStringLiteral("an array"),
+        [](const QJsonValue& v) { return v.isArray(); },
+        [](const QJsonValue& v) { return v.toArray(); }, out, error);
+}
+
 bool readObject(const QJsonObject& object, const QString& key, const QString& field,
                 Presence presence, qsizetype maxCount, QJsonObject& out, QString& error) {
-    const QJsonValue value = object.value(key);
-    if (value.isUndefined() && presence == Presence::Optional) {
-        out = {};
-        return true;
-    }
-    if (!value.isObject()) {
-        error = describe(field, QStringLiteral("an object"), value);
-        return false;
-    }
-    out = value.toObject();
-    if (out.size() > maxCount) {
-        error = QStringLiteral("%1: too many entries, %2, at most %3")
-                    .arg(field)
-                    .arg(out.size())
-                    .arg(maxCount);
-        return false;
-    }
-    return true;
+    return readContainer(
+        object, key, field, presence, maxCount, QStringLiteral("an object"),
+        [](const QJsonValue& v) { return v.isObject(); },
+        [](const QJsonValue& v) { return v.toObject(); }, out, error);
+}
+
+QString readFileBounded(const QString& path, qint64 maxBytes, const QString& what,
+                        QByteArray& out) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("cannot open: %1").arg(file.errorString());
+    // size() is 0 for pipes and /proc files, so the read itself is bounded too.
+    if (file.size() > maxBytes)
+        return QStringLiteral("too big for %1: %2 bytes, at most %3")
+            .arg(what)
+            .arg(file.size())
+            .arg(maxBytes);
+    out = file.read(maxBytes + 1);
+    if (file.error() != QFileDevice::NoError)
+        return QStringLiteral("cannot read: %1").arg(file.errorString());
+    return {};
 }
 
 } // namespace govox::presets::json

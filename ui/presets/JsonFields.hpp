@@ -58,4 +58,9 @@ bool readObject(const QJsonObject& object, const QString& key, const QString& fi
 // A JSON string literal for `text`, quotes included, for messages.
 QString quoted(const QString& text);
 
+// Reads at most maxBytes (+1, so that a file that grew shows as too big) of `path`; the
+// empty string, or why not ("too big for <what>: ..."). Bounded even where size() says 0
+// (pipes, /proc files).
+QString readFileBounded(const QString& path, qint64 maxBytes, const QString& what, QByteArray& out);
+
 } // namespace govox::presets::json

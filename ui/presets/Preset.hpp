@@ -8,6 +8,8 @@
 // - The voice's identity is the instrument name it registers (sdk.Instrument.Name); a
 //   preset made for another voice is refused with a message naming both.
 // - Qt Core only (no widgets), so the readers can be fuzzed and used headless.
+//
+// Threads: plain values; any thread, one at a time per object.
 #pragma once
 
 #include <QList>

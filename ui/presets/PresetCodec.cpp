@@ -126,17 +126,11 @@ PresetReadResult readPreset(const QByteArray& bytes, const QString& origin) {
 }
 
 PresetReadResult readPresetFile(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return failed(path, QStringLiteral("cannot open: %1").arg(file.errorString()));
-    // size() is 0 for pipes and /proc files, so the read itself is bounded too.
-    if (file.size() > kMaxPresetFileBytes)
-        return failed(path, QStringLiteral("too big for a preset: %1 bytes, at most %2")
-                                .arg(file.size())
-                                .arg(kMaxPresetFileBytes));
-    const QByteArray bytes = file.read(kMaxPresetFileBytes + 1);
-    if (file.error() != QFileDevice::NoError)
-        return failed(path, QStringLiteral("cannot read: %1").arg(file.errorString()));
+    QByteArray bytes;
+    if (const QString error =
+            json::readFileBounded(path, kMaxPresetFileBytes, QStringLiteral("a preset"), bytes);
+        !error.isEmpty())
+        return failed(path, error);
     return readPreset(bytes, path);
 }
 

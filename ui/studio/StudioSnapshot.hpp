@@ -3,6 +3,8 @@
 //
 // Widgets draw from snapshots only, never from the engine: the engine stays free of
 // Qt, and a widget can be tested by feeding it snapshots made up by the test.
+//
+// Threads: plain values, made on the UI thread by the Studio and read there by the widgets.
 #pragma once
 
 #include <bitset>

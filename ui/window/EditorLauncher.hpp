@@ -5,6 +5,8 @@
 // with "+LINE"; code/codium/subl/gedit/kate get their own line syntax; anything else is
 // given the file alone. Without either variable the desktop's default application opens
 // the file (QDesktopServices), which cannot be told a line.
+//
+// Threads: the UI thread (it starts a detached process and returns).
 #pragma once
 
 #include <QString>
