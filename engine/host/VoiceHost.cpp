@@ -99,11 +99,10 @@ HostProblem VoiceHost::crashProblem(HostHealth health, const std::string& fallba
 }
 
 HostProblem VoiceHost::check() {
-    if (reported_) return {HostHealth::Stopped, {}, {}};
+    if (reported_) return HostProblem::stopped();
     if (process_->poll()) {
         reported_ = true;
-        if (abi::loadAcquire(region_->header().shutdown_requested))
-            return {HostHealth::Stopped, {}, {}};
+        if (abi::loadAcquire(region_->header().shutdown_requested)) return HostProblem::stopped();
         return crashProblem(HostHealth::Crashed, "the voice host ended unexpectedly");
     }
     const auto now = std::chrono::steady_clock::now();

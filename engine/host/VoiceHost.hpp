@@ -52,6 +52,13 @@ struct HostProblem {
     HostHealth health = HostHealth::Running;
     std::string message; // one line: what happened, naming the voice
     std::string stack;   // a Go stack, if there was one
+
+    // The host has ended as asked (or was reported once already): nothing to say.
+    static HostProblem stopped() {
+        HostProblem p;
+        p.health = HostHealth::Stopped;
+        return p;
+    }
 };
 
 class VoiceHost {

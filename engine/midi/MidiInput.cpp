@@ -47,6 +47,9 @@ struct MidiInput::Impl {
     // A port owns its input (an RtMidiIn for ALSA, a port of the JackMidiClient for JACK)
     // and the queue it fills; the input goes first, so nothing still fills the queue when
     // the dispatcher releases the port's notes and frees it.
+    // Govox's own port that others connect to, or one Govox opened on a source.
+    enum class PortKind { Virtual, Source };
+
     struct Port {
         std::string name; // as opened() shows it
         bool isVirtual = false;
@@ -54,8 +57,8 @@ struct MidiInput::Impl {
         JackMidiClient* jack = nullptr; // JACK: the client holding the port; not owned
         MidiDispatcher* dispatcher = nullptr;
         MidiDispatcher::PortQueue* queue = nullptr;
-        Port(std::string n, bool v, MidiDispatcher* d, MidiDispatcher::PortQueue* q)
-            : name(std::move(n)), isVirtual(v), dispatcher(d), queue(q) {}
+        Port(std::string n, PortKind kind, MidiDispatcher* d, MidiDispatcher::PortQueue* q)
+            : name(std::move(n)), isVirtual(kind == PortKind::Virtual), dispatcher(d), queue(q) {}
         Port(Port&& o) noexcept { take(o); }
         Port& operator=(Port&& o) noexcept {
             if (this != &o) {
@@ -98,8 +101,8 @@ struct MidiInput::Impl {
     }
 
     // A new ALSA input with its queue; `name` is how opened() will show it.
-    Port makeAlsaPort(std::string name, bool isVirtual) {
-        Port port(std::move(name), isVirtual, dispatcher.get(), dispatcher->addPort());
+    Port makeAlsaPort(std::string name, PortKind kind) {
+        Port port(std::move(name), kind, dispatcher.get(), dispatcher->addPort());
         port.in = std::make_unique<RtMidiIn>(toRtMidi(api), "Govox");
         port.in->ignoreTypes(true, true, true); // SysEx, timing, active sensing
         port.in->setCallback(&Impl::onMessage, port.queue);
@@ -109,7 +112,7 @@ struct MidiInput::Impl {
     // Looks the port up again through the new input itself, so that a port list that
     // changed since the caller listed it cannot make us open the wrong port.
     void openAlsa(const std::string& name) {
-        Port port = makeAlsaPort(name, false);
+        Port port = makeAlsaPort(name, PortKind::Source);
         const std::vector<std::string> names = portNames(*port.in);
         const auto it = std::find(names.begin(), names.end(), name);
         if (it == names.end()) throw RtMidiError("MidiInput::open: the port went away");
@@ -119,8 +122,8 @@ struct MidiInput::Impl {
 
     // A JACK input port named `jackName` on our client, connected to `source` unless empty.
     std::string openJack(const std::string& name, const std::string& jackName,
-                         const std::string& source, bool isVirtual) {
-        Port port(name, isVirtual, dispatcher.get(), dispatcher->addPort());
+                         const std::string& source, PortKind kind) {
+        Port port(name, kind, dispatcher.get(), dispatcher->addPort());
         const std::string error = jack->addPort(jackName, source, *port.queue);
         if (!error.empty()) return error; // the queue goes with `port`
         port.jack = jack.get();
@@ -169,10 +172,12 @@ std::string MidiInput::openVirtual(const MidiInputConfig& config) {
         impl_->jack = JackMidiClient::open("Govox", error);
         if (!impl_->jack) return error;
         if (config.virtualPort.empty()) return {};
-        return impl_->openJack(config.virtualPort + " (virtual)", config.virtualPort, {}, true);
+        return impl_->openJack(config.virtualPort + " (virtual)", config.virtualPort, {},
+                               Impl::PortKind::Virtual);
     }
     if (config.virtualPort.empty()) return {};
-    Impl::Port port = impl_->makeAlsaPort(config.virtualPort + " (virtual)", true);
+    Impl::Port port =
+        impl_->makeAlsaPort(config.virtualPort + " (virtual)", Impl::PortKind::Virtual);
     port.in->openVirtualPort(config.virtualPort);
     impl_->inputs.push_back(std::move(port));
     return {};
@@ -212,8 +217,8 @@ std::string MidiInput::openPorts(const MidiInputConfig& config) {
                         [&](const Impl::Port& p) { return !p.isVirtual && p.name == name; });
         if (isOpen) continue;
         if (config.api == MidiApi::Jack) {
-            const std::string error =
-                impl_->openJack(name, "in-" + std::to_string(++impl_->jackPorts), name, false);
+            const std::string error = impl_->openJack(
+                name, "in-" + std::to_string(++impl_->jackPorts), name, Impl::PortKind::Source);
             if (!error.empty()) problem("cannot open '" + name + "': " + error);
             continue;
         }

@@ -152,13 +152,14 @@ ImportResult importPresets(PresetStore& store, const QList<Preset>& presets, con
 
 ImportResult importPresetFile(PresetStore& store, const QString& path, const QString& voice) {
     const PresetReadResult read = readPresetFile(path);
-    if (!read.ok()) return {{}, {}, {read.error}, read.error};
+    if (!read.ok()) return ImportResult::failed(read.error, read.error);
     return importPresets(store, {read.preset}, voice);
 }
 
 ImportResult importPresetFolder(PresetStore& store, const QString& folder, const QString& voice) {
     const QDir dir(folder);
-    if (!dir.exists()) return {{}, {}, {}, QStringLiteral("there is no folder %1").arg(folder)};
+    if (!dir.exists())
+        return ImportResult::failed(QStringLiteral("there is no folder %1").arg(folder));
     QList<Preset> presets;
     QStringList problems;
     for (const QString& file :
@@ -170,7 +171,8 @@ ImportResult importPresetFolder(PresetStore& store, const QString& folder, const
             problems << read.error;
     }
     if (presets.isEmpty() && problems.isEmpty())
-        return {{}, {}, {}, QStringLiteral("%1 holds no %2 files").arg(folder, kPresetSuffix)};
+        return ImportResult::failed(
+            QStringLiteral("%1 holds no %2 files").arg(folder, kPresetSuffix));
     ImportResult result = importPresets(store, presets, voice);
     result.problems = problems + result.problems;
     if (result.imported.isEmpty() && !result.problems.isEmpty())

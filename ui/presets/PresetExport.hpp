@@ -33,6 +33,13 @@ struct ImportResult {
     QStringList problems; // files or presets that could not be imported, with the reason
     QString error;        // non-empty: nothing was imported
     bool ok() const { return error.isEmpty(); }
+    // Nothing imported, and why; `problem` (if any) is listed with the file's problems too.
+    static ImportResult failed(const QString& why, const QString& problem = {}) {
+        ImportResult r;
+        r.error = why;
+        if (!problem.isEmpty()) r.problems << problem;
+        return r;
+    }
 };
 
 // One preset to `filePath` (".govoxpreset" is added when the name has no suffix).
