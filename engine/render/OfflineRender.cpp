@@ -17,15 +17,24 @@ public:
     virtual std::string write(const float* left, const float* right, std::uint32_t frames) = 0;
 };
 
+namespace {
+// ".<name>.partial-<pid>" beside the target. Built by appending: GCC 12 with Debian's
+// hardening flags reports a false -Wrestrict on `"." + std::string&&`.
+std::string temporaryNameFor(const std::string& target) {
+    const std::filesystem::path path(target);
+    std::string name = ".";
+    name += path.filename().string();
+    name += ".partial-";
+    name += std::to_string(getpid());
+    return (path.parent_path() / name).string();
+}
+} // namespace
+
 // A WAV under a temporary name in the target's folder (so the rename cannot cross file
 // systems), synced and renamed over the target by commit(); removed if never committed.
 class OfflineRender::WavSink final : public BlockSink {
 public:
-    explicit WavSink(std::string path)
-        : path_(std::move(path)), temp_((std::filesystem::path(path_).parent_path() /
-                                         ("." + std::filesystem::path(path_).filename().string() +
-                                          ".partial-" + std::to_string(getpid())))
-                                            .string()) {}
+    explicit WavSink(std::string path) : path_(std::move(path)), temp_(temporaryNameFor(path_)) {}
     ~WavSink() override {
         if (!committed_) {
             file_.close();
