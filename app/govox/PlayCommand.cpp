@@ -63,9 +63,9 @@ public:
         voice_ = std::make_unique<session::VoiceSession>(engine_, o_.voice);
         if (std::string e = voice_->start(); !e.empty()) return e;
         std::printf("govox play: '%s' through %s (device '%s', %u Hz, %u-frame buffer), latency "
-                    "%.1f ms%s\n",
+                    "%.1f ms for notes, up to %.1f ms for changes to sounding notes%s\n",
                     voice_->name().c_str(), st.stream.backend.c_str(), st.stream.device.c_str(),
-                    st.stream.sampleRate, st.stream.bufferFrames,
+                    st.stream.sampleRate, st.stream.bufferFrames, engine_.noteLatencyMs(),
                     engine_.latencyMs(o_.voice.ringTargetFrames),
                     o_.voice.watch == session::WatchSource::Yes ? "; rebuilds on save" : "");
         if (o_.midiEnabled) {

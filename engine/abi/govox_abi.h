@@ -55,7 +55,7 @@ extern "C" {
 /* "GVOX" as bytes in memory on a little-endian machine. */
 #define GOVOX_ABI_MAGIC 0x584F5647u
 /* Bump on any change to a struct, a constant below or a documented protocol. */
-#define GOVOX_ABI_VERSION 2u
+#define GOVOX_ABI_VERSION 3u
 
 #define GOVOX_CACHE_LINE 64u
 #define GOVOX_LINE_PAIR 128u /* what the spatial prefetcher fetches together */
@@ -201,7 +201,14 @@ typedef struct govox_event_queue {
  *   STOP_REQUESTED -> FINISHED    host, once it has stopped writing the ring
  *   FINISHED -> FREE              engine, after playing or dropping what is left; from
  *                                 then read_index == write_index until the next note
- * The engine reads the ring only in ACTIVE, RELEASING and FINISHED. */
+ * The engine reads the ring only in ACTIVE, RELEASING and FINISHED.
+ *
+ * Note starts: a note-on event carries the engine frame F it is meant to sound at. The
+ * host writes start_frame = F (in lockstep: the frame of the block it pads from) before
+ * ACTIVE, and the engine plays the ring's first frame at engine frame start_frame: from
+ * that offset inside the block it is mixing, or at the start of the block if the frame
+ * has already passed (the host was late). A start_frame more than a ring ahead of the
+ * engine's clock is not believed: the note plays at once. */
 typedef enum govox_voice_state {
     GOVOX_VOICE_FREE = 0,
     GOVOX_VOICE_STARTING = 1,
@@ -227,7 +234,9 @@ typedef struct govox_voice_slot {
     uint32_t channel;           /* MIDI channel 0..15, set before ACTIVE */
     uint32_t gain_bits;         /* atomic float bits: linear gain, the engine clamps to [0, 4] */
     uint32_t pan_bits;          /* atomic float bits: -1 left .. 0 centre .. +1 right */
-    uint8_t reserved0[32 + 64]; /* line 1: keeps the pair to the host */
+    uint64_t start_frame;       /* atomic, set before ACTIVE: the engine frame at which the
+                                   ring's first frame plays (see "Note starts" below) */
+    uint8_t reserved0[24 + 64]; /* line 1: keeps the pair to the host */
 
     /* Line 2: engine writes. */
     uint32_t read_index;        /* atomic: frames consumed so far, free-running */
@@ -403,6 +412,7 @@ GOVOX_STATIC_ASSERT(sizeof(govox_event_queue) == 256 + 32 * GOVOX_EVENT_CAPACITY
                     "govox_event_queue size");
 GOVOX_STATIC_ASSERT(sizeof(govox_voice_slot) == 256, "govox_voice_slot size");
 GOVOX_STATIC_ASSERT(offsetof(govox_voice_slot, read_index) == 128, "reader pair at 128");
+GOVOX_STATIC_ASSERT(offsetof(govox_voice_slot, start_frame) == 32, "start_frame at 32");
 GOVOX_STATIC_ASSERT(sizeof(govox_param_desc) == 64, "govox_param_desc size");
 GOVOX_STATIC_ASSERT(sizeof(govox_param_block) == 64 + 64 * GOVOX_MAX_PARAMS + 4 * GOVOX_MAX_PARAMS,
                     "govox_param_block size");

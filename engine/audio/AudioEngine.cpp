@@ -85,6 +85,20 @@ std::uint64_t AudioEngine::frame() const noexcept {
     return m ? m->stats().engineFrame.load(std::memory_order_relaxed) : 0;
 }
 
+std::uint64_t AudioEngine::scheduleFrame(const rt::EventTime& at) const noexcept {
+    const rt::Mixer* m = running_.load(std::memory_order_acquire);
+    if (!m) return 0;
+    rt::ClockPoint last;
+    if (!m->clock().read(last)) return m->stats().engineFrame.load(std::memory_order_relaxed);
+    return rt::scheduleFrame(last, m->sampleRate(), at);
+}
+
+std::uint32_t AudioEngine::schedulingDelayFrames() const noexcept {
+    const rt::Mixer* m = running_.load(std::memory_order_acquire);
+    rt::ClockPoint last;
+    return m && m->clock().read(last) ? last.frames : 0;
+}
+
 std::uint32_t AudioEngine::sampleRate() const noexcept {
     const rt::Mixer* m = running_.load(std::memory_order_acquire);
     return m ? m->sampleRate() : 0;

@@ -58,6 +58,11 @@ public:
 
     // The engine's clock: frames rendered since the stream started; 0 while stopped.
     std::uint64_t frame() const noexcept;
+    // The frame a live event that happened at `at` takes effect at: one host buffer after
+    // it (rt/FrameClock.hpp). frame() while stopped or before the first callback.
+    std::uint64_t scheduleFrame(const rt::EventTime& at) const noexcept;
+    // The scheduling delay of live events in frames: the host buffer; 0 while stopped.
+    std::uint32_t schedulingDelayFrames() const noexcept;
     // The stream's rate and the mixer's largest block; 0 while stopped.
     std::uint32_t sampleRate() const noexcept;
     std::uint32_t maxBlockFrames() const noexcept;
@@ -84,8 +89,12 @@ public:
     std::shared_ptr<rt::OutputTap> startTap(std::uint32_t capacityFrames);
     // Detaches the tap; it is released once no callback can still be writing it.
     void stopTap();
-    // Latency of a continuing sound: host buffer + device + ring fill, in milliseconds.
+    // Latency of a change to a sounding note: host buffer + device + ring fill, in
+    // milliseconds (at most: the change lands on its frame when the voice has not
+    // rendered that far).
     double latencyMs(std::uint32_t ringTargetFrames) const noexcept;
+    // Latency of a note-on: the scheduling delay (one host buffer) + device, in ms.
+    double noteLatencyMs() const noexcept { return latencyMs(0); }
 
 private:
     std::string tryStart(backend::BackendKind kind, const EngineConfig& config);

@@ -147,6 +147,9 @@ std::vector<std::string> JackMidiClient::listSources(std::string& error) {
 int JackMidiClient::process(jack_nframes_t frames, void* user) noexcept GOVOX_NONBLOCKING {
     auto& self = *static_cast<JackMidiClient*>(user);
     self.cycle_.fetch_add(1, std::memory_order_acq_rel); // odd: a cycle runs
+    // Events keep their cycle and offset: the engine maps the cycle onto its own audio
+    // callback of the same cycle (rt/FrameClock.hpp), so their spacing survives exactly.
+    const std::uint64_t cycleNs = rt::monotonicNs();
     for (Slot& slot : self.slots_) {
         jack_port_t* port = slot.port.load(std::memory_order_acquire);
         if (port == nullptr) continue;
@@ -158,7 +161,8 @@ int JackMidiClient::process(jack_nframes_t frames, void* user) noexcept GOVOX_NO
             jack_midi_event_t event;
             if (jack_midi_event_get(&event, buffer, i) == 0 &&
                 isChannelMessage(event.buffer, event.size))
-                queue->push(event.buffer, event.size);
+                queue->push(event.buffer, event.size,
+                            rt::EventTime::inCycle(cycleNs, event.time, frames));
         }
     }
     self.cycle_.fetch_add(1, std::memory_order_release); // even: none runs

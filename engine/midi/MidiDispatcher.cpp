@@ -17,12 +17,13 @@
 
 namespace govox::midi {
 
-void MidiDispatcher::PortQueue::push(const std::uint8_t* bytes,
-                                     std::size_t size) noexcept GOVOX_NONBLOCKING {
+void MidiDispatcher::PortQueue::push(const std::uint8_t* bytes, std::size_t size,
+                                     const rt::EventTime& at) noexcept GOVOX_NONBLOCKING {
     owner_.received_.fetch_add(1, std::memory_order_relaxed);
     if (size == 0 || size > 3) return; // channel messages only; SysEx is filtered before us
     Message m;
     m.size = static_cast<std::uint8_t>(size);
+    m.at = at;
     for (std::size_t i = 0; i < size; ++i) m.bytes[i] = bytes[i];
     if (!queue_.push(m)) {
         owner_.dropped_.fetch_add(1, std::memory_order_relaxed);
@@ -111,7 +112,7 @@ void MidiDispatcher::drain() {
 void MidiDispatcher::drain(PortQueue& port) {
     Message m;
     while (port.queue_.pop(m)) {
-        if (!decodeMessage(m.bytes.data(), m.size, sink_)) continue;
+        if (!decodeMessage(m.bytes.data(), m.size, m.at, sink_)) continue;
         // What decodeMessage used is well formed: the status byte and data bytes are valid.
         const std::uint8_t kind = m.bytes[0] & 0xF0, channel = m.bytes[0] & 0x0F, d1 = m.bytes[1];
         auto& held = port.held_[channel];
@@ -129,7 +130,7 @@ void MidiDispatcher::releaseHeld(PortQueue& port) {
         auto& held = port.held_[channel];
         for (std::uint8_t note = 0; note < 128 && held.any(); ++note)
             if (held.test(note)) {
-                sink_.noteOff(channel, note);
+                sink_.noteOff(rt::EventTime::now(), channel, note);
                 held.reset(note);
             }
     }

@@ -19,6 +19,7 @@
 #pragma once
 
 #include "engine/midi/MidiSink.hpp"
+#include "engine/rt/FrameClock.hpp"
 #include "engine/rt/RealtimeAttributes.hpp"
 #include "engine/rt/SpscQueue.hpp"
 
@@ -38,6 +39,7 @@ public:
     struct Message {
         std::uint8_t size = 0;
         std::array<std::uint8_t, 3> bytes{};
+        rt::EventTime at; // when it happened
     };
     // One port's queue. The receiving thread pushes; the dispatcher pops.
     class PortQueue {
@@ -45,7 +47,9 @@ public:
         explicit PortQueue(MidiDispatcher& owner) : owner_(owner) {}
         // Receiving thread (RT-safe: no allocation, no lock; a full queue drops and counts).
         // Takes messages of 1-3 bytes; anything longer (SysEx) is counted and dropped.
-        void push(const std::uint8_t* bytes, std::size_t size) noexcept GOVOX_NONBLOCKING;
+        // `at` is when the message happened (its JACK cycle and offset, or its arrival).
+        void push(const std::uint8_t* bytes, std::size_t size,
+                  const rt::EventTime& at) noexcept GOVOX_NONBLOCKING;
         // Any thread, RT-safe: the port lost its source (its last connection went). The
         // dispatcher plays what is queued, then sends note-offs for the notes it holds.
         void requestRelease() noexcept GOVOX_NONBLOCKING;

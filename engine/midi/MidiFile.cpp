@@ -2,7 +2,10 @@
 
 #include <smf.h>
 
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <memory>
 
 namespace govox::midi {
@@ -46,14 +49,39 @@ MidiFileResult readMidiFile(const std::string& path) {
 std::string writeMidiFile(const std::string& path, const std::vector<TimedMessage>& messages) {
     std::unique_ptr<smf_t, SmfDelete> smf(smf_new());
     if (!smf) return "cannot create a MIDI file in memory";
+    // 960 pulses per quarter at 20 000 us per quarter: one pulse is one frame at 48 kHz,
+    // so a sequence written from frame times reads back to exactly those frames.
+    constexpr int kPpqn = 960;
+    constexpr int kMicrosPerQuarter = 20000;
+    if (smf_set_ppqn(smf.get(), kPpqn) != 0) return "cannot set the MIDI file's resolution";
     smf_track_t* track = smf_track_new();
     smf_add_track(smf.get(), track);
+    // The tempo is a meta event (FF 51 03 and three bytes), which libsmf builds from a
+    // buffer the event owns.
+    smf_event_t* tempo = smf_event_new();
+    if (!tempo) return "cannot make the MIDI file's tempo";
+    tempo->midi_buffer = static_cast<unsigned char*>(std::malloc(6));
+    if (!tempo->midi_buffer) {
+        smf_event_delete(tempo);
+        return "out of memory";
+    }
+    tempo->midi_buffer_length = 6;
+    const unsigned char bytes[6] = {0xFF,
+                                    0x51,
+                                    0x03,
+                                    (kMicrosPerQuarter >> 16) & 0xFF,
+                                    (kMicrosPerQuarter >> 8) & 0xFF,
+                                    kMicrosPerQuarter & 0xFF};
+    std::memcpy(tempo->midi_buffer, bytes, sizeof bytes);
+    smf_track_add_event_pulses(track, tempo, 0);
+    const double pulsesPerSecond = kPpqn * 1e6 / kMicrosPerQuarter;
     for (const TimedMessage& m : messages) {
         const bool twoBytes = (m.status & 0xF0) == 0xC0 || (m.status & 0xF0) == 0xD0;
         smf_event_t* e = twoBytes ? smf_event_new_from_bytes(m.status, m.data1, -1)
                                   : smf_event_new_from_bytes(m.status, m.data1, m.data2);
         if (!e) return "invalid MIDI message in the sequence";
-        smf_track_add_event_seconds(track, e, m.seconds);
+        smf_track_add_event_pulses(track, e,
+                                   static_cast<int>(std::llround(m.seconds * pulsesPerSecond)));
     }
     if (smf_save(smf.get(), path.c_str()) != 0) return "cannot write MIDI file " + path;
     return {};

@@ -94,10 +94,12 @@ struct MidiInput::Impl {
     bool isOpen = false;
     unsigned jackPorts = 0; // names the JACK ports "in-1", "in-2", ...
 
-    // RtMidi's ALSA thread: only a copy into the queue.
+    // RtMidi's ALSA thread: only a copy into the queue, stamped with its arrival (RtMidi's
+    // own time is a delta from the previous message, of no use to place it on our clock).
     static void onMessage(double, std::vector<unsigned char>* message, void* user) {
         if (message)
-            static_cast<MidiDispatcher::PortQueue*>(user)->push(message->data(), message->size());
+            static_cast<MidiDispatcher::PortQueue*>(user)->push(message->data(), message->size(),
+                                                                rt::EventTime::now());
     }
 
     // A new ALSA input with its queue; `name` is how opened() will show it.

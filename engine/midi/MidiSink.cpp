@@ -2,7 +2,8 @@
 
 namespace govox::midi {
 
-bool decodeMessage(const std::uint8_t* bytes, std::size_t size, MidiSink& sink) {
+bool decodeMessage(const std::uint8_t* bytes, std::size_t size, const rt::EventTime& at,
+                   MidiSink& sink) {
     if (size < 2 || bytes[0] < 0x80 || bytes[0] >= 0xF0) return false;
     const std::uint8_t kind = bytes[0] & 0xF0, channel = bytes[0] & 0x0F;
     const std::uint8_t d1 = bytes[1] & 0x7F;
@@ -13,18 +14,20 @@ bool decodeMessage(const std::uint8_t* bytes, std::size_t size, MidiSink& sink) 
     switch (kind) {
     case 0x90:
         if (d2 == 0)
-            sink.noteOff(channel, d1);
+            sink.noteOff(at, channel, d1);
         else
-            sink.noteOn(channel, d1, d2);
+            sink.noteOn(at, channel, d1, d2);
         return true;
-    case 0x80: sink.noteOff(channel, d1); return true;
+    case 0x80: sink.noteOff(at, channel, d1); return true;
     case 0xB0:
         if (d1 == 120 || d1 == 123)
-            sink.allNotesOff();
+            sink.allNotesOff(at);
         else
-            sink.controlChange(channel, d1, d2);
+            sink.controlChange(at, channel, d1, d2);
         return true;
-    case 0xE0: sink.pitchBend(channel, static_cast<std::int32_t>(d2 << 7 | d1) - 8192); return true;
+    case 0xE0:
+        sink.pitchBend(at, channel, static_cast<std::int32_t>(d2 << 7 | d1) - 8192);
+        return true;
     default: return false; // program change, aftertouch: not used by voices yet
     }
 }

@@ -15,53 +15,62 @@ std::string lower(std::string s) {
 
 } // namespace
 
-void HostRoute::send(const std::function<bool(events::EventSender&, std::uint64_t)>& event) {
-    const std::uint64_t now = engine_.frame();
-    if (current_ && !event(current_->events(), now))
+void HostRoute::send(std::uint64_t frame,
+                     const std::function<bool(events::EventSender&, std::uint64_t)>& event) {
+    if (current_ && !event(current_->events(), frame))
         dropped_.fetch_add(1, std::memory_order_relaxed);
-    if (next_) event(next_->events(), now);
+    if (next_) event(next_->events(), frame);
 }
 
-void HostRoute::noteOn(std::uint8_t channel, std::uint8_t note, std::uint8_t velocity) {
-    if (velocity == 0) return noteOff(channel, note);
+void HostRoute::noteOn(const rt::EventTime& at, std::uint8_t channel, std::uint8_t note,
+                       std::uint8_t velocity) {
+    if (velocity == 0) return noteOff(at, channel, note);
+    const std::uint64_t frame = engine_.scheduleFrame(at);
     std::lock_guard lock(mutex_);
-    playing_.noteOn(channel, note, velocity, engine_.frame());
-    send([&](events::EventSender& e, std::uint64_t at) {
-        return e.noteOn(at, channel, note, velocity);
+    playing_.noteOn(channel, note, velocity, frame);
+    send(frame, [&](events::EventSender& e, std::uint64_t f) {
+        return e.noteOn(f, channel, note, velocity);
     });
 }
 
-void HostRoute::noteOff(std::uint8_t channel, std::uint8_t note) {
+void HostRoute::noteOff(const rt::EventTime& at, std::uint8_t channel, std::uint8_t note) {
+    const std::uint64_t frame = engine_.scheduleFrame(at);
     std::lock_guard lock(mutex_);
     playing_.noteOff(channel, note);
-    send([&](events::EventSender& e, std::uint64_t at) { return e.noteOff(at, channel, note); });
+    send(frame,
+         [&](events::EventSender& e, std::uint64_t f) { return e.noteOff(f, channel, note); });
 }
 
-void HostRoute::controlChange(std::uint8_t channel, std::uint8_t controller, std::uint8_t value) {
+void HostRoute::controlChange(const rt::EventTime& at, std::uint8_t channel,
+                              std::uint8_t controller, std::uint8_t value) {
+    const std::uint64_t frame = engine_.scheduleFrame(at);
     std::lock_guard lock(mutex_);
     playing_.controlChange(channel, controller, value);
-    send([&](events::EventSender& e, std::uint64_t at) {
-        return e.controlChange(at, channel, controller, value);
+    send(frame, [&](events::EventSender& e, std::uint64_t f) {
+        return e.controlChange(f, channel, controller, value);
     });
 }
 
-void HostRoute::pitchBend(std::uint8_t channel, std::int32_t bend) {
+void HostRoute::pitchBend(const rt::EventTime& at, std::uint8_t channel, std::int32_t bend) {
+    const std::uint64_t frame = engine_.scheduleFrame(at);
     std::lock_guard lock(mutex_);
     playing_.pitchBend(channel, bend);
-    send([&](events::EventSender& e, std::uint64_t at) { return e.pitchBend(at, channel, bend); });
+    send(frame,
+         [&](events::EventSender& e, std::uint64_t f) { return e.pitchBend(f, channel, bend); });
 }
 
-void HostRoute::allNotesOff() {
+void HostRoute::allNotesOff(const rt::EventTime& at) {
+    const std::uint64_t frame = engine_.scheduleFrame(at);
     std::lock_guard lock(mutex_);
     playing_.allNotesOff(0xFF);
-    send([&](events::EventSender& e, std::uint64_t at) { return e.allNotesOff(at, 0xFF); });
+    send(frame, [&](events::EventSender& e, std::uint64_t f) { return e.allNotesOff(f, 0xFF); });
 }
 
-bool HostRoute::setParam(const std::string& name, float value) {
+bool HostRoute::setParam(const std::string& name, float value, const rt::EventTime& at) {
     const std::string key = lower(name);
+    const std::uint64_t now = engine_.scheduleFrame(at);
     std::lock_guard lock(mutex_);
     if (!current_) return false;
-    const std::uint64_t now = engine_.frame();
     bool found = false;
     for (const auto& host : {current_, next_}) {
         if (!host) continue;

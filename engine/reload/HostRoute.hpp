@@ -12,7 +12,8 @@
 //   every value it declares a parameter for, new parameters start at their defaults, and
 //   values of parameters a build no longer has are kept should a later build bring them
 //   back.
-// - Events are stamped with the engine's clock (AudioEngine::frame()).
+// - Events are stamped with the engine frame they take effect at: their time, one host
+//   buffer on (AudioEngine::scheduleFrame).
 //
 // Threads: the player calls from any non-real-time thread; the reload worker calls
 // carryParams/beginSwap/abandonSwap/completeSwap from its thread; one mutex orders them.
@@ -41,14 +42,23 @@ public:
     explicit HostRoute(const audio::AudioEngine& engine) : engine_(engine) {}
 
     // --- the player -------------------------------------------------------------------
-    void noteOn(std::uint8_t channel, std::uint8_t note, std::uint8_t velocity) override;
-    void noteOff(std::uint8_t channel, std::uint8_t note) override;
-    void controlChange(std::uint8_t channel, std::uint8_t controller, std::uint8_t value) override;
-    void pitchBend(std::uint8_t channel, std::int32_t bend) override;
-    void allNotesOff() override;
-    // Sets a parameter by name (clamped to its range) in every routed host; false if the
-    // running build has no parameter so named.
-    bool setParam(const std::string& name, float value);
+    // Each event is sent for the frame AudioEngine::scheduleFrame gives its time.
+    void noteOn(const rt::EventTime& at, std::uint8_t channel, std::uint8_t note,
+                std::uint8_t velocity) override;
+    void noteOff(const rt::EventTime& at, std::uint8_t channel, std::uint8_t note) override;
+    void controlChange(const rt::EventTime& at, std::uint8_t channel, std::uint8_t controller,
+                       std::uint8_t value) override;
+    void pitchBend(const rt::EventTime& at, std::uint8_t channel, std::int32_t bend) override;
+    void allNotesOff(const rt::EventTime& at) override;
+    using MidiSink::allNotesOff;
+    using MidiSink::controlChange;
+    using MidiSink::noteOff;
+    using MidiSink::noteOn;
+    using MidiSink::pitchBend;
+    // Sets a parameter by name (clamped to its range) in every routed host, for the frame
+    // of `at`; false if the running build has no parameter so named.
+    bool setParam(const std::string& name, float value,
+                  const rt::EventTime& at = rt::EventTime::now());
     // The value last set or carried for `name`; 0 if none.
     float paramValue(const std::string& name) const;
     // The running build's parameters; empty with none.
@@ -78,7 +88,8 @@ public:
 
 private:
     std::vector<std::string> carryParams(host::VoiceHost& next); // under mutex_
-    void send(const std::function<bool(events::EventSender&, std::uint64_t)>& event);
+    void send(std::uint64_t frame,
+              const std::function<bool(events::EventSender&, std::uint64_t)>& event);
 
     const audio::AudioEngine& engine_;
     mutable std::mutex mutex_;

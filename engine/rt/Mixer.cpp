@@ -108,6 +108,7 @@ void Mixer::removeNow(std::uint32_t regionId,
 
 void Mixer::process(float* left, float* right, std::uint32_t frames) noexcept GOVOX_NONBLOCKING {
     const std::uint64_t start = monotonicNs();
+    clock_.publish({engineFrame_, start, frames});
     drainCommands();
     for (std::uint32_t done = 0; done < frames;) {
         const std::uint32_t n = std::min(frames - done, config_.maxBlockFrames);
@@ -138,7 +139,7 @@ void Mixer::processBlock(float* left, float* right,
     std::uint32_t regions = 0;
     for (Slot& s : slots_) {
         if (s.region == nullptr) continue;
-        s.region->mix(frames, tally);
+        s.region->mix(frames, engineFrame_, tally);
         s.fade.apply(s.region->bus(), left, right, frames);
         abi::storeRelaxed(s.region->region().header().engine_frame, engineFrame_ + frames);
         if (s.fade.silent() && retired_.push(s.region))
@@ -164,6 +165,7 @@ void Mixer::publish(const float* left, const float* right, std::uint32_t frames,
         stats_.nonfiniteBlocks.fetch_add(tally.nonfiniteBlocks, std::memory_order_relaxed);
     if (tally.corruptions)
         stats_.corruptions.fetch_add(tally.corruptions, std::memory_order_relaxed);
+    if (tally.lateStarts) stats_.lateStarts.fetch_add(tally.lateStarts, std::memory_order_relaxed);
 }
 
 } // namespace govox::rt

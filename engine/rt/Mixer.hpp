@@ -17,6 +17,7 @@
 
 #include "engine/rt/AudioCallback.hpp"
 #include "engine/rt/CallbackLoad.hpp"
+#include "engine/rt/FrameClock.hpp"
 #include "engine/rt/MixerStats.hpp"
 #include "engine/rt/OutputTap.hpp"
 #include "engine/rt/RealtimeAttributes.hpp"
@@ -79,6 +80,8 @@ public:
     }
     void xrun() noexcept GOVOX_NONBLOCKING override { countXrun(); }
     const MixerStats& stats() const noexcept { return stats_; }
+    // Each callback's first frame and start time, for placing live events (FrameClock.hpp).
+    const FrameClock& clock() const noexcept { return clock_; }
     std::uint32_t sampleRate() const noexcept { return config_.sampleRate; }
     std::uint32_t maxBlockFrames() const noexcept { return config_.maxBlockFrames; }
     std::uint32_t voiceFadeFrames() const noexcept { return voiceFadeFrames_; }
@@ -113,6 +116,7 @@ private:
     CallbackLoad load_;
     std::uint64_t engineFrame_ = 0;
     MixerStats stats_;
+    FrameClock clock_;
     std::atomic<OutputTap*> tap_{nullptr};
 };
 

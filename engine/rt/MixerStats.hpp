@@ -20,6 +20,7 @@ struct MixerStats {
     std::atomic<std::uint64_t> underruns{0};   // summed over every voice of every region
     std::atomic<std::uint64_t> nonfiniteBlocks{0};
     std::atomic<std::uint64_t> corruptions{0};
+    std::atomic<std::uint64_t> lateStarts{0}; // notes the host started after their frame
     std::atomic<std::uint32_t> soundingVoices{0};
     std::atomic<std::uint32_t> regions{0};
     std::atomic<std::uint32_t> periodNs{0}; // duration of the last callback's audio

@@ -16,7 +16,8 @@ RegionMixer::RegionMixer(shm::Region& region, std::uint32_t id, std::uint32_t ma
 
 // Voices in the common case are added to the bus up to four in one pass (MixKernels.hpp);
 // the rest mix themselves as beginMix meets them.
-void RegionMixer::mix(std::uint32_t frames, MixTally& tally) noexcept GOVOX_NONBLOCKING {
+void RegionMixer::mix(std::uint32_t frames, std::uint64_t blockStart,
+                      MixTally& tally) noexcept GOVOX_NONBLOCKING {
     float* bus = bus_.data();
     std::fill_n(bus, std::size_t{frames} * kChannels, 0.0f);
     MixSource sources[kMaxMixSources];
@@ -29,7 +30,7 @@ void RegionMixer::mix(std::uint32_t frames, MixTally& tally) noexcept GOVOX_NONB
         pending = 0;
     };
     for (std::uint32_t v = 0; v < voiceCount_; ++v) {
-        if (!players_[v].beginMix(bus, frames, tally, sources[pending])) continue;
+        if (!players_[v].beginMix(bus, frames, blockStart, tally, sources[pending])) continue;
         owners[pending++] = v;
         if (pending == kMaxMixSources) flush();
     }

@@ -26,8 +26,10 @@ public:
                 std::uint32_t fadeFrames);
 
     // Mixes `frames` (<= maxBlockFrames) frames of every voice into the bus, replacing
-    // what was there. Audio thread only.
-    void mix(std::uint32_t frames, MixTally& tally) noexcept GOVOX_NONBLOCKING;
+    // what was there; blockStart is the engine frame of the block's first frame. Audio
+    // thread only.
+    void mix(std::uint32_t frames, std::uint64_t blockStart,
+             MixTally& tally) noexcept GOVOX_NONBLOCKING;
 
     // The mixed block, interleaved stereo.
     const float* bus() const noexcept { return bus_.data(); }

@@ -31,24 +31,36 @@ void VoicePlayer::bind(govox_voice_slot& slot, FrameRingView ring,
     fadeIn_ = fadeFrames_;
 }
 
-void VoicePlayer::mix(float* bus, std::uint32_t frames,
-                      MixTally& tally) noexcept GOVOX_NONBLOCKING {
+void VoicePlayer::mix(float* bus, std::uint32_t frames, MixTally& tally,
+                      std::uint64_t blockStart) noexcept GOVOX_NONBLOCKING {
     MixSource source;
-    if (!beginMix(bus, frames, tally, source)) return;
+    if (!beginMix(bus, frames, blockStart, tally, source)) return;
     finishSteady(source, mixCheckedSources(&source, 1, bus, frames) == 0, frames, tally);
 }
 
-bool VoicePlayer::beginMix(float* bus, std::uint32_t frames, MixTally& tally,
-                           MixSource& source) noexcept GOVOX_NONBLOCKING {
+bool VoicePlayer::beginMix(float* bus, std::uint32_t frames, std::uint64_t blockStart,
+                           MixTally& tally, MixSource& source) noexcept GOVOX_NONBLOCKING {
     bus_ = bus;
     tailCursor_ = 0;
     const std::uint32_t state = abi::loadAcquire(slot_->state);
     // Most slots are idle most of the time: one load, nothing to mix, meters already say so.
     if (phase_ == Phase::Idle && tailLeft_ == 0 && !isSounding(state) && meterIdle_) return false;
-    if (phase_ == Phase::AwaitingStop)
+    if (phase_ == Phase::AwaitingStop) {
         awaitStop(state);
-    else if (phase_ == Phase::Idle && isSounding(state))
+    } else if (phase_ == Phase::Idle && isSounding(state)) {
+        const std::uint32_t offset = startOffset(blockStart, frames);
+        if (offset == frames) { // the note starts in a later block
+            renderTail(frames);
+            publishMeter(0);
+            return false;
+        }
+        if (offset == 0 && blockStart > abi::loadAcquire(slot_->start_frame)) ++tally.lateStarts;
         beginNote();
+        if (offset > 0) {
+            playFrom(offset, frames, state, tally);
+            return false;
+        }
+    }
     if (phase_ == Phase::Playing && prepareSteady(frames, state, source)) {
         steadyState_ = state;
         return true;
@@ -88,6 +100,30 @@ void VoicePlayer::finishSteady(const MixSource& source, bool finite, std::uint32
     renderTail(frames);
     // The fill as the writer's index stood when this block was read: the host's index
     // line is loaded once per block, not twice.
+    publishMeter(phase_ == Phase::Playing ? reader_.lastSeenAvailable() : 0);
+}
+
+// Where in this block a new note's first frame plays: 0 when its start_frame is due or
+// has passed (or lies beyond what a ring can hold ahead: not believed), `frames` when it
+// falls in a later block.
+std::uint32_t VoicePlayer::startOffset(std::uint64_t blockStart,
+                                       std::uint32_t frames) const noexcept GOVOX_NONBLOCKING {
+    const std::uint64_t start = abi::loadAcquire(slot_->start_frame);
+    if (start <= blockStart) return 0;
+    const std::uint64_t ahead = start - blockStart;
+    if (ahead > std::uint64_t{reader_.capacity()} + frames) return 0;
+    return ahead >= frames ? frames : static_cast<std::uint32_t>(ahead);
+}
+
+// The first block of a note that starts `offset` frames into it: an earlier note's tail
+// runs on across the whole block, the ring plays from the note's frame.
+void VoicePlayer::playFrom(std::uint32_t offset, std::uint32_t frames, std::uint32_t state,
+                           MixTally& tally) noexcept GOVOX_NONBLOCKING {
+    renderTail(frames);
+    bus_ += std::size_t{offset} * kChannels;
+    tailCursor_ = frames - offset;
+    playRing(frames - offset, state, tally);
+    if (phase_ == Phase::Playing) tally.soundingVoices += 1;
     publishMeter(phase_ == Phase::Playing ? reader_.lastSeenAvailable() : 0);
 }
 

@@ -45,6 +45,7 @@ struct MixTally {
     std::uint32_t nonfiniteBlocks = 0;
     std::uint32_t corruptions = 0;
     std::uint32_t soundingVoices = 0;
+    std::uint32_t lateStarts = 0; // notes whose start_frame had passed when they were first seen
 };
 
 class VoicePlayer {
@@ -56,8 +57,10 @@ public:
     void bind(govox_voice_slot& slot, FrameRingView ring, std::uint32_t fadeFrames) noexcept;
 
     // Adds up to `frames` frames of this voice to `bus`, interleaved stereo like the
-    // ring. Audio thread only.
-    void mix(float* bus, std::uint32_t frames, MixTally& tally) noexcept GOVOX_NONBLOCKING;
+    // ring. blockStart is the engine frame of the bus's first frame: a new note starts at
+    // its slot's start_frame within the block (govox_abi.h, "Note starts"). Audio thread only.
+    void mix(float* bus, std::uint32_t frames, MixTally& tally,
+             std::uint64_t blockStart = 0) noexcept GOVOX_NONBLOCKING;
 
     // mix() in two halves, for a caller that adds several voices' blocks to the bus in
     // one pass (RegionMixer). beginMix does all of mix() and returns false, except in the
@@ -65,7 +68,7 @@ public:
     // where it fills `source` and returns true. The caller then adds the source to the
     // bus (mixCheckedSources) and calls finishSteady with whether it was all finite,
     // before this player's next block. Audio thread only.
-    bool beginMix(float* bus, std::uint32_t frames, MixTally& tally,
+    bool beginMix(float* bus, std::uint32_t frames, std::uint64_t blockStart, MixTally& tally,
                   MixSource& source) noexcept GOVOX_NONBLOCKING;
     void finishSteady(const MixSource& source, bool finite, std::uint32_t frames,
                       MixTally& tally) noexcept GOVOX_NONBLOCKING;
@@ -75,7 +78,11 @@ public:
 private:
     enum class Phase : std::uint8_t { Idle, Playing, AwaitingStop };
 
+    std::uint32_t startOffset(std::uint64_t blockStart,
+                              std::uint32_t frames) const noexcept GOVOX_NONBLOCKING;
     void beginNote() noexcept GOVOX_NONBLOCKING;
+    void playFrom(std::uint32_t offset, std::uint32_t frames, std::uint32_t state,
+                  MixTally& tally) noexcept GOVOX_NONBLOCKING;
     void followGain() noexcept GOVOX_NONBLOCKING;
     bool prepareSteady(std::uint32_t frames, std::uint32_t state,
                        MixSource& source) noexcept GOVOX_NONBLOCKING;

@@ -47,29 +47,30 @@ void VoiceSession::stop(std::chrono::milliseconds fadeOut) {
     host.reset(); // shuts the host down and reaps it
 }
 
-void VoiceSession::noteOn(std::uint8_t channel, std::uint8_t note, std::uint8_t velocity) {
-    route_.noteOn(channel, note, velocity);
+void VoiceSession::noteOn(const rt::EventTime& at, std::uint8_t channel, std::uint8_t note,
+                          std::uint8_t velocity) {
+    route_.noteOn(at, channel, note, velocity);
 }
 
-void VoiceSession::noteOff(std::uint8_t channel, std::uint8_t note) {
-    route_.noteOff(channel, note);
+void VoiceSession::noteOff(const rt::EventTime& at, std::uint8_t channel, std::uint8_t note) {
+    route_.noteOff(at, channel, note);
 }
 
-void VoiceSession::controlChange(std::uint8_t channel, std::uint8_t controller,
-                                 std::uint8_t value) {
-    route_.controlChange(channel, controller, value);
+void VoiceSession::controlChange(const rt::EventTime& at, std::uint8_t channel,
+                                 std::uint8_t controller, std::uint8_t value) {
+    route_.controlChange(at, channel, controller, value);
 }
 
-void VoiceSession::pitchBend(std::uint8_t channel, std::int32_t bend) {
-    route_.pitchBend(channel, bend);
+void VoiceSession::pitchBend(const rt::EventTime& at, std::uint8_t channel, std::int32_t bend) {
+    route_.pitchBend(at, channel, bend);
 }
 
-void VoiceSession::allNotesOff() {
-    route_.allNotesOff();
+void VoiceSession::allNotesOff(const rt::EventTime& at) {
+    route_.allNotesOff(at);
 }
 
-bool VoiceSession::setParam(const std::string& name, float value) {
-    return route_.setParam(name, value);
+bool VoiceSession::setParam(const std::string& name, float value, const rt::EventTime& at) {
+    return route_.setParam(name, value, at);
 }
 
 std::vector<host::ParamInfo> VoiceSession::params() const {

@@ -72,13 +72,21 @@ public:
     void stop(std::chrono::milliseconds fadeOut = std::chrono::milliseconds(0));
 
     // Playing (any non-real-time thread).
-    void noteOn(std::uint8_t channel, std::uint8_t note, std::uint8_t velocity) override;
-    void noteOff(std::uint8_t channel, std::uint8_t note) override;
-    void controlChange(std::uint8_t channel, std::uint8_t controller, std::uint8_t value) override;
-    void pitchBend(std::uint8_t channel, std::int32_t bend) override;
-    void allNotesOff() override;
+    void noteOn(const rt::EventTime& at, std::uint8_t channel, std::uint8_t note,
+                std::uint8_t velocity) override;
+    void noteOff(const rt::EventTime& at, std::uint8_t channel, std::uint8_t note) override;
+    void controlChange(const rt::EventTime& at, std::uint8_t channel, std::uint8_t controller,
+                       std::uint8_t value) override;
+    void pitchBend(const rt::EventTime& at, std::uint8_t channel, std::int32_t bend) override;
+    void allNotesOff(const rt::EventTime& at) override;
+    using MidiSink::allNotesOff;
+    using MidiSink::controlChange;
+    using MidiSink::noteOff;
+    using MidiSink::noteOn;
+    using MidiSink::pitchBend;
     // Sets a parameter by name (clamped to its range); false if the voice has none so named.
-    bool setParam(const std::string& name, float value);
+    bool setParam(const std::string& name, float value,
+                  const rt::EventTime& at = rt::EventTime::now());
 
     // A source file changed (the watcher calls this; tests and the UI may too).
     void sourceChanged(std::chrono::steady_clock::time_point firstSeen);

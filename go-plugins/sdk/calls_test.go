@@ -2,7 +2,6 @@ package sdk
 
 import (
 	"errors"
-	"math"
 	"os"
 	"os/exec"
 	"regexp"
@@ -119,14 +118,10 @@ func TestAVoiceStuckInAnyCallEndsTheHostNamingSlotAndCall(t *testing.T) {
 				case callNoteOff:
 					rig.tr.push(noteOffEvent(64, 60))
 				case callParamChanged:
-					if lockstep {
-						change := noteOnEvent(64, 0, 0)
-						change._type = cUint(eventParamChange)
-						change.param_value = cFloat(1)
-						rig.tr.push(change)
-					} else {
-						store32(&rig.tr.r.params.value_bits[0], math.Float32bits(1))
-					}
+					change := noteOnEvent(64, 0, 0)
+					change._type = cUint(eventParamChange)
+					change.param_value = cFloat(1)
+					rig.tr.push(change)
 				}
 				if lockstep {
 					rig.ask(128)

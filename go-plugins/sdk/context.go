@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"sync/atomic"
 
 	"govox.dev/govox/dsp"
 )
@@ -108,16 +107,17 @@ func newContext(inst *Instrument, sampleRate float64, slot int, ctl *controllers
 	return c
 }
 
-// controllers holds the MIDI controller state every voice reads. Written by the host's
-// event loop, read by voice goroutines: atomics.
+// controllers is the MIDI controller state a voice reads. Each runner has its own copy,
+// changed on the runner's goroutine at the frame each change takes effect (timeline.go),
+// so a voice hears a bend or the mod wheel at its frame, not when the host got it.
 type controllers struct {
-	bend     atomic.Int32  // -8192..8191
-	mod      atomic.Uint32 // float bits
-	bendSpan float64       // semitones at full deflection
+	bend     int32   // -8192..8191
+	mod      float32 // 0..1
+	bendSpan float64 // semitones at full deflection
 }
 
 func (c *controllers) bendSemitones() float64 {
-	return float64(c.bend.Load()) / 8192 * c.bendSpan
+	return float64(c.bend) / 8192 * c.bendSpan
 }
 
-func (c *controllers) modWheel() float32 { return math.Float32frombits(c.mod.Load()) }
+func (c *controllers) modWheel() float32 { return c.mod }

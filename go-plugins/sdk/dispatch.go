@@ -5,17 +5,18 @@ import "math"
 // handle applies one engine event: note allocation and stealing, sustain, controllers.
 // It runs on the host's event loop only.
 func (h *host) handle(e event, start func(index int, c command)) {
+	at := e.frame
 	switch e.kind {
 	case eventNoteOn:
 		if e.data2 == 0 {
-			h.noteOff(e.channel, int(e.data1))
+			h.noteOff(at, e.channel, int(e.data1))
 			return
 		}
-		h.noteOn(e.channel, int(e.data1), float32(e.data2)/127, int(e.resume), start)
+		h.noteOn(at, e.channel, int(e.data1), float32(e.data2)/127, int(e.resume), start)
 	case eventNoteOff:
-		h.noteOff(e.channel, int(e.data1))
+		h.noteOff(at, e.channel, int(e.data1))
 	case eventControl:
-		h.control(e.data1, e.data2)
+		h.control(at, e.data1, e.data2)
 	case eventPitchBend:
 		b := e.bend
 		if b < -8192 {
@@ -23,23 +24,40 @@ func (h *host) handle(e event, start func(index int, c command)) {
 		} else if b > 8191 {
 			b = 8191
 		}
-		h.ctl.bend.Store(b)
+		h.ctl.bend = b
+		h.broadcast(command{kind: cmdBend, frame: at, bend: b})
 	case eventAllNotesOff:
-		h.allNotesOff()
+		h.allNotesOff(at)
 	case eventParamChange:
 		if int(e.paramIndex) < len(h.params) && !math.IsNaN(float64(e.paramValue)) {
 			h.params[e.paramIndex] = e.paramValue
+			h.broadcast(command{kind: cmdParam, frame: at, param: int(e.paramIndex), value: e.paramValue})
 		}
 	}
 }
 
-func (h *host) noteOn(channel uint8, note int, velocity float32, resume int, start func(int, command)) {
+// broadcast hands a change of the wheels or a parameter to every note in use: each applies
+// it at its frame.
+func (h *host) broadcast(c command) {
+	for i := range h.status {
+		if h.status[i].state != voiceIdle {
+			h.send(i, c)
+		}
+	}
+}
+
+// release ends the note of voice i at frame `at`.
+func (h *host) release(i int, at uint64) {
+	h.send(i, command{kind: cmdRelease, frame: at})
+	h.status[i].state = voiceReleased
+}
+
+func (h *host) noteOn(at uint64, channel uint8, note int, velocity float32, resume int, start func(int, command)) {
 	// The same key again: the old note releases, a new voice starts.
 	for i := range h.status {
 		s := &h.status[i]
 		if (s.state == voiceHeld || s.state == voiceSustained) && s.note == note && s.channel == channel {
-			h.send(i, command{kind: cmdRelease})
-			s.state = voiceReleased
+			h.release(i, at)
 		}
 	}
 	h.dropPending(channel, note)
@@ -49,7 +67,7 @@ func (h *host) noteOn(channel uint8, note int, velocity float32, resume int, sta
 			h.status[v].state = voiceStolen
 		}
 	}
-	p := pendingNote{channel: channel, note: note, velocity: velocity, resume: resume}
+	p := pendingNote{frame: at, channel: channel, note: note, velocity: velocity, resume: resume}
 	if !h.startNote(p, start) {
 		// Every slot is busy (a chord struck while many notes release): the oldest
 		// releasing note fades out in 5 ms to make room, one for each waiting note, and
@@ -74,6 +92,7 @@ const maxPending = 16 * 128
 
 // pendingNote is a note-on waiting for a free slot.
 type pendingNote struct {
+	frame    uint64 // when it was meant to start; it starts later if it waits
 	channel  uint8
 	note     int
 	velocity float32
@@ -91,7 +110,10 @@ func (h *host) startNote(p pendingNote, start func(int, command)) bool {
 				state = voiceSustained
 			}
 			h.status[i] = voiceStatus{state: state, note: p.note, channel: p.channel, seq: h.seq}
-			start(i, command{kind: cmdStart, note: p.note, velocity: p.velocity, channel: p.channel, resume: p.resume})
+			// The runner is idle: nothing reads its startParams until this command.
+			copy(h.runners[i].startParams, h.params)
+			start(i, command{kind: cmdStart, frame: p.frame, note: p.note, velocity: p.velocity,
+				channel: p.channel, resume: p.resume, bend: h.ctl.bend, value: h.ctl.mod})
 			return true
 		}
 	}
@@ -116,7 +138,7 @@ func (h *host) dropPending(channel uint8, note int) {
 	h.pending = kept
 }
 
-func (h *host) noteOff(channel uint8, note int) {
+func (h *host) noteOff(at uint64, channel uint8, note int) {
 	if h.sustain { // a waiting note released under the pedal starts sustained
 		for i := range h.pending {
 			if h.pending[i].channel == channel && h.pending[i].note == note {
@@ -134,16 +156,16 @@ func (h *host) noteOff(channel uint8, note int) {
 		if h.sustain {
 			s.state = voiceSustained
 		} else {
-			h.send(i, command{kind: cmdRelease})
-			s.state = voiceReleased
+			h.release(i, at)
 		}
 	}
 }
 
-func (h *host) control(controller, value uint8) {
+func (h *host) control(at uint64, controller, value uint8) {
 	switch controller {
 	case 1: // mod wheel
-		h.ctl.mod.Store(math.Float32bits(float32(value) / 127))
+		h.ctl.mod = float32(value) / 127
+		h.broadcast(command{kind: cmdMod, frame: at, value: h.ctl.mod})
 	case 64: // sustain pedal
 		down := value >= 64
 		if h.sustain && !down {
@@ -156,24 +178,22 @@ func (h *host) control(controller, value uint8) {
 			h.pending = kept
 			for i := range h.status {
 				if h.status[i].state == voiceSustained {
-					h.send(i, command{kind: cmdRelease})
-					h.status[i].state = voiceReleased
+					h.release(i, at)
 				}
 			}
 		}
 		h.sustain = down
 	case 120, 123: // all sound off, all notes off
-		h.allNotesOff()
+		h.allNotesOff(at)
 	}
 }
 
-func (h *host) allNotesOff() {
+func (h *host) allNotesOff(at uint64) {
 	h.sustain = false
 	h.pending = h.pending[:0]
 	for i := range h.status {
 		if s := h.status[i].state; s == voiceHeld || s == voiceSustained {
-			h.send(i, command{kind: cmdRelease})
-			h.status[i].state = voiceReleased
+			h.release(i, at)
 		}
 	}
 }

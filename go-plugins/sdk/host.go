@@ -21,12 +21,12 @@ type host struct {
 	runners  []*runner
 	status   []voiceStatus // the event loop's view of every runner
 	seq      uint64        // note-on order, for stealing the oldest
-	ctl      controllers
 	events   eventReader
 	sustain  bool
 	lockstep bool
-	params   []float32 // lockstep: parameter values as of the events handled so far
-	finished chan int  // runners report here when their note has ended
+	params   []float32   // parameter values as of the events handled so far
+	ctl      controllers // the wheels as of the events handled so far
+	finished chan int    // runners report here when their note has ended
 	stats    hostStats
 	dropped  int           // notes that found no free slot
 	pending  []pendingNote // note-ons waiting for a slot to come free, oldest first
@@ -159,26 +159,6 @@ func copyName(dst []byte, s string) {
 	n := copy(dst[:len(dst)-1], s)
 	for i := n; i < len(dst); i++ {
 		dst[i] = 0
-	}
-}
-
-// readParams brings a voice's parameter targets up to date: live from the engine's
-// values, in lockstep from the values the events have set so far. It runs on the
-// runner's goroutine before each chunk and at note start, so a ParamListener hears of
-// each target that moved before the voice renders with it.
-func (h *host) readParams(r *runner) {
-	c := r.ctx
-	for i := range c.params {
-		p := &c.params[i]
-		before := p.target
-		if h.lockstep {
-			p.set(h.params[i])
-		} else {
-			p.set(math.Float32frombits(load32(&h.region.params.value_bits[i])))
-		}
-		if r.listener != nil && p.target != before {
-			r.paramChanged(p)
-		}
 	}
 }
 

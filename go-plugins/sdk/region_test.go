@@ -120,6 +120,7 @@ func TestGoSeesTheSameLayoutAsC(t *testing.T) {
 		{"sizeof(govox_event)", unsafe.Sizeof(cEvent{}), 32},
 		{"sizeof(govox_voice_slot)", unsafe.Sizeof(cVoiceSlot{}), 256},
 		{"read_index", unsafe.Offsetof(cVoiceSlot{}.read_index), 128},
+		{"start_frame", unsafe.Offsetof(cVoiceSlot{}.start_frame), 32},
 		{"sizeof(govox_param_desc)", unsafe.Sizeof(cParamDesc{}), 64},
 		{"sizeof(govox_host_stats)", unsafe.Sizeof(cHostStats{}), 128},
 	}

@@ -24,11 +24,15 @@ type runner struct {
 	renderName string        // the method draw calls, for the stuck message
 	listener   ParamListener // the voice as a ParamListener, nil if it is none (asserted once)
 
+	ctl         controllers // what this voice hears of the wheels, as of r.pos
+	changes     timeline    // releases and controller and parameter changes to come
+	startParams []float32   // the host's parameter values, written before each cmdStart
+
 	sounding  bool
 	released  bool
 	fadeLeft  int // frames of steal fade still to render; -1 when not stolen
 	fadeTotal int
-	pos       uint64 // lockstep: engine frame of the next frame to write
+	pos       uint64 // engine frame of the next frame written
 	ramp      int    // live: most frames the next top-up renders
 
 	cmds chan command
@@ -41,21 +45,41 @@ type runner struct {
 type commandKind int
 
 const (
-	cmdStart commandKind = iota
-	cmdRelease
-	cmdSteal
+	cmdStart   commandKind = iota
+	cmdRelease             // at frame
+	cmdSteal               // at once
+	cmdBend                // at frame: bend
+	cmdMod                 // at frame: value
+	cmdParam               // at frame: param, value
 )
 
 type command struct {
 	kind     commandKind
+	frame    uint64 // the engine frame it takes effect at
 	note     int
 	velocity float32
 	channel  uint8
-	resume   int // frames the note has already sounded in an older build
+	resume   int     // frames the note has already sounded in an older build
+	bend     int32   // cmdBend; cmdStart: the wheel as the note starts
+	value    float32 // cmdMod, cmdParam; cmdStart: the mod wheel as the note starts
+	param    int     // cmdParam
 }
 
 func newRunner(h *host, index int) (*runner, error) {
-	ctx := newContext(&h.inst, h.region.sampleRate, index, &h.ctl)
+	r := &runner{
+		h:           h,
+		index:       index,
+		slot:        &h.region.slots[index],
+		ring:        newRingWriter(h.region, index),
+		left:        make([]float32, h.inst.ChunkFrames),
+		right:       make([]float32, h.inst.ChunkFrames),
+		ctl:         h.ctl,
+		changes:     newTimeline(),
+		startParams: make([]float32, len(h.inst.Params)),
+		fadeLeft:    -1,
+		cmds:        make(chan command, timelineCap),
+	}
+	ctx := newContext(&h.inst, h.region.sampleRate, index, &r.ctl)
 	v := h.inst.New(ctx)
 	if v == nil {
 		return nil, errorf("New returned a nil voice")
@@ -64,31 +88,20 @@ func newRunner(h *host, index int) (*runner, error) {
 	if err != nil {
 		return nil, err
 	}
-	listener, _ := v.(ParamListener)
-	return &runner{
-		h:          h,
-		index:      index,
-		slot:       &h.region.slots[index],
-		voice:      v,
-		ctx:        ctx,
-		draw:       draw,
-		ring:       newRingWriter(h.region, index),
-		left:       make([]float32, h.inst.ChunkFrames),
-		right:      make([]float32, h.inst.ChunkFrames),
-		renderName: name,
-		listener:   listener,
-		fadeLeft:   -1,
-		cmds:       make(chan command, 64),
-	}, nil
+	r.listener, _ = v.(ParamListener)
+	r.voice, r.ctx, r.draw, r.renderName = v, ctx, draw, name
+	return r, nil
 }
 
-// start claims the slot for a note and writes `pad` frames of silence (lockstep aligns a
-// note to its frame). The first audible frames follow via renderFrames.
+// start claims the slot for a note that plays from engine frame r.pos and writes `pad`
+// frames of silence (lockstep aligns a note to its frame that way). The first audible
+// frames follow via renderFrames.
 func (r *runner) start(c command, pad int) bool {
 	if !cas32(&r.slot.state, stateFree, stateStarting) {
 		return false
 	}
 	r.ring.resync()
+	store64(&r.slot.start_frame, r.pos)
 	store32(&r.slot.priority, uint32(r.h.inst.Priority))
 	store32(&r.slot.note, uint32(c.note))
 	store32(&r.slot.velocity, uint32(c.velocity*127+0.5))
@@ -96,8 +109,10 @@ func (r *runner) start(c command, pad int) bool {
 	store32(&r.slot.gain_bits, math.Float32bits(1))
 	store32(&r.slot.pan_bits, math.Float32bits(0))
 	r.sounding, r.released, r.fadeLeft = true, false, -1
-	r.h.readParams(r)
+	r.changes.clear()
+	r.ctl.bend, r.ctl.mod = c.bend, c.value
 	for i := range r.ctx.params {
+		r.setParam(&r.ctx.params[i], r.startParams[i])
 		r.ctx.params[i].snap()
 	}
 	r.noteOn(c.note, c.velocity)
@@ -157,16 +172,22 @@ func (r *runner) steal() {
 func (r *runner) handle(c command, pad int) {
 	switch c.kind {
 	case cmdStart:
+		// A note that waited for a slot, or reached us late, starts with the next block
+		// the engine mixes: the frame it was meant for has passed.
+		r.pos = c.frame
+		if now := load64(&r.h.region.header.engine_frame); r.pos < now {
+			r.pos = now
+		}
 		if r.start(c, pad) {
 			r.renderFrames(int(r.h.region.maxBlock)) // a first block at once: low latency
 			r.activate()
 		} else {
 			r.h.report(r.index)
 		}
-	case cmdRelease:
-		r.release()
 	case cmdSteal:
 		r.steal()
+	default:
+		r.schedule(c)
 	}
 }
 
@@ -174,7 +195,8 @@ func (r *runner) handle(c command, pad int) {
 // chunks, and finishes the voice when it has fallen silent.
 func (r *runner) renderFrames(n int) {
 	for n > 0 && r.sounding {
-		k := n
+		r.applyDue()
+		k := r.untilNext(n)
 		if k > len(r.left) {
 			k = len(r.left)
 		}
@@ -193,7 +215,6 @@ func (r *runner) renderFrames(n int) {
 }
 
 func (r *runner) renderChunk(left, right []float32) {
-	r.h.readParams(r)
 	began := time.Now()
 	r.render(left, right, began)
 	r.h.countRender(time.Since(began), len(left))
@@ -252,5 +273,6 @@ func (r *runner) answerStop() bool {
 func (r *runner) stop() {
 	r.sounding = false
 	r.fadeLeft = -1
+	r.changes.clear()
 	r.h.report(r.index)
 }

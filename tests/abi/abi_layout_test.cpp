@@ -50,6 +50,8 @@ TEST(AbiLayout, OffsetsAreCacheLineAlignedAndOrdered) {
 TEST(AbiLayout, ReaderAndWriterIndicesSitOnSeparatePairsOfCacheLines) {
     EXPECT_EQ(0u, offsetof(govox_voice_slot, write_index) / 128);
     EXPECT_EQ(1u, offsetof(govox_voice_slot, read_index) / 128);
+    EXPECT_EQ(0u, offsetof(govox_voice_slot, start_frame) / 128); // the host writes it
+    EXPECT_EQ(0u, offsetof(govox_voice_slot, start_frame) % sizeof(std::uint64_t));
     EXPECT_EQ(0u, offsetof(govox_event_queue, write) / 128);
     EXPECT_EQ(1u, offsetof(govox_event_queue, read) / 128);
     const govox_layout l = govox_layout_compute(8, 1024);

@@ -18,19 +18,31 @@ class RecordingMidiSink final : public MidiSink {
 public:
     using Texts = std::vector<std::string>;
 
-    void noteOn(std::uint8_t ch, std::uint8_t n, std::uint8_t v) override {
-        add("on " + std::to_string(ch) + " " + std::to_string(n) + " " + std::to_string(v));
+    void noteOn(const rt::EventTime& at, std::uint8_t ch, std::uint8_t n, std::uint8_t v) override {
+        add(at, "on " + std::to_string(ch) + " " + std::to_string(n) + " " + std::to_string(v));
     }
-    void noteOff(std::uint8_t ch, std::uint8_t n) override {
-        add("off " + std::to_string(ch) + " " + std::to_string(n));
+    void noteOff(const rt::EventTime& at, std::uint8_t ch, std::uint8_t n) override {
+        add(at, "off " + std::to_string(ch) + " " + std::to_string(n));
     }
-    void controlChange(std::uint8_t ch, std::uint8_t c, std::uint8_t v) override {
-        add("cc " + std::to_string(ch) + " " + std::to_string(c) + " " + std::to_string(v));
+    void controlChange(const rt::EventTime& at, std::uint8_t ch, std::uint8_t c,
+                       std::uint8_t v) override {
+        add(at, "cc " + std::to_string(ch) + " " + std::to_string(c) + " " + std::to_string(v));
     }
-    void pitchBend(std::uint8_t ch, std::int32_t b) override {
-        add("bend " + std::to_string(ch) + " " + std::to_string(b));
+    void pitchBend(const rt::EventTime& at, std::uint8_t ch, std::int32_t b) override {
+        add(at, "bend " + std::to_string(ch) + " " + std::to_string(b));
     }
-    void allNotesOff() override { add("panic"); }
+    void allNotesOff(const rt::EventTime& at) override { add(at, "panic"); }
+    using MidiSink::allNotesOff;
+    using MidiSink::controlChange;
+    using MidiSink::noteOff;
+    using MidiSink::noteOn;
+    using MidiSink::pitchBend;
+
+    // When each message recorded so far happened, in the same order.
+    std::vector<rt::EventTime> times() {
+        std::lock_guard lock(mutex_);
+        return times_;
+    }
 
     // Waits (5 s at most) until `count` messages have arrived; returns them all.
     Texts waitFor(std::size_t count) {
@@ -40,18 +52,21 @@ public:
     }
     Texts takeAll() {
         std::lock_guard lock(mutex_);
+        times_.clear();
         return std::exchange(got_, {});
     }
 
 private:
-    void add(std::string s) {
+    void add(const rt::EventTime& at, std::string s) {
         std::lock_guard lock(mutex_);
         got_.push_back(std::move(s));
+        times_.push_back(at);
         changed_.notify_all();
     }
     std::mutex mutex_;
     std::condition_variable changed_;
     Texts got_;
+    std::vector<rt::EventTime> times_;
 };
 
 } // namespace govox::midi

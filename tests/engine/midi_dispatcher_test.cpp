@@ -21,7 +21,7 @@ using RecordingSink = RecordingMidiSink;
 
 void send(MidiDispatcher::PortQueue& port, std::initializer_list<std::uint8_t> bytes) {
     const std::vector<std::uint8_t> v(bytes);
-    port.push(v.data(), v.size());
+    port.push(v.data(), v.size(), rt::EventTime::now());
 }
 
 using Texts = std::vector<std::string>;
@@ -89,7 +89,7 @@ TEST(MidiDispatcher, MessagesArriveInOrderAndLongOnesAreDropped) {
     MidiDispatcher dispatcher(sink);
     MidiDispatcher::PortQueue* a = dispatcher.addPort();
     const std::uint8_t sysex[] = {0xF0, 0x7E, 0x7F, 0x09, 0x01, 0xF7};
-    a->push(sysex, sizeof sysex);
+    a->push(sysex, sizeof sysex, rt::EventTime::now());
     Texts expected;
     for (int i = 0; i < 3000; ++i) {
         const auto note = static_cast<std::uint8_t>(i % 128);

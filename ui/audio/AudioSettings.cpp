@@ -59,6 +59,10 @@ audio::EngineConfig AudioSettings::toEngineConfig() const {
     return c;
 }
 
+double AudioSettings::noteLatencyMs() const {
+    return sampleRate == 0 ? 0.0 : 1000.0 * double(bufferFrames) / sampleRate;
+}
+
 double AudioSettings::latencyMs() const {
     return sampleRate == 0 ? 0.0 : 1000.0 * double(bufferFrames + ringFrames) / sampleRate;
 }

@@ -43,7 +43,10 @@ struct AudioSettings {
     // The engine configuration for exactly these settings, with the engine's fallback to
     // the other backends on (startWithFallback() drives the fallback itself instead).
     audio::EngineConfig toEngineConfig() const;
-    // Latency of a continuing sound before the device's own: buffer + ring, in ms.
+    // Latency before the device's own, in ms. A note-on is played one buffer after it
+    // happened (the scheduling delay); a change to a sounding note is heard after what is
+    // already in its ring as well: buffer + ring at most.
+    double noteLatencyMs() const;
     double latencyMs() const;
 
     bool operator==(const AudioSettings&) const = default;

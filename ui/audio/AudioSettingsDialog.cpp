@@ -215,11 +215,13 @@ void AudioSettingsDialog::updateLatency() {
     }
     const double buffer = 1000.0 * s.bufferFrames / s.sampleRate;
     const double ring = 1000.0 * s.ringFrames / s.sampleRate;
-    QString text = tr("%1 ms (buffer %2 ms + ring %3 ms at %4 Hz)")
+    QString text = tr("%1 ms (buffer %2 ms + ring %3 ms at %4 Hz) for changes to sounding "
+                      "notes; note-on %5 ms")
                        .arg(s.latencyMs(), 0, 'f', 1)
                        .arg(buffer, 0, 'f', 1)
                        .arg(ring, 0, 'f', 1)
-                       .arg(s.sampleRate);
+                       .arg(s.sampleRate)
+                       .arg(s.noteLatencyMs(), 0, 'f', 1);
     if (s.backend == backend::BackendKind::Qt)
         text += tr("; Qt Multimedia adds at least %1 ms of its own")
                     .arg(QtAudioBackend::kMinBufferMs * 3 / 4);

@@ -10,6 +10,7 @@ StatusPanel::StatusPanel(QWidget* parent) : QWidget(parent) {
     layout->setContentsMargins(0, 0, 0, 0);
     stream_ = new QLabel(this);
     stream_->setObjectName("streamStatus");
+    stream_->setWordWrap(true); // a long device name wraps rather than widening the window
     notice_ = new QLabel(this);
     notice_->setWordWrap(true);
     notice_->setStyleSheet("color: #9a5b00;");
@@ -32,13 +33,15 @@ void StatusPanel::update(const StudioSnapshot& s) {
     }
     const double ringMs = s.sampleRate ? 1000.0 * s.ringTargetFrames / s.sampleRate : 0.0;
     stream_->setText(
-        tr("%1 · %2 · %3 Hz · %4-frame buffer · ring %5 frames (%6 ms) · latency %7 ms")
+        tr("%1 · %2 · %3 Hz · %4-frame buffer · ring %5 frames (%6 ms) · latency: note-on "
+           "%8 ms, changes %7 ms")
             .arg(QString::fromStdString(s.backend), QString::fromStdString(s.device))
             .arg(s.sampleRate)
             .arg(s.bufferFrames)
             .arg(s.ringTargetFrames)
             .arg(ringMs, 0, 'f', 1)
-            .arg(s.latencyMs, 0, 'f', 1));
+            .arg(s.latencyMs, 0, 'f', 1)
+            .arg(s.noteLatencyMs, 0, 'f', 1));
 }
 
 void StatusPanel::show(const session::SessionEvent& e) {

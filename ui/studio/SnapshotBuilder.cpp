@@ -36,6 +36,7 @@ void SnapshotBuilder::fill(StudioSnapshot& s, const audio::AudioEngine& engine,
     s.bufferFrames = st.stream.bufferFrames;
     s.ringTargetFrames = state.ringTargetFrames;
     s.latencyMs = engine.latencyMs(state.ringTargetFrames);
+    s.noteLatencyMs = engine.noteLatencyMs();
     s.midiMessages = state.midiMessages;
     s.heldNotes = state.heldNotes;
     if (const rt::MixerStats* ms = engine.stats()) {
@@ -48,6 +49,7 @@ void SnapshotBuilder::fill(StudioSnapshot& s, const audio::AudioEngine& engine,
         s.callbackLoadP99 = ms->load.windowP99Ns.load() / period;
         s.callbackLoadMax = ms->load.windowMaxNs.load() / period;
         s.corruptions = ms->corruptions.load();
+        s.lateStarts = ms->lateStarts.load();
         s.peakLeft = ms->peakLeft.load();
         s.peakRight = ms->peakRight.load();
     }

@@ -10,15 +10,20 @@ namespace govox::ui {
 class StudioMidiSink final : public midi::MidiSink {
 public:
     explicit StudioMidiSink(Studio& s) : studio_(s) {}
-    void noteOn(std::uint8_t ch, std::uint8_t n, std::uint8_t v) override {
-        studio_.noteOn(n, v, ch);
+    void noteOn(const rt::EventTime& at, std::uint8_t ch, std::uint8_t n, std::uint8_t v) override {
+        studio_.noteOn(n, v, ch, at);
     }
-    void noteOff(std::uint8_t ch, std::uint8_t n) override { studio_.noteOff(n, ch); }
-    void controlChange(std::uint8_t ch, std::uint8_t c, std::uint8_t v) override {
-        studio_.controlChange(c, v, ch);
+    void noteOff(const rt::EventTime& at, std::uint8_t ch, std::uint8_t n) override {
+        studio_.noteOff(n, ch, at);
     }
-    void pitchBend(std::uint8_t ch, std::int32_t b) override { studio_.pitchBend(b, ch); }
-    void allNotesOff() override { studio_.panic(); }
+    void controlChange(const rt::EventTime& at, std::uint8_t ch, std::uint8_t c,
+                       std::uint8_t v) override {
+        studio_.controlChange(c, v, ch, at);
+    }
+    void pitchBend(const rt::EventTime& at, std::uint8_t ch, std::int32_t b) override {
+        studio_.pitchBend(b, ch, at);
+    }
+    void allNotesOff(const rt::EventTime&) override { studio_.panic(); }
 
 private:
     Studio& studio_;
@@ -122,39 +127,40 @@ pid_t Studio::voiceHostPid() const {
     return session_ ? session_->hostPid() : -1;
 }
 
-void Studio::noteOn(int note, int velocity, int channel) {
+void Studio::noteOn(int note, int velocity, int channel, rt::EventTime at) {
     held_.set(note, velocity > 0);
     std::lock_guard lock(sessionMutex_);
     if (session_)
-        session_->noteOn(static_cast<std::uint8_t>(channel), static_cast<std::uint8_t>(note),
+        session_->noteOn(at, static_cast<std::uint8_t>(channel), static_cast<std::uint8_t>(note),
                          static_cast<std::uint8_t>(std::clamp(velocity, 1, 127)));
 }
 
-void Studio::noteOff(int note, int channel) {
+void Studio::noteOff(int note, int channel, rt::EventTime at) {
     held_.set(note, false);
     std::lock_guard lock(sessionMutex_);
     if (session_)
-        session_->noteOff(static_cast<std::uint8_t>(channel), static_cast<std::uint8_t>(note));
+        session_->noteOff(at, static_cast<std::uint8_t>(channel), static_cast<std::uint8_t>(note));
 }
 
-void Studio::controlChange(int controller, int value, int channel) {
+void Studio::controlChange(int controller, int value, int channel, rt::EventTime at) {
     // A controller mapped by MIDI learn moves its parameter instead of reaching the voice
     // (and the one being learnt is consumed).
     const MidiLearn::Route route = midiLearn_.route(channel, controller, value);
     std::lock_guard lock(sessionMutex_);
     if (!session_) return;
     if (route.consumed) {
-        if (!route.param.empty()) session_->setParam(route.param, static_cast<float>(route.value));
+        if (!route.param.empty())
+            session_->setParam(route.param, static_cast<float>(route.value), at);
         return;
     }
-    session_->controlChange(static_cast<std::uint8_t>(channel),
+    session_->controlChange(at, static_cast<std::uint8_t>(channel),
                             static_cast<std::uint8_t>(controller),
                             static_cast<std::uint8_t>(value));
 }
 
-void Studio::pitchBend(int bend, int channel) {
+void Studio::pitchBend(int bend, int channel, rt::EventTime at) {
     std::lock_guard lock(sessionMutex_);
-    if (session_) session_->pitchBend(static_cast<std::uint8_t>(channel), bend);
+    if (session_) session_->pitchBend(at, static_cast<std::uint8_t>(channel), bend);
 }
 
 void Studio::panic() {

@@ -85,10 +85,13 @@ public:
     pid_t voiceHostPid() const;
 
     // --- playing (UI thread or MIDI) ------------------------------------------------
-    void noteOn(int note, int velocity, int channel = 0);
-    void noteOff(int note, int channel = 0);
-    void controlChange(int controller, int value, int channel = 0);
-    void pitchBend(int bend, int channel = 0);
+    // `at` is when the key or wheel moved: the MIDI input's time for MIDI, the moment of
+    // the call for the on-screen keyboard. The engine plays it one host buffer later.
+    void noteOn(int note, int velocity, int channel = 0, rt::EventTime at = rt::EventTime::now());
+    void noteOff(int note, int channel = 0, rt::EventTime at = rt::EventTime::now());
+    void controlChange(int controller, int value, int channel = 0,
+                       rt::EventTime at = rt::EventTime::now());
+    void pitchBend(int bend, int channel = 0, rt::EventTime at = rt::EventTime::now());
     void panic(); // all notes off, sustain up, bend centred
 
     // --- MIDI, recording, counters ------------------------------------------------

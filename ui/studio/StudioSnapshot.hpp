@@ -35,7 +35,8 @@ struct StudioSnapshot {
     std::uint32_t sampleRate = 0;
     std::uint32_t bufferFrames = 0;
     std::uint32_t ringTargetFrames = 0;
-    double latencyMs = 0.0; // buffer + device + ring
+    double latencyMs = 0.0;     // changes to sounding notes: buffer + device + ring
+    double noteLatencyMs = 0.0; // a note-on: buffer + device
     std::uint64_t callbacks = 0;
     std::uint64_t xruns = 0;
     std::uint64_t underruns = 0;   // every voice, since start or the last reset
@@ -43,6 +44,7 @@ struct StudioSnapshot {
     double callbackLoadP99 = 0.0;  // over the last window (about a second)
     double callbackLoadMax = 0.0;  // the longest callback of that window
     std::uint64_t corruptions = 0; // impossible ring indices or slot states a host wrote
+    std::uint64_t lateStarts = 0;  // notes the voice host started after their frame
     float peakLeft = 0.0f;         // of the last block, linear
     float peakRight = 0.0f;
 

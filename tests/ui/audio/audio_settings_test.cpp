@@ -126,11 +126,13 @@ TEST(AudioSettings, EngineConfigCarriesEveryField) {
     EXPECT_EQ(c.stream.bufferFrames, 64u);
 }
 
-TEST(AudioSettings, LatencyIsBufferPlusRing) {
+TEST(AudioSettings, LatencyIsBufferPlusRingAndANoteOnOneBuffer) {
     AudioSettings s; // (128 + 1024) frames at 48 kHz
     EXPECT_DOUBLE_EQ(s.latencyMs(), 24.0);
+    EXPECT_DOUBLE_EQ(s.noteLatencyMs(), 1000.0 * 128 / 48000);
     s.sampleRate = 0;
     EXPECT_EQ(s.latencyMs(), 0.0);
+    EXPECT_EQ(s.noteLatencyMs(), 0.0);
 }
 
 } // namespace

@@ -1,0 +1,33 @@
+#include "engine/rt/FrameClock.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace govox::rt {
+
+std::uint64_t scheduleFrame(const ClockPoint& last, std::uint32_t sampleRate,
+                            const EventTime& at) noexcept {
+    const std::uint64_t nextBlock = last.frame + last.frames;
+    if (sampleRate == 0 || last.frames == 0) return nextBlock;
+    const double framesPerNs = sampleRate / 1e9;
+    const double sinceLast = static_cast<double>(static_cast<std::int64_t>(at.ns - last.ns));
+    double happened; // engine frame at which the event happened
+    if (at.cycleFrames == last.frames) {
+        const double period = last.frames / framesPerNs;
+        const double cycles = std::round(sinceLast / period);
+        happened = static_cast<double>(last.frame) + cycles * last.frames + at.cycleOffset;
+    } else {
+        happened =
+            static_cast<double>(last.frame) + std::round(sinceLast * framesPerNs) + at.cycleOffset;
+    }
+    // An event cannot take effect in a block already played, and one stamped long after
+    // the last callback (the stream stalled) is not put off further than an event of the
+    // cycle after it would be.
+    const double target = happened + last.frames;
+    const std::uint64_t latest = nextBlock + 2 * std::uint64_t{last.frames} - 1;
+    if (target <= static_cast<double>(nextBlock)) return nextBlock;
+    if (target >= static_cast<double>(latest)) return latest;
+    return static_cast<std::uint64_t>(target);
+}
+
+} // namespace govox::rt

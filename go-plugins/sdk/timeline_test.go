@@ -1,0 +1,135 @@
+package sdk
+
+import (
+	"math"
+	"testing"
+	"time"
+)
+
+func paramChangeEvent(frame uint64, index uint32, value float32) cEvent {
+	e := noteOnEvent(frame, 0, 0)
+	e._type = cUint(eventParamChange)
+	e.param_index = cUint(index)
+	e.param_value = cFloat(value)
+	return e
+}
+
+// waitState waits (5 s at most) for voice v's slot to reach `state`, reading its ring as
+// the engine would meanwhile when `read` is set.
+func (rig *hostRig) waitState(v int, state uint32, read bool) {
+	rig.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for load32(&rig.tr.r.slots[v].state) != state {
+		if time.Now().After(deadline) {
+			rig.t.Fatalf("slot %d is in state %d, not %d", v, load32(&rig.tr.r.slots[v].state), state)
+		}
+		if read {
+			rig.out[v] = append(rig.out[v], rig.tr.readFrames(v, 64)...)
+		}
+		time.Sleep(200 * time.Microsecond)
+	}
+}
+
+// waitConsumed waits until the host has taken every pushed event (the test's push does
+// not wake it: it sees them within its 100 ms timeout).
+func (rig *hostRig) waitConsumed() {
+	rig.t.Helper()
+	q := rig.tr.r.events
+	deadline := time.Now().Add(5 * time.Second)
+	for load32(&q.read.value) != load32(&q.write.value) {
+		if time.Now().After(deadline) {
+			rig.t.Fatal("the host did not take the events")
+		}
+		time.Sleep(200 * time.Microsecond)
+	}
+}
+
+// Live, a note starts at its event's frame and a parameter change and a note-off that
+// come before the render has reached their frames land on them exactly: the runner
+// splits its chunks there. The ring target is one block, so the runner cannot render
+// past the events before they arrive, whatever the scheduling.
+func TestLiveEventsAheadOfTheRenderLandOnTheirFrames(t *testing.T) {
+	rig := startLive(t, probeInstrument(2), 2)
+	hdr := rig.tr.r.header
+	store32(&hdr.ring_target_frames, 128)
+	store64(&hdr.engine_frame, 1000)
+	const start = 1100
+	rig.tr.push(noteOnEvent(start, 64, 100))
+	rig.waitState(0, stateActive, false)
+	if got := load64(&rig.tr.r.slots[0].start_frame); got != start {
+		t.Fatalf("start_frame %d, want the note's frame %d", got, start)
+	}
+	rig.tr.push(paramChangeEvent(start+200, 0, 0.5))
+	rig.tr.push(noteOffEvent(start+300, 64))
+	rig.waitConsumed()
+	rig.waitState(0, stateFinished, true)
+	rig.out[0] = append(rig.out[0], rig.tr.readFrames(0, 1<<20)...)
+
+	out := rig.out[0]
+	if len(out) < 300 {
+		t.Fatalf("only %d frames", len(out))
+	}
+	for i, x := range out[:300] {
+		want := float32(0.5) // note 64 / 128 at gain 1
+		if i >= 200 {
+			want = 0.25 // gain 0.5 from frame 200 on
+		}
+		if x != want {
+			t.Fatalf("frame %d: %g, want %g (the change belongs on frame 200)", i, x, want)
+		}
+	}
+	if p := probes[0]; p.noteOffAt != 300 {
+		t.Fatalf("NoteOff came after %d frames, want 300", p.noteOffAt)
+	}
+	if out[300] >= 0.25 {
+		t.Fatalf("frame 300 is %g: the release had not begun", out[300])
+	}
+}
+
+// Live, an event for a frame the runner has already rendered takes effect at the next
+// frame it renders: late, never lost.
+func TestLiveEventsBehindTheRenderApplyAtOnce(t *testing.T) {
+	rig := startLive(t, probeInstrument(1), 1)
+	store32(&rig.tr.r.header.ring_target_frames, 128)
+	rig.tr.push(noteOnEvent(0, 64, 100))
+	rig.waitState(0, stateActive, false)
+	rig.tr.push(noteOffEvent(10, 64)) // frame 10 was rendered with the first block
+	rig.waitConsumed()
+	rig.waitState(0, stateFinished, true)
+	if p := probes[0]; p.noteOffAt < 128 {
+		t.Fatalf("NoteOff after %d frames, before the first block's end", p.noteOffAt)
+	}
+}
+
+// A note whose frame has passed (it waited, or arrived late) starts with the next block
+// the engine mixes, not in the past.
+func TestALateLiveNoteStartsAtTheEnginesNextBlock(t *testing.T) {
+	rig := startLive(t, probeInstrument(1), 1)
+	store64(&rig.tr.r.header.engine_frame, 5000)
+	rig.tr.push(noteOnEvent(4000, 64, 100))
+	rig.waitState(0, stateActive, false)
+	if got := load64(&rig.tr.r.slots[0].start_frame); got != 5000 {
+		t.Fatalf("start_frame %d, want the engine's frame 5000", got)
+	}
+}
+
+// The mod wheel and the pitch wheel reach a sounding voice through its own timeline.
+func TestLiveWheelsReachASoundingVoice(t *testing.T) {
+	rig := startLive(t, probeInstrument(1), 1)
+	store32(&rig.tr.r.header.ring_target_frames, 128)
+	rig.tr.push(noteOnEvent(0, 64, 100))
+	rig.waitState(0, stateActive, false)
+	var bend cEvent
+	bend._type = cUint(eventPitchBend)
+	bend.frame = cU64(200)
+	bend.bend = cInt(8191)
+	rig.tr.push(bend)
+	rig.tr.push(controlEvent(200, 1, 127))
+	rig.tr.push(noteOffEvent(256, 64))
+	rig.waitConsumed()
+	rig.waitState(0, stateFinished, true)
+	p := probes[0]
+	if math.Abs(p.lastBend-2*8191.0/8192) > 1e-9 || p.lastMod != 1 {
+		t.Fatalf("the voice heard bend %g and mod %g, want the wheels at their ends", p.lastBend, p.lastMod)
+	}
+}
