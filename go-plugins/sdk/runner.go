@@ -172,13 +172,14 @@ func (r *runner) steal() {
 func (r *runner) handle(c command, pad int) {
 	switch c.kind {
 	case cmdStart:
-		// A note that waited for a slot, or reached us late, starts with the next block
-		// the engine mixes: the frame it was meant for has passed.
 		r.pos = c.frame
-		if now := load64(&r.h.region.header.engine_frame); r.pos < now {
-			r.pos = now
-		}
 		if r.start(c, pad) {
+			// A note that waited for a slot, or reached us late, keeps its frame in
+			// start_frame (the engine plays it at once and counts it late); its own
+			// timeline starts where the engine is.
+			if now := load64(&r.h.region.header.engine_frame); r.pos < now {
+				r.pos = now
+			}
 			r.renderFrames(int(r.h.region.maxBlock)) // a first block at once: low latency
 			r.activate()
 		} else {

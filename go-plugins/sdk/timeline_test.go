@@ -101,15 +101,23 @@ func TestLiveEventsBehindTheRenderApplyAtOnce(t *testing.T) {
 	}
 }
 
-// A note whose frame has passed (it waited, or arrived late) starts with the next block
-// the engine mixes, not in the past.
-func TestALateLiveNoteStartsAtTheEnginesNextBlock(t *testing.T) {
+// A note whose frame has passed (it waited, or arrived late) keeps that frame in
+// start_frame, so the engine plays it at once and counts it late; the changes that follow
+// are placed on a timeline that starts where the engine is.
+func TestALateLiveNoteKeepsItsFrameAndItsChangesFollowTheEngine(t *testing.T) {
 	rig := startLive(t, probeInstrument(1), 1)
+	store32(&rig.tr.r.header.ring_target_frames, 128)
 	store64(&rig.tr.r.header.engine_frame, 5000)
 	rig.tr.push(noteOnEvent(4000, 64, 100))
 	rig.waitState(0, stateActive, false)
-	if got := load64(&rig.tr.r.slots[0].start_frame); got != 5000 {
-		t.Fatalf("start_frame %d, want the engine's frame 5000", got)
+	if got := load64(&rig.tr.r.slots[0].start_frame); got != 4000 {
+		t.Fatalf("start_frame %d, want the note's frame 4000", got)
+	}
+	rig.tr.push(noteOffEvent(5000+200, 64)) // 200 frames after the note began to render
+	rig.waitConsumed()
+	rig.waitState(0, stateFinished, true)
+	if p := probes[0]; p.noteOffAt != 200 {
+		t.Fatalf("NoteOff after %d frames, want 200", p.noteOffAt)
 	}
 }
 
