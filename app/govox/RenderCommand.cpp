@@ -25,8 +25,23 @@ struct RenderOptions {
     std::uint32_t rate = 48000, block = 128, voices = 32;
     double maxTail = 30.0;
     render::OnVoiceFault onFault = render::OnVoiceFault::Stop;
+    govox_quality quality = GOVOX_QUALITY_HIGH;
     ParamAssignments params; // --set NAME=VALUE, after the preset
 };
+
+// "low", "normal" or "high" (any case); false for anything else.
+bool parseQuality(const QString& text, govox_quality& quality) {
+    const QString t = text.toLower();
+    if (t == "low")
+        quality = GOVOX_QUALITY_LOW;
+    else if (t == "normal")
+        quality = GOVOX_QUALITY_NORMAL;
+    else if (t == "high")
+        quality = GOVOX_QUALITY_HIGH;
+    else
+        return false;
+    return true;
+}
 
 int fail(const std::string& message, const std::string& stack = {}) {
     std::fprintf(stderr, "govox render: %s\n", message.c_str());
@@ -110,7 +125,8 @@ int renderSong(const RenderOptions& o) {
                                                   .blockFrames = o.block,
                                                   .voices = o.voices,
                                                   .maxTailSeconds = o.maxTail,
-                                                  .onFault = o.onFault},
+                                                  .onFault = o.onFault,
+                                                  .quality = o.quality},
                                                  problem);
     if (!renderer) return fail(problem.message, problem.stack);
     if (!o.presetPath.empty()) applyPreset(*renderer, preset, voice);
@@ -152,6 +168,11 @@ int runRenderCommand(int argc, char** argv) {
         {"voices", "Voice slots (polyphony headroom).", "n", "32"},
         {"max-tail", "Stop this many seconds after the song even if voices still sound.", "s",
          "30"},
+        {"quality",
+         "What the voices may spend (their Context.Quality): low, normal or high. Offline "
+         "there is no deadline to meet, so high unless you want to hear what the voice "
+         "sounds like when a live machine is busy.",
+         "low|normal|high", "high"},
         {"keep-going", "Render on past a voice that produces NaN or infinite samples (those notes "
                        "are silenced, as when playing live) instead of failing."},
         {"set",
@@ -174,6 +195,11 @@ int runRenderCommand(int argc, char** argv) {
     o.voices = p.value("voices").toUInt();
     o.maxTail = p.value("max-tail").toDouble();
     if (p.isSet("keep-going")) o.onFault = render::OnVoiceFault::Continue;
+    if (!parseQuality(p.value("quality"), o.quality)) {
+        std::fprintf(stderr, "govox render: --quality must be low, normal or high, not '%s'\n",
+                     qPrintable(p.value("quality")));
+        return 2;
+    }
     if (std::string error; !parseParamAssignments(p.values("set"), o.params, error)) {
         std::fprintf(stderr, "govox render: %s\n", error.c_str());
         return 2;

@@ -122,7 +122,8 @@ std::unique_ptr<OfflineRender> OfflineRender::start(const OfflineRenderConfig& c
                 .ringCapacityFrames = capacity,
                 .ringTargetFrames = capacity / 2,
                 .sampleRate = config.sampleRate,
-                .maxBlockFrames = config.blockFrames};
+                .maxBlockFrames = config.blockFrames,
+                .quality = config.quality};
     render->host_ = host::VoiceHost::start(c, failure);
     if (!render->host_) return nullptr;
     return render;

@@ -38,6 +38,9 @@ struct OfflineRenderConfig {
     double maxTailSeconds = 30;      // stop this long after the song even if voices sound
     OnVoiceFault onFault = OnVoiceFault::Stop;
     std::chrono::milliseconds blockDeadline{2000}; // see LockstepPlan
+    // What the voices may spend (Context.Quality): offline there is no deadline, so the
+    // best unless asked otherwise.
+    govox_quality quality = GOVOX_QUALITY_HIGH;
 };
 
 struct Song {

@@ -59,7 +59,7 @@ void writeIdentity(govox_header& h, const RegionConfig& c, const govox_layout& l
     h.params_offset = l.params_offset;
     h.host_stats_offset = l.host_stats_offset;
     h.ring_target_frames = c.ringTargetFrames;
-    h.quality_hint = GOVOX_QUALITY_NORMAL;
+    h.quality_hint = c.quality;
     h.engine_pid = static_cast<std::uint32_t>(getpid());
 }
 

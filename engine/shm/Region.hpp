@@ -28,6 +28,7 @@ struct RegionConfig {
     std::uint32_t ringTargetFrames = 1024;   // fill level hosts aim for, <= capacity
     std::uint32_t sampleRate = 48000;
     std::uint32_t maxBlockFrames = 1024;
+    govox_quality quality = GOVOX_QUALITY_NORMAL; // the hint the voices start with
 };
 
 class Region;

@@ -87,7 +87,8 @@ func (c *Context) NoteHz(note int) float64 {
 func (c *Context) Fill() float32 { return c.fill }
 
 // Quality is what the voice may spend now: the engine's hint, lowered while the voice's
-// ring is low (the dynamic quality adjustment). Offline rendering always says Normal.
+// ring is low (the dynamic quality adjustment). Offline it is the render's choice:
+// High unless `govox render --quality` says otherwise.
 func (c *Context) Quality() dsp.Quality { return c.quality }
 
 func newContext(inst *Instrument, sampleRate float64, slot int, ctl *controllers) *Context {

@@ -166,17 +166,22 @@ func copyName(dst []byte, s string) {
 // while the ring is under a quarter of its target.
 func (h *host) fillAndQuality(w *ringWriter) (float32, dsp.Quality) {
 	fill := float32(w.fill()) / float32(h.region.ringTarget())
-	q := dsp.QualityNormal
-	switch load32(&h.region.header.quality_hint) {
-	case qualityLowHint:
-		q = dsp.QualityLow
-	case qualityHighHint:
-		q = dsp.QualityHigh
-	}
+	q := h.hintedQuality()
 	if fill < 0.25 && q > dsp.QualityLow {
 		q--
 	}
 	return fill, q
+}
+
+// hintedQuality is the engine's quality hint (govox_quality) as the dsp package says it.
+func (h *host) hintedQuality() dsp.Quality {
+	switch load32(&h.region.header.quality_hint) {
+	case qualityLowHint:
+		return dsp.QualityLow
+	case qualityHighHint:
+		return dsp.QualityHigh
+	}
+	return dsp.QualityNormal
 }
 
 // countActive publishes how many voices are in use; the event loop owns status.

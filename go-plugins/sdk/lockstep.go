@@ -31,6 +31,10 @@ func (h *host) runLockstep() {
 				}
 			}
 		}
+		q := h.hintedQuality() // offline there is no ring to run low: the hint as it is
+		for _, r := range h.runners {
+			r.ctx.quality = q
+		}
 		h.startPending(startAt(blockStart)) // notes that waited for the engine to free a slot
 		for {
 			e, ok := h.events.next()

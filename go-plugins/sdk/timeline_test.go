@@ -4,6 +4,8 @@ import (
 	"math"
 	"testing"
 	"time"
+
+	"govox.dev/govox/dsp"
 )
 
 func paramChangeEvent(frame uint64, index uint32, value float32) cEvent {
@@ -139,5 +141,42 @@ func TestLiveWheelsReachASoundingVoice(t *testing.T) {
 	p := probes[0]
 	if math.Abs(p.lastBend-2*8191.0/8192) > 1e-9 || p.lastMod != 1 {
 		t.Fatalf("the voice heard bend %g and mod %g, want the wheels at their ends", p.lastBend, p.lastMod)
+	}
+}
+
+// Offline, a voice hears the render's quality as it is: no ring runs low there.
+func TestLockstepVoicesHearTheRendersQuality(t *testing.T) {
+	for _, c := range []struct {
+		hint uint32
+		want dsp.Quality
+	}{{qualityLowHint, dsp.QualityLow}, {qualityHighHint, dsp.QualityHigh}} {
+		var heard []dsp.Quality
+		inst := probeInstrument(1)
+		inst.New = func(ctx *Context) Voice {
+			v := &qualityProbe{ctx: ctx, heard: &heard}
+			return v
+		}
+		rig := startLockstep(t, inst, 1)
+		store32(&rig.tr.r.header.quality_hint, c.hint)
+		rig.tr.push(noteOnEvent(0, 64, 100))
+		rig.block(128)
+		if len(heard) == 0 || heard[0] != c.want {
+			t.Fatalf("hint %d: the voice heard %v, want %v", c.hint, heard, c.want)
+		}
+	}
+}
+
+type qualityProbe struct {
+	ctx   *Context
+	heard *[]dsp.Quality
+}
+
+func (q *qualityProbe) NoteOn(int, float32) {}
+func (q *qualityProbe) NoteOff()            {}
+func (q *qualityProbe) Done() bool          { return false }
+func (q *qualityProbe) Render(out []float32) {
+	*q.heard = append(*q.heard, q.ctx.Quality())
+	for i := range out {
+		out[i] = 0
 	}
 }

@@ -42,3 +42,20 @@ rm -f "$tmp/out.wav"
 grep -q "warning: voice 'nanout' (slot 0) produced NaN" "$tmp/stderr.txt" || fail "no warning: $(cat "$tmp/stderr.txt")"
 [[ -s "$tmp/out.wav" ]] || fail "--keep-going wrote nothing"
 echo "ok: nanout --keep-going renders, with a warning"
+
+# --quality: a word that is not a quality is refused by name, and nothing is written; the
+# pad (whose ladder filter follows Context.Quality) sounds different at low and at high.
+echo "keep me" >"$tmp/out.wav"
+status=0
+"$govox" render --voice "$sdk/voices/pad" --midi "$tmp/chord.mid" --out "$tmp/out.wav" \
+  --quality best 2>"$tmp/stderr.txt" || status=$?
+[[ $status -eq 2 ]] || fail "--quality best: status $status"
+grep -q "quality must be low, normal or high, not 'best'" "$tmp/stderr.txt" ||
+  fail "--quality best: $(cat "$tmp/stderr.txt")"
+[[ "$(cat "$tmp/out.wav")" == "keep me" ]] || fail "--quality best touched --out"
+for q in low high; do
+  "$govox" render --voice "$sdk/voices/pad" --midi "$tmp/chord.mid" --out "$tmp/$q.wav" \
+    --quality "$q" 2>"$tmp/stderr.txt" || fail "--quality $q: $(cat "$tmp/stderr.txt")"
+done
+! cmp -s "$tmp/low.wav" "$tmp/high.wav" || fail "the pad renders the same at low and high quality"
+echo "ok: --quality is checked, and the pad follows it"

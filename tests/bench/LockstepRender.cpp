@@ -17,7 +17,9 @@ StereoRender renderNoteLockstep(const std::string& library, std::uint8_t note,
                                                   .sampleRate = kRate,
                                                   .blockFrames = kSdkChunkFrames,
                                                   .voices = 1,
-                                                  .maxTailSeconds = 0},
+                                                  .maxTailSeconds = 0,
+                                                  // The reference models the live default.
+                                                  .quality = GOVOX_QUALITY_NORMAL},
                                                  problem);
     if (!renderer) return {{}, {}, problem.message};
     // A song as long as the render, the note held throughout.
