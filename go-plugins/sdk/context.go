@@ -45,6 +45,18 @@ func (p *ParamValue) Next() float32 {
 	return p.current
 }
 
+// Fill writes the smoothed values of the next len(dst) samples into dst, exactly as
+// len(dst) calls of Next would: a chunk's worth of a parameter in one call. A change
+// scheduled inside a chunk splits the chunk at its frame, so dst never straddles one.
+func (p *ParamValue) Fill(dst []float32) {
+	c, t, k := p.current, p.target, p.coeff
+	for i := range dst {
+		c += (t - c) * k
+		dst[i] = c
+	}
+	p.current = c
+}
+
 func (p *ParamValue) set(v float32) {
 	if v != v || v < p.decl.Min || v > p.decl.Max { // NaN or out of range from the engine
 		if v != v {

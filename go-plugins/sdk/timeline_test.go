@@ -180,3 +180,21 @@ func (q *qualityProbe) Render(out []float32) {
 		out[i] = 0
 	}
 }
+
+// Fill is Next for a whole chunk: the same values, and the smoother left where Next would.
+func TestParamFillMatchesNextSampleForSample(t *testing.T) {
+	ctx := NewStandaloneContext(Instrument{Params: []Param{{Name: "Cutoff", Min: 0, Max: 1000, Default: 0}}}, 48000)
+	a, b := *ctx.Param("Cutoff"), *ctx.Param("Cutoff")
+	a.set(800)
+	b.set(800)
+	got := make([]float32, 300)
+	a.Fill(got)
+	for i, x := range got {
+		if want := b.Next(); x != want {
+			t.Fatalf("sample %d: Fill %g, Next %g", i, x, want)
+		}
+	}
+	if a.current != b.current || got[299] >= 800 || got[0] <= 0 {
+		t.Fatalf("Fill left %g, Next %g (last %g)", a.current, b.current, got[299])
+	}
+}
