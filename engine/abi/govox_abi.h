@@ -218,7 +218,8 @@ typedef enum govox_voice_state {
     GOVOX_VOICE_STOP_REQUESTED = 5
 } govox_voice_state;
 
-/* What the engine does when a voice's ring runs dry before the voice has finished. */
+/* What the engine does when a voice's ring runs dry before the voice has finished. A
+ * RELEASING voice is always treated as LOW: the held notes keep their slots. */
 typedef enum govox_priority {
     GOVOX_PRIORITY_LOW = 0, /* fade out and stop the voice */
     GOVOX_PRIORITY_HIGH = 1 /* play what is there, fade the gap, fade back in when data comes */
@@ -228,7 +229,8 @@ typedef struct govox_voice_slot {
     /* Line 0: host writes. */
     uint32_t write_index;       /* atomic: frames written so far, free-running */
     uint32_t state;             /* atomic: govox_voice_state, see the transitions above */
-    uint32_t priority;          /* govox_priority, set before ACTIVE */
+    uint32_t priority;          /* atomic: govox_priority, set before ACTIVE; the host may
+                                   change it while the note sounds (read at an underrun) */
     uint32_t note;              /* MIDI note 0..127, set before ACTIVE */
     uint32_t velocity;          /* 1..127, set before ACTIVE */
     uint32_t channel;           /* MIDI channel 0..15, set before ACTIVE */

@@ -129,7 +129,6 @@ void VoicePlayer::playFrom(std::uint32_t offset, std::uint32_t frames, std::uint
 
 void VoicePlayer::beginNote() noexcept GOVOX_NONBLOCKING {
     phase_ = Phase::Playing;
-    highPriority_ = abi::loadAcquire(slot_->priority) == GOVOX_PRIORITY_HIGH;
     dry_ = false;
     fadeIn_ = fadeFrames_;
     gainBits_ = abi::loadAcquire(slot_->gain_bits);
@@ -197,7 +196,12 @@ void VoicePlayer::playRing(std::uint32_t frames, std::uint32_t state,
         abi::storeRelaxed(slot_->underruns, underruns_);
         startTail(n);
     }
-    if (!highPriority_) stopVoice(n, state);
+    // The policy is read when the ring runs dry, so a voice may change a note's priority
+    // while it sounds; a released note is let go whatever its priority: the held ones,
+    // which the player still hears as notes, keep their slots.
+    const bool keep =
+        abi::loadAcquire(slot_->priority) == GOVOX_PRIORITY_HIGH && state == GOVOX_VOICE_ACTIVE;
+    if (!keep) stopVoice(n, state);
 }
 
 // Mixes `count` frames at constant gain, checking them in the same pass. Returns what

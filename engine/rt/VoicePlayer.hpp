@@ -4,11 +4,12 @@
 // - Read the voice's ring one block at a time and add it to an interleaved stereo bus
 //   (the ring's own layout, so the hot loop is a plain multiply-add) with the
 //   voice's gain and equal-power pan, both smoothed across the block.
-// - Enforce the underrun policy of the design: a high-priority voice plays what it has,
-//   fades the gap out from its last sample and fades back in when data returns; a
-//   low-priority voice is faded out and stopped. Every transition is a ramp of
-//   `fadeFrames`, whatever the block size, so nothing steps by more than 1/fadeFrames of
-//   full scale: never a click.
+// - Enforce the underrun policy of the design: a held high-priority note plays what it
+//   has, fades the gap out from its last sample and fades back in when data returns; a
+//   low-priority or released note is faded out and stopped. The priority is read when
+//   the ring runs dry, so a voice may change it note by note while the note sounds. Every
+//   transition is a ramp of `fadeFrames`, whatever the block size, so nothing steps by more than
+//   1/fadeFrames of full scale: never a click.
 // - Trust nothing from the host: impossible states or indices and non-finite samples
 //   stop the voice (faded from its last good sample) and are counted.
 //
@@ -107,7 +108,6 @@ private:
     FrameRingReader reader_;
     std::uint32_t fadeFrames_ = 128;
     Phase phase_ = Phase::Idle;
-    bool highPriority_ = false;
     bool dry_ = false;              // the ring ran out while sounding and no frame has come since
     std::uint32_t steadyState_ = 0; // the slot's state when beginMix handed out a source
 

@@ -12,7 +12,8 @@ type Priority int
 const (
 	// PriorityLow voices are faded out and stopped on an underrun.
 	PriorityLow Priority = 0
-	// PriorityHigh voices play what they have, fade the gap and fade back in.
+	// PriorityHigh voices play what they have, fade the gap and fade back in, while
+	// their note is held (a released note is faded out and stopped like a low one).
 	PriorityHigh Priority = 1
 )
 
@@ -43,7 +44,7 @@ type Instrument struct {
 	Params []Param
 	// Polyphony is how many notes sound at once before the oldest is stolen (default 16).
 	Polyphony int
-	Priority  Priority
+	Priority  Priority // each note's priority as it starts; Context.SetPriority changes it
 	// ChunkFrames is the most a voice renders at once (default 2048). Right after a
 	// note-on the first chunk is one engine block, so the note starts at once.
 	ChunkFrames int

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync/atomic"
 
 	"govox.dev/govox/dsp"
 )
@@ -19,6 +20,7 @@ type Context struct {
 	params      []ParamValue
 	byName      map[string]int
 	controllers *controllers
+	priority    *uint32 // the slot's priority word; nil outside a voice host
 	fill        float32
 	quality     dsp.Quality
 }
@@ -92,6 +94,16 @@ func (c *Context) ModWheel() float32 { return c.controllers.modWheel() }
 // NoteHz is a MIDI note's frequency with the pitch wheel applied (A4 = 440 Hz).
 func (c *Context) NoteHz(note int) float64 {
 	return 440 * math.Pow(2, (float64(note)-69+c.PitchBend())/12)
+}
+
+// SetPriority sets what the engine does with this note if its ring runs dry, from now
+// until the note ends (each note starts at the instrument's Priority): a lead line or a
+// loud note may ask for PriorityHigh, a quiet pad layer for PriorityLow. A released note
+// is let go either way, so the notes still held keep their slots.
+func (c *Context) SetPriority(p Priority) {
+	if c.priority != nil {
+		atomic.StoreUint32(c.priority, uint32(p))
+	}
 }
 
 // Fill is the voice's ring fill as a fraction of the target the engine asked for: below

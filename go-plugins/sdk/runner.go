@@ -80,6 +80,7 @@ func newRunner(h *host, index int) (*runner, error) {
 		cmds:        make(chan command, timelineCap),
 	}
 	ctx := newContext(&h.inst, h.region.sampleRate, index, &r.ctl)
+	ctx.priority = u32(&r.slot.priority)
 	v := h.inst.New(ctx)
 	if v == nil {
 		return nil, errorf("New returned a nil voice")

@@ -198,3 +198,30 @@ func TestParamFillMatchesNextSampleForSample(t *testing.T) {
 		t.Fatalf("Fill left %g, Next %g (last %g)", a.current, b.current, got[299])
 	}
 }
+
+// A voice sets its note's priority while the note sounds: the slot says so at once, and
+// the next note starts at the instrument's priority again.
+func TestAVoiceSetsItsNotesPriority(t *testing.T) {
+	inst := probeInstrument(1)
+	inst.Priority = PriorityLow
+	rig := startLockstep(t, inst, 1)
+	rig.tr.push(noteOnEvent(0, 64, 100))
+	rig.block(128)
+	slot := &rig.tr.r.slots[0]
+	if got := load32(&slot.priority); got != uint32(PriorityLow) {
+		t.Fatalf("the note started at priority %d, want the instrument's %d", got, PriorityLow)
+	}
+	probes[0].ctx.SetPriority(PriorityHigh)
+	if got := load32(&slot.priority); got != uint32(PriorityHigh) {
+		t.Fatalf("after SetPriority the slot says %d", got)
+	}
+	rig.tr.push(noteOffEvent(128, 64))
+	for i := 0; i < 4; i++ {
+		rig.block(128)
+	}
+	rig.tr.push(noteOnEvent(rig.frame, 65, 100))
+	rig.block(128)
+	if got := load32(&slot.priority); got != uint32(PriorityLow) {
+		t.Fatalf("the next note started at priority %d, want the instrument's", got)
+	}
+}

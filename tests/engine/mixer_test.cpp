@@ -101,6 +101,35 @@ TEST(Mixer, LowPriorityUnderrunStopsTheVoiceWithAFade) {
     EXPECT_EQ(v.writeIndex(), v.readIndex()); // a free slot's ring is empty
 }
 
+// A released note is let go at an underrun whatever its priority: the held notes keep
+// their slots.
+TEST(Mixer, AReleasedHighPriorityNoteIsStoppedAtAnUnderrun) {
+    MixerRig rig;
+    SlotDriver held(rig.region(), 0), released(rig.region(), 1);
+    held.startSine(200, 440.0, 0.25);
+    released.startSine(200, 660.0, 0.25);
+    released.setState(GOVOX_VOICE_RELEASING);
+    const Rendered out = rig.render(128 * 4);
+    EXPECT_EQ(GOVOX_VOICE_ACTIVE, held.state());
+    EXPECT_EQ(GOVOX_VOICE_STOP_REQUESTED, released.state());
+    EXPECT_LE(maxStep(out.left), kClickThreshold);
+}
+
+// The priority is read when the ring runs dry: a host may change it while a note sounds.
+TEST(Mixer, APriorityChangedWhileTheNoteSoundsDecidesItsUnderrun) {
+    MixerRig rig;
+    SlotDriver v(rig.region(), 0);
+    v.startSine(200, 440.0, 0.5, GOVOX_PRIORITY_LOW);
+    govox::abi::storeRelease(v.slot().priority, std::uint32_t{GOVOX_PRIORITY_HIGH});
+    rig.render(128 * 4);
+    EXPECT_EQ(GOVOX_VOICE_ACTIVE, v.state()) << "raised to high: kept";
+    v.writeSine(512, 440.0, 0.5);
+    rig.render(128 * 2);
+    govox::abi::storeRelease(v.slot().priority, std::uint32_t{GOVOX_PRIORITY_LOW});
+    rig.render(128 * 6);
+    EXPECT_EQ(GOVOX_VOICE_STOP_REQUESTED, v.state()) << "lowered again: stopped";
+}
+
 TEST(Mixer, FinishedVoicePlaysToItsEndAndFreesTheSlotWithoutAnUnderrun) {
     MixerRig rig;
     SlotDriver v(rig.region(), 0);
