@@ -149,7 +149,19 @@ int JackMidiClient::process(jack_nframes_t frames, void* user) noexcept GOVOX_NO
     self.cycle_.fetch_add(1, std::memory_order_acq_rel); // odd: a cycle runs
     // Events keep their cycle and offset: the engine maps the cycle onto its own audio
     // callback of the same cycle (rt/FrameClock.hpp), so their spacing survives exactly.
-    const std::uint64_t cycleNs = rt::monotonicNs();
+    // The cycle's start as JACK's driver saw it: unlike this callback's own start, it does
+    // not move with the clients that ran before this one. JACK's clock is not ours (jack2
+    // reads CLOCK_MONOTONIC_RAW), so what counts is how long ago, on JACK's clock, the
+    // cycle began: a fraction of a period, too short for the clocks' rates to matter.
+    std::uint64_t cycleNs = rt::monotonicNs();
+    jack_nframes_t cycleFrame = 0;
+    jack_time_t cycleStart = 0, nextStart = 0;
+    float periodUs = 0;
+    if (jack_get_cycle_times(self.client_, &cycleFrame, &cycleStart, &nextStart, &periodUs) == 0) {
+        const jack_time_t jackNow = jack_get_time();
+        if (jackNow >= cycleStart && jackNow - cycleStart < 1000000u)
+            cycleNs -= std::uint64_t{jackNow - cycleStart} * 1000u;
+    }
     for (Slot& slot : self.slots_) {
         jack_port_t* port = slot.port.load(std::memory_order_acquire);
         if (port == nullptr) continue;

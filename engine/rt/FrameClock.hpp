@@ -12,9 +12,10 @@
 //   it began, through a sequence lock: the writer never waits and never allocates; a
 //   reader retries the rare read that overlapped a write.
 // - A JACK MIDI event is placed by cycle, not by time: its cycle is matched to an audio
-//   callback by rounding the time between the two callbacks to whole periods (JACK runs
-//   every client once per cycle, so this is exact while neither is late by half a period)
-//   and its offset is kept as it is. Timed by arrival it would move with the jitter of two
+//   callback by rounding the time from the audio callback's start to the cycle's start
+//   (as JACK's driver stamped it) to whole periods - JACK runs every client once per
+//   cycle, so this is exact unless the audio callback starts half a period late - and its
+//   offset is kept as it is. Timed by arrival it would move with the jitter of two
 //   threads' wake-ups.
 //
 // Threads: publish() on the audio thread only; read() and schedule() on any thread.
