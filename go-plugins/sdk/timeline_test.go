@@ -8,14 +8,6 @@ import (
 	"govox.dev/govox/dsp"
 )
 
-func paramChangeEvent(frame uint64, index uint32, value float32) cEvent {
-	e := noteOnEvent(frame, 0, 0)
-	e._type = cUint(eventParamChange)
-	e.param_index = cUint(index)
-	e.param_value = cFloat(value)
-	return e
-}
-
 // waitState waits (5 s at most) for voice v's slot to reach `state`, reading its ring as
 // the engine would meanwhile when `read` is set.
 func (rig *hostRig) waitState(v int, state uint32, read bool) {
@@ -61,7 +53,7 @@ func TestLiveEventsAheadOfTheRenderLandOnTheirFrames(t *testing.T) {
 	if got := load64(&rig.tr.r.slots[0].start_frame); got != start {
 		t.Fatalf("start_frame %d, want the note's frame %d", got, start)
 	}
-	rig.tr.push(paramChangeEvent(start+200, 0, 0.5))
+	rig.tr.push(paramEvent(start+200, 0, 0.5))
 	rig.tr.push(noteOffEvent(start+300, 64))
 	rig.waitConsumed()
 	rig.waitState(0, stateFinished, true)

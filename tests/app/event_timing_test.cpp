@@ -6,14 +6,10 @@
 // sequence from a MIDI file through `govox render` must put the onsets at the same
 // distances from the first, to the frame.
 #include "JackPlayer.hpp"
-#include "tests/support/jack/JackTestServer.hpp"
-#include "tests/support/qt/QtTestApp.hpp"
+#include "JackStudio.hpp"
 
 #include "engine/midi/MidiFile.hpp"
-#include "ui/studio/Studio.hpp"
-
 #include <QProcess>
-#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 #include <sndfile.h>
@@ -91,26 +87,9 @@ class EventTiming : public ::testing::TestWithParam<std::uint32_t> {};
 
 TEST_P(EventTiming, NotesSoundOneBufferAfterTheyAreSentToTheFrameAndAsTheyRenderOffline) {
     const std::uint32_t ring = GetParam();
-    govox::backend::test::JackTestServer server(kRate, kPeriod);
-    ASSERT_EQ("", server.error());
-    QTemporaryDir temp;
-    govox::ui::Studio studio(
-        {GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (temp.path() + "/builds").toStdString()});
-    govox::audio::EngineConfig config;
-    config.backend = govox::backend::BackendKind::Jack;
-    config.fallback = false;
-    config.stream.sampleRate = kRate;
-    config.stream.bufferFrames = kPeriod;
-    config.stream.connectOutputs = false;
-    ASSERT_EQ("", studio.startAudio(config, ring).toStdString());
-    govox::midi::MidiInputConfig midi;
-    midi.api = govox::midi::MidiApi::Jack;
-    midi.virtualPort = "Govox";
-    ASSERT_EQ("", studio.openMidi(midi).toStdString());
-    bool opened = false;
-    QObject::connect(&studio, &govox::ui::Studio::voiceOpened, [&] { opened = true; });
-    studio.openVoice(GOVOX_SDK_DIR "/internal/testvoices/sine");
-    ASSERT_TRUE(waitUntil([&] { return opened; }, 60000)) << "the voice did not open";
+    govox::test::JackStudio rig(kRate, kPeriod);
+    ASSERT_EQ("", rig.start(ring));
+    govox::ui::Studio& studio = rig.studio();
 
     const std::uint32_t lead = kRate / 4; // the sequence starts a quarter second in
     govox::test::JackPlayer player("keys", lead + noteFrame(kNotes - 1) + kSpacing);
@@ -144,7 +123,7 @@ TEST_P(EventTiming, NotesSoundOneBufferAfterTheyAreSentToTheFrameAndAsTheyRender
     EXPECT_LE(hi, kPeriod + kRate * 2 / 1000) << "a note waited more than a buffer + 2 ms";
     EXPECT_LE(hi - lo, 1u) << "the notes did not keep their spacing";
 
-    const std::vector<float> offline = renderOffline(temp.path());
+    const std::vector<float> offline = renderOffline(rig.tempPath());
     ASSERT_FALSE(offline.empty());
     ASSERT_GE(offline.size(), std::size_t(noteFrame(kNotes - 1) + kHeld)); // to the last release
     std::size_t first = 0;

@@ -4,13 +4,11 @@
 // there are no xruns, and note-on latency - the MIDI event at Govox's port to the first
 // non-silent output frame - is measured at 512- and 2048-frame rings.
 #include "JackPlayer.hpp"
-#include "tests/support/jack/JackTestServer.hpp"
+#include "JackStudio.hpp"
 #include "tests/support/jack/JackXruns.hpp"
 #include "tests/support/qt/QtTestApp.hpp"
 
 #include "ui/studio/Studio.hpp"
-
-#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -45,26 +43,10 @@ class JackEndToEnd : public ::testing::TestWithParam<std::uint32_t> {};
 
 TEST_P(JackEndToEnd, AChordFromAJackMidiClientIsPlayedAndReleasedWithoutXruns) {
     const std::uint32_t ring = GetParam();
-    govox::backend::test::JackTestServer server(kRate, kPeriod);
-    ASSERT_EQ("", server.error());
-    QTemporaryDir temp;
-    govox::ui::Studio studio(
-        {GOVOX_VOICEHOST_PATH, GOVOX_SDK_DIR, (temp.path() + "/builds").toStdString()});
-    govox::audio::EngineConfig config;
-    config.backend = govox::backend::BackendKind::Jack;
-    config.fallback = false;
-    config.stream.sampleRate = kRate;
-    config.stream.bufferFrames = kPeriod;
-    config.stream.connectOutputs = false;
-    ASSERT_EQ("", studio.startAudio(config, ring).toStdString());
-    govox::midi::MidiInputConfig midi;
-    midi.api = govox::midi::MidiApi::Jack;
-    midi.virtualPort = "Govox";
-    ASSERT_EQ("", studio.openMidi(midi).toStdString());
-    bool opened = false;
-    QObject::connect(&studio, &govox::ui::Studio::voiceOpened, [&] { opened = true; });
-    studio.openVoice(GOVOX_SDK_DIR "/internal/testvoices/sine");
-    ASSERT_TRUE(waitUntil([&] { return opened; }, 60000)) << "the voice did not open";
+    govox::test::JackStudio rig(kRate, kPeriod);
+    ASSERT_EQ("", rig.start(ring));
+    govox::ui::Studio& studio = rig.studio();
+    govox::backend::test::JackTestServer& server = rig.server();
 
     govox::test::JackPlayer player("keys", 3 * kRate);
     ASSERT_EQ("", player.error());
