@@ -3,6 +3,7 @@
 // Adding a backend means a BackendKind value and one row below: its name, how to make it
 // and how to list its devices. (The Qt Multimedia output lives in ui/ and is made there.)
 #include "engine/backend/AudioBackend.hpp"
+#include "engine/backend/JackAudioBackend.hpp"
 #include "engine/backend/NullBackend.hpp"
 #include "engine/backend/OfflineBackend.hpp"
 #include "engine/backend/RtAudioBackend.hpp"
@@ -21,6 +22,9 @@ struct Entry {
 std::unique_ptr<AudioBackend> makeRtAudio(BackendKind kind) {
     return std::make_unique<RtAudioBackend>(kind);
 }
+std::unique_ptr<AudioBackend> makeJack(BackendKind) {
+    return std::make_unique<JackAudioBackend>();
+}
 std::unique_ptr<AudioBackend> makeNull(BackendKind) {
     return std::make_unique<NullBackend>();
 }
@@ -30,6 +34,9 @@ std::unique_ptr<AudioBackend> makeOffline(BackendKind) {
 
 // Null and offline have no devices to choose from; one pseudo device keeps device menus
 // and `govox devices` uniform.
+std::vector<DeviceInfo> listJack(BackendKind, std::string& error) {
+    return JackAudioBackend::listOutputs(error);
+}
 std::vector<DeviceInfo> listNull(BackendKind, std::string&) {
     return {DeviceInfo{"null", true, {}}};
 }
@@ -38,7 +45,7 @@ std::vector<DeviceInfo> listOffline(BackendKind, std::string&) {
 }
 
 constexpr Entry kEntries[] = {
-    {BackendKind::Jack, "jack", makeRtAudio, rtaudio::listRtAudioOutputs},
+    {BackendKind::Jack, "jack", makeJack, listJack},
     {BackendKind::Alsa, "alsa", makeRtAudio, rtaudio::listRtAudioOutputs},
     {BackendKind::Pulse, "pulse", makeRtAudio, rtaudio::listRtAudioOutputs},
     {BackendKind::Null, "null", makeNull, listNull},

@@ -73,8 +73,6 @@ std::string RtAudioBackend::open(const StreamRequest& request, rt::AudioCallback
     output.firstChannel = 0;
     RtAudio::StreamOptions options;
     options.flags = RTAUDIO_NONINTERLEAVED | RTAUDIO_SCHEDULE_REALTIME;
-    if (kind_ == BackendKind::Jack && !request.connectOutputs)
-        options.flags |= RTAUDIO_JACK_DONT_CONNECT;
     options.streamName = request.clientName;
     // Below JACK's own threads and the kernel's audio interrupts (rtirq uses 80-90);
     // RtAudio falls back to normal scheduling when it may not raise the priority.
@@ -103,8 +101,8 @@ std::string RtAudioBackend::open(const StreamRequest& request, rt::AudioCallback
 void RtAudioBackend::stop() {
     if (!audio_) return;
     failure_ = lastError();
-    // abortStream() skips draining; closing joins RtAudio's thread (or deactivates the JACK
-    // client), which is what guarantees the callback has returned for good.
+    // abortStream() skips draining; closing joins RtAudio's thread, which is what guarantees the
+    // callback has returned for good.
     try {
         if (audio_->isStreamRunning()) audio_->abortStream();
     } catch (...) { // the stream is going away regardless
@@ -125,10 +123,9 @@ StreamInfo RtAudioBackend::info() const {
 }
 
 std::string RtAudioBackend::lastError() const {
-    // RtAudio closes a JACK stream by itself when the server shuts the client down.
     if (audio_ && !audio_->isStreamOpen())
         return std::string(rtaudio::displayName(kind_)) +
-               ": the stream was closed by the audio system (did the server stop?)";
+               ": the stream was closed by the audio system";
     return failure_;
 }
 

@@ -1,4 +1,5 @@
-// RtAudioBackend.hpp - JACK, ALSA and PulseAudio output through RtAudio 5.
+// RtAudioBackend.hpp - ALSA and PulseAudio output through RtAudio 5 (JACK has its own
+// adapter, JackAudioBackend.hpp, which says why).
 //
 // Aims
 // - Stereo float32 non-interleaved: RtAudio's output buffer is the left block followed by
@@ -11,10 +12,10 @@
 //   xrun(), the buffer to render().
 //
 // Threads: every member function on one control thread. The callback's render() and
-// xrun() run on RtAudio's (or JACK's) audio thread between start() and stop(). start()
-// allocates (RtAudio's stream buffers); the audio thread never does. RtAudio's own ALSA
-// and PulseAudio loops take a stream mutex around each device write, which only start()
-// and stop() contend for; its JACK path takes none.
+// xrun() run on RtAudio's audio thread between start() and stop(). start() allocates
+// (RtAudio's stream buffers); the audio thread never does. RtAudio's ALSA and PulseAudio
+// loops take a stream mutex around each device write, which only start() and stop()
+// contend for.
 #pragma once
 
 #include "engine/backend/AudioBackend.hpp"
@@ -29,22 +30,21 @@ namespace govox::backend {
 
 class RtAudioBackend final : public AudioBackend {
 public:
-    // kind is Jack, Alsa or Pulse.
+    // kind is Alsa or Pulse.
     explicit RtAudioBackend(BackendKind kind);
     ~RtAudioBackend() override; // stops the stream
     RtAudioBackend(const RtAudioBackend&) = delete;
     RtAudioBackend& operator=(const RtAudioBackend&) = delete;
 
     // Opens request.device (empty: the default output) at the requested rate and buffer
-    // size; JACK uses request.clientName as its client name and leaves the ports
-    // unconnected unless request.connectOutputs. Fails when already running.
+    // size. Fails when already running.
     std::string start(const StreamRequest& request, rt::AudioCallback& callback) override;
-    // Stops and closes the stream; RtAudio joins its thread (or deactivates the JACK
-    // client), so the callback has returned for good when this returns.
+    // Stops and closes the stream; RtAudio joins its thread, so the callback has returned
+    // for good when this returns.
     void stop() override;
     bool running() const override;
     StreamInfo info() const override;
-    // Set when the stream was closed from outside (the JACK server stopped).
+    // Set when the stream was closed from outside.
     std::string lastError() const override;
 
 private:

@@ -6,11 +6,10 @@
 namespace govox::backend::rtaudio {
 namespace {
 
-// Why RtAudio sees no device at all. JACK and PulseAudio report nothing when their
-// server is not running, which is by far the most common reason, so say so.
+// Why RtAudio sees no device at all. PulseAudio reports nothing when its server is not
+// running, which is by far the most common reason, so say so.
 std::string noDevicesMessage(BackendKind kind) {
     switch (kind) {
-    case BackendKind::Jack: return "JACK: no server running (start jackd or pick another backend)";
     case BackendKind::Pulse:
         return "PulseAudio: no server running (start PulseAudio or PipeWire, or pick another "
                "backend)";
@@ -40,7 +39,6 @@ OutputDevice toOutput(unsigned int id, const RtAudio::DeviceInfo& d) {
 
 RtAudio::Api apiFor(BackendKind kind) noexcept {
     switch (kind) {
-    case BackendKind::Jack: return RtAudio::UNIX_JACK;
     case BackendKind::Alsa: return RtAudio::LINUX_ALSA;
     case BackendKind::Pulse: return RtAudio::LINUX_PULSE;
     default: return RtAudio::UNSPECIFIED;
@@ -49,7 +47,6 @@ RtAudio::Api apiFor(BackendKind kind) noexcept {
 
 const char* displayName(BackendKind kind) noexcept {
     switch (kind) {
-    case BackendKind::Jack: return "JACK";
     case BackendKind::Alsa: return "ALSA";
     case BackendKind::Pulse: return "PulseAudio";
     default: return backendName(kind);
@@ -84,7 +81,7 @@ std::string findOutput(RtAudio& audio, BackendKind kind, const std::string& name
                        OutputDevice& out) {
     std::string problem;
     const std::vector<OutputDevice> devices = probeOutputs(audio, kind, problem);
-    // JACK and PulseAudio list nothing when their server is down, and that is what to say
+    // PulseAudio lists nothing when its server is down, and that is what to say
     // even if a device was named; ALSA says which name it could not find.
     if (devices.empty() && (name.empty() || kind != BackendKind::Alsa)) return problem;
     if (!name.empty()) {

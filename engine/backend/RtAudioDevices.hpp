@@ -2,11 +2,11 @@
 //
 // Internal to the engine's backend sources: it includes <RtAudio.h>, which only the engine
 // target may see. Device probing is shared by the stream adapter (to open a device by
-// name) and by listOutputDevices(), so both agree on names and both word "no JACK server"
-// the same way.
+// name) and by listOutputDevices(), so both agree on names and both word "no PulseAudio
+// server" the same way.
 //
 // Threads: control thread only. Everything here allocates, and probing may take a while
-// (ALSA opens each card, JACK connects a client per call). Nothing here throws.
+// (ALSA opens each card). Nothing here throws.
 #pragma once
 
 #include "engine/backend/AudioBackend.hpp"
@@ -19,9 +19,9 @@
 
 namespace govox::backend::rtaudio {
 
-// Jack, Alsa and Pulse only.
+// Alsa and Pulse only.
 RtAudio::Api apiFor(BackendKind kind) noexcept;
-// "JACK", "ALSA", "PulseAudio": how messages name the backend to the user.
+// "ALSA", "PulseAudio": how messages name the backend to the user.
 const char* displayName(BackendKind kind) noexcept;
 
 // A controller for kind's API with RtAudio's own warnings silenced (failures come back as

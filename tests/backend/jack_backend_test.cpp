@@ -1,6 +1,6 @@
-// The RtAudio JACK backend against a real (private, dummy-driver) JACK server: a tone from
-// the voice host, through shared memory and the mixer, out of Govox's JACK ports and into
-// a capture client of the test's own.
+// The JACK backend (JackAudioBackend, libjack) against a real (private, dummy-driver) JACK
+// server: a tone from the voice host, through shared memory and the mixer, out of Govox's
+// JACK ports and into a capture client of the test's own.
 #include "engine/backend/AudioBackend.hpp"
 #include "tests/support/audio/ToneSignal.hpp"
 #include "tests/support/jack/JackCapture.hpp"
@@ -81,12 +81,12 @@ TEST(JackBackend, PlaysAToneWithoutXruns) {
     // this window.)
     const std::size_t from = kRate / 4, count = 2 * kRate - from;
     ASSERT_TRUE(capture.waitFrames(from, std::chrono::seconds(10))) << "JACK stopped calling back";
-    const std::uint64_t rtAudioXrunsBefore = rig.mixer.stats().xruns.load();
+    const std::uint64_t backendXrunsBefore = rig.mixer.stats().xruns.load();
     const std::uint64_t serverXrunsBefore = capture.xruns();
     const test::XrunClients clients{kClient, "govox-capture"};
     const test::XrunReports jackdBefore = test::countXruns(server.log(), clients);
     ASSERT_TRUE(capture.waitFull(std::chrono::seconds(10))) << "JACK stopped calling back";
-    const std::uint64_t rtAudioXruns = rig.mixer.stats().xruns.load() - rtAudioXrunsBefore;
+    const std::uint64_t backendXruns = rig.mixer.stats().xruns.load() - backendXrunsBefore;
     const std::uint64_t serverXruns = capture.xruns() - serverXrunsBefore;
     const test::XrunReports jackdAfter = test::countXruns(server.log(), clients);
     backend->stop();
@@ -107,13 +107,13 @@ TEST(JackBackend, PlaysAToneWithoutXruns) {
         EXPECT_NEAR(levelDb, 0.0, 1.0);
         EXPECT_LE(step.size, maxStep) << "a gap or a click in the captured tone";
     }
-    std::printf("[ measured ] jack: xruns while playing %llu (RtAudio underflows), %llu (server), "
-                "before %llu/%llu, voice underruns %llu\n",
-                static_cast<unsigned long long>(rtAudioXruns),
-                static_cast<unsigned long long>(serverXruns),
-                static_cast<unsigned long long>(rtAudioXrunsBefore),
-                static_cast<unsigned long long>(serverXrunsBefore),
-                static_cast<unsigned long long>(rig.mixer.stats().underruns.load()));
+    std::printf(
+        "[ measured ] jack: xruns while playing %llu (backend xrun callbacks), %llu (server), "
+        "before %llu/%llu, voice underruns %llu\n",
+        static_cast<unsigned long long>(backendXruns), static_cast<unsigned long long>(serverXruns),
+        static_cast<unsigned long long>(backendXrunsBefore),
+        static_cast<unsigned long long>(serverXrunsBefore),
+        static_cast<unsigned long long>(rig.mixer.stats().underruns.load()));
     for (std::size_t i = 0; i < std::min<std::size_t>(capture.xruns(), capture.kXrunLog); ++i)
         std::printf("[ measured ] jack: server xrun %zu after %zu captured frames\n", i,
                     capture.xrunFrames()[i]);
@@ -129,7 +129,7 @@ TEST(JackBackend, PlaysAToneWithoutXruns) {
                 late, jackdAfter.driverLate - jackdBefore.driverLate, govoxLate);
     const std::string why = "load average: " + loadAverage() + "jackd said:\n" + server.log();
     EXPECT_EQ(govoxLate, 0) << why;
-    EXPECT_LE(rtAudioXruns, static_cast<std::uint64_t>(late)) << why;
+    EXPECT_LE(backendXruns, static_cast<std::uint64_t>(late)) << why;
     EXPECT_LE(serverXruns, static_cast<std::uint64_t>(late)) << why;
     EXPECT_EQ(rig.mixer.stats().underruns.load(), 0u);
 }

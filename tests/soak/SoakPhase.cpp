@@ -113,16 +113,19 @@ void checkReloads(SoakRig& rig, const Reloads& rl, int generation) {
 // likely to blame: the soak's idle clients, caught running as often, show how often the
 // machine takes the CPU mid-cycle (a VM's vCPU stolen, other work). Govox's clients may be
 // caught at most once more than the soak's: a single late cycle proves nothing either way.
+// Cycles the driver itself woke late for are the whole machine stalling and blame nobody
+// (JackXruns.hpp); they are shown as a figure.
 void checkXruns(SoakRig& rig, const backend::test::XrunReports& x0,
                 const backend::test::XrunReports& x1, std::uint64_t backend) {
     Report& r = rig.report();
     const int govox = x1.govoxRunning - x0.govoxRunning, soak = x1.soakRunning - x0.soakRunning;
-    r.figure(
-        "late JACK cycles during the soak (all / driver late / a Govox client caught running / "
-        "a soak client caught running / Govox's backend counted)",
-        std::to_string(x1.total - x0.total) + " / " +
-            std::to_string(x1.driverLate - x0.driverLate) + " / " + std::to_string(govox) + " / " +
-            std::to_string(soak) + " / " + std::to_string(backend));
+    r.figure("late JACK cycles during the soak (all / driver late / a Govox client caught running "
+             "in a stall / in an on-time cycle / a soak client caught running / Govox's backend "
+             "counted)",
+             std::to_string(x1.total - x0.total) + " / " +
+                 std::to_string(x1.driverLate - x0.driverLate) + " / " +
+                 std::to_string(x1.govoxInStall - x0.govoxInStall) + " / " + std::to_string(govox) +
+                 " / " + std::to_string(soak) + " / " + std::to_string(backend));
     r.figure("longest audio callback during the soak",
              fixed(100 * rig.app().callbackMax(), 1) + " % of the period");
     std::string named;

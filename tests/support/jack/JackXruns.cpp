@@ -11,15 +11,19 @@ namespace govox::backend::test {
 XrunReports countXruns(const std::string& log, const XrunClients& clients) {
     XrunReports r;
     std::istringstream in(log);
-    bool open = false, govox = false, soak = false;
+    bool open = false, stalled = false, govox = false, soak = false;
     std::string named;
     const auto close = [&] {
         if (!open) return;
         ++r.total;
-        r.govoxRunning += govox;
-        r.soakRunning += soak;
-        if (govox && r.govoxCycles.size() < 8) r.govoxCycles.push_back(named);
-        open = govox = soak = false;
+        if (stalled) {
+            r.govoxInStall += govox;
+        } else {
+            r.govoxRunning += govox;
+            r.soakRunning += soak;
+            if (govox && r.govoxCycles.size() < 8) r.govoxCycles.push_back(named);
+        }
+        open = stalled = govox = soak = false;
         named.clear();
     };
     const std::string tag = "XRun: client = ";
@@ -28,7 +32,7 @@ XrunReports countXruns(const std::string& log, const XrunClients& clients) {
         if (line.find("Process XRun = ") != std::string::npos) {
             close();
             ++r.driverLate;
-            open = true;
+            open = stalled = true;
         } else if (at != std::string::npos && line.find("was not finished") != std::string::npos) {
             open = true;
             const std::size_t from = at + tag.size(), to = line.find(' ', from);

@@ -7,6 +7,10 @@
 //   clients do next to nothing: how often they are caught running is how often the
 //   machine (other processes, the hypervisor) takes the CPU mid-cycle, the yardstick for
 //   how often Govox's clients are.
+// - A cycle whose driver woke late is a stall of the whole machine (a VM's vCPUs stopped):
+//   whoever was running then is caught through no fault of its own, so it is counted
+//   apart (govoxInStall) and not against Govox. One CI run failed the soak on 4 such
+//   cycles out of 10 late ones, 7 of them with the driver late.
 // - The server's log is kept across its restarts (JackTestServer), so the counts cover
 //   the whole run; a test compares two readings.
 //
@@ -19,10 +23,11 @@
 namespace govox::backend::test {
 
 struct XrunReports {
-    int total = 0;                        // late cycles
-    int driverLate = 0;                   // the dummy driver's timer woke late
-    int govoxRunning = 0;                 // a Govox client was caught running at the deadline
-    int soakRunning = 0;                  // one of the test's own (idle) clients was
+    int total = 0;        // late cycles
+    int driverLate = 0;   // the dummy driver's timer woke late
+    int govoxRunning = 0; // a Govox client was caught running at the deadline, the driver on time
+    int soakRunning = 0;  // one of the test's own (idle) clients was, the driver on time
+    int govoxInStall = 0; // a Govox client was caught running in a cycle the driver woke late
     std::vector<std::string> govoxCycles; // the first few: the clients named late
 };
 
