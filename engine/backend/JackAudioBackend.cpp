@@ -135,9 +135,13 @@ std::vector<Sink> stereoSinks(jack_client_t* self) {
     sinks.erase(std::remove_if(sinks.begin(), sinks.end(),
                                [](const Sink& s) { return s.ports.size() < 2; }),
                 sinks.end());
-    // The sound card first: it is the default output.
-    std::stable_partition(sinks.begin(), sinks.end(), [](const Sink& s) { return s.physical; });
-    return sinks;
+    // The sound card first: it is the default output. (Not std::stable_partition: its
+    // temporary buffer is deprecated API that clang warns about in libstdc++ 12.)
+    std::vector<Sink> ordered;
+    for (bool physical : {true, false})
+        for (Sink& s : sinks)
+            if (s.physical == physical) ordered.push_back(std::move(s));
+    return ordered;
 }
 
 std::string namesOf(const std::vector<Sink>& sinks) {

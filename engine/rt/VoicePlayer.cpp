@@ -130,6 +130,7 @@ void VoicePlayer::playFrom(std::uint32_t offset, std::uint32_t frames, std::uint
 void VoicePlayer::beginNote() noexcept GOVOX_NONBLOCKING {
     phase_ = Phase::Playing;
     dry_ = false;
+    blocksPlayed_ = 0;
     fadeIn_ = fadeFrames_;
     gainBits_ = abi::loadAcquire(slot_->gain_bits);
     panBits_ = abi::loadAcquire(slot_->pan_bits);
@@ -361,6 +362,16 @@ void VoicePlayer::publishMeter(std::uint32_t fill) noexcept GOVOX_NONBLOCKING {
     }
     meterIdle_ = shown == VoiceDisplayState::Free && fill == 0;
     meter_.fillFrames.store(fill, std::memory_order_relaxed);
+    if (shown == VoiceDisplayState::Active || shown == VoiceDisplayState::Releasing ||
+        shown == VoiceDisplayState::Underrun) {
+        if (blocksPlayed_ < kSettleBlocks) {
+            ++blocksPlayed_;
+        } else if (fill < meter_.lowFillFrames.load(std::memory_order_relaxed)) {
+            // A reader's exchange in between may lose this one block's figure: the margin
+            // is a heuristic read every few tens of milliseconds.
+            meter_.lowFillFrames.store(fill, std::memory_order_relaxed);
+        }
+    }
     meter_.state.store(static_cast<std::uint32_t>(shown), std::memory_order_relaxed);
     meter_.underruns.store(underruns_, std::memory_order_relaxed);
     meter_.nonfiniteBlocks.store(nonfiniteBlocks_, std::memory_order_relaxed);

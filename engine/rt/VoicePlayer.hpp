@@ -34,6 +34,10 @@ enum class VoiceDisplayState : std::uint32_t { Free, Active, Releasing, Underrun
 // Written by the audio thread (relaxed), read by the UI on a timer.
 struct VoiceMeter {
     std::atomic<std::uint32_t> fillFrames{0};
+    // The lowest fill of a settled note (past its first kSettleBlocks) since the reader
+    // last exchanged it for kNoLowFill: the quality governor's ring margin.
+    static constexpr std::uint32_t kNoLowFill = 0xffffffffu;
+    mutable std::atomic<std::uint32_t> lowFillFrames{kNoLowFill}; // the reader takes it
     std::atomic<std::uint32_t> state{0}; // VoiceDisplayState
     std::atomic<std::uint32_t> underruns{0};
     std::atomic<std::uint32_t> nonfiniteBlocks{0};
@@ -131,6 +135,10 @@ private:
     std::uint32_t tailCursor_ = 0; // frame in this block up to which the tail is rendered
 
     bool meterIdle_ = false; // the meter already shows a free, empty slot
+    // Blocks since the note began, up to kSettleBlocks: a note's first blocks fill its ring
+    // as the host's chunks ramp up, which says nothing of the margin.
+    static constexpr std::uint32_t kSettleBlocks = 8;
+    std::uint32_t blocksPlayed_ = 0;
     std::uint32_t underruns_ = 0;
     std::uint32_t nonfiniteBlocks_ = 0;
     std::uint32_t corruptions_ = 0;

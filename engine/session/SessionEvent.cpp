@@ -102,6 +102,10 @@ SessionEvent SessionEvent::notice(std::string message) {
     return make(SessionEventKind::Notice, std::move(message));
 }
 
+SessionEvent SessionEvent::quality(std::string message) {
+    return make(SessionEventKind::Quality, std::move(message));
+}
+
 const char* kindName(SessionEventKind kind) {
     switch (kind) {
     case SessionEventKind::Started: return "started";
@@ -113,6 +117,7 @@ const char* kindName(SessionEventKind kind) {
     case SessionEventKind::GaveUp: return "gave up";
     case SessionEventKind::Fault: return "fault";
     case SessionEventKind::Notice: return "notice";
+    case SessionEventKind::Quality: return "quality";
     }
     return "event";
 }

@@ -27,7 +27,8 @@ enum class SessionEventKind {
     Reverted,     // a new build crashed during its probation: back to the previous one
     GaveUp,       // a crash loop: the voice is silent until the next good build
     Fault,        // a note produced NaN/Inf or broke the ring protocol and was silenced
-    Notice        // anything else worth a line (a watcher that could not start, ...)
+    Notice,       // anything else worth a line (a watcher that could not start, ...)
+    Quality       // the engine changed the voice's quality hint (audio::QualityGovernor)
 };
 
 struct SessionEvent {
@@ -51,6 +52,7 @@ struct SessionEvent {
     static SessionEvent gaveUp(std::string message);
     static SessionEvent fault(std::string message);
     static SessionEvent notice(std::string message);
+    static SessionEvent quality(std::string message);
 };
 
 // "reloaded", "crashed", ... for logs and the command line.

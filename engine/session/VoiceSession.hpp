@@ -17,6 +17,7 @@
 #pragma once
 
 #include "engine/audio/AudioEngine.hpp"
+#include "engine/audio/QualityGovernor.hpp"
 #include "engine/audio/VoiceFaults.hpp"
 #include "engine/host/CrashPolicy.hpp"
 #include "engine/host/HostSupervisor.hpp"
@@ -57,6 +58,9 @@ struct HostFigures {
     std::uint64_t gcPauseP99Ns = 0, gcPauseMaxNs = 0, gcCycles = 0, heapBytes = 0;
     std::uint32_t goroutines = 0, activeVoices = 0;
     std::uint32_t voices = 0, ringCapacityFrames = 0, ringTargetFrames = 0;
+    // The quality hint the engine gives the host now, and why (audio::QualityGovernor).
+    govox_quality quality = GOVOX_QUALITY_NORMAL;
+    std::string qualityWhy;
 };
 
 class VoiceSession final : public midi::MidiSink, private reload::ReloadListener {
@@ -109,6 +113,8 @@ private:
     void swapped(reload::SwapKind kind, const reload::ReloadReport& report) override;
     void swapFailed(reload::SwapKind kind, const reload::ReloadReport& report) override;
     void post(SessionEvent event);
+    // Reads the running host's figures, lets the governor choose and publishes the hint.
+    void steerQuality(host::VoiceHost* host, std::chrono::steady_clock::time_point now);
 
     audio::AudioEngine& engine_;
     VoiceSessionConfig config_;
@@ -121,6 +127,10 @@ private:
     host::HostSupervisor supervisor_;
     audio::VoiceFaults faults_;
     std::uint32_t faultsRegion_ = 0; // the region faults_ counts for
+    audio::QualityGovernor quality_;
+    std::uint32_t qualityRegion_ = 0; // the region the render figures below are from
+    std::uint64_t renderNs_ = 0;      // its host's render time at the last look
+    std::chrono::steady_clock::time_point renderLookAt_{};
 
     // Posted from the worker (swaps) and the control thread; taken by poll(). A reload's
     // success also puts the new build on probation: the supervisor hears of it in poll().

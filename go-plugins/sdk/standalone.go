@@ -1,8 +1,10 @@
 package sdk
 
+import "govox.dev/govox/dsp"
+
 // NewStandaloneContext makes a Context outside the engine, for a voice's own tests and
 // benchmarks: parameters start at their defaults and can be changed with SetParam,
-// controllers are at rest, and Quality is normal.
+// controllers are at rest, and Quality is normal until SetQuality.
 func NewStandaloneContext(inst Instrument, sampleRate float64) *Context {
 	return newContext(&inst, sampleRate, 0, &controllers{bendSpan: 2})
 }
@@ -14,6 +16,10 @@ func (c *Context) SetParam(name string, value float32) {
 	p := c.Param(name)
 	p.set(value)
 }
+
+// SetQuality sets a standalone Context's quality, as the engine's hint would before a
+// chunk (for tests of how a voice reacts to it).
+func (c *Context) SetQuality(q dsp.Quality) { c.quality = q }
 
 // RegisteredInstrument returns the instrument registered by this library (for tests and
 // benchmarks of a voice package), and false if there is not exactly one.

@@ -46,7 +46,7 @@ void StatusPanel::update(const StudioSnapshot& s) {
 
 void StatusPanel::show(const session::SessionEvent& e) {
     using K = session::SessionEventKind;
-    if (e.kind == K::Fault || e.kind == K::Notice) return;
+    if (e.kind == K::Fault || e.kind == K::Notice || e.kind == K::Quality) return;
     build_->setText(QString::fromStdString(e.message));
     if (e.kind == K::Reloaded || e.kind == K::Started) {
         const reload::ReloadTimings& t = e.timings;

@@ -95,10 +95,24 @@ void VoiceMeters::setTotals(const StudioSnapshot& s) {
         return n ? QString("<span style='color:%1;font-weight:600'>%2</span>").arg(colour, text)
                  : text;
     };
-    const QString rich = voices + " · " +
+    // The engine's quality hint (QualityGovernor): orange while lowered to save the rings.
+    QString quality;
+    if (!s.quality.empty()) {
+        const QString word = tr("quality %1").arg(QString::fromStdString(s.quality));
+        quality = " · " + (s.quality == "low" ? QString("<span style='color:#c65a00;font-weight:"
+                                                        "600'>%1</span>")
+                                                    .arg(word)
+                                              : word);
+    }
+    const QString rich = voices + quality + " · " +
                          count(s.underruns, tr("underrun"), tr("underruns"), "#c65a00") + " · " +
                          count(s.xruns, tr("xrun"), tr("xruns"), "#c62828");
     if (rich != totals_->text()) totals_->setText(rich);
+    const QString why = s.quality.empty() ? QString()
+                                          : tr("Quality the engine asks of the voice: %1 (%2)")
+                                                .arg(QString::fromStdString(s.quality),
+                                                     QString::fromStdString(s.qualityWhy));
+    if (why != totals_->toolTip()) totals_->setToolTip(why);
 }
 
 QString VoiceMeters::totalsText() const {

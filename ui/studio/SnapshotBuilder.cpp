@@ -76,6 +76,8 @@ void SnapshotBuilder::fill(StudioSnapshot& s, const audio::AudioEngine& engine,
         slot.underruns = underruns - std::min(slotUnderrunBase_[v], underruns);
     }
     s.hostAlive = host.alive && !state.voiceCrashed;
+    s.quality = voice ? audio::qualityName(host.quality) : "";
+    s.qualityWhy = host.qualityWhy;
     s.gcPauseP99Ms = double(host.gcPauseP99Ns) / 1e6;
     s.gcPauseMaxMs = double(host.gcPauseMaxNs) / 1e6;
     s.gcCycles = host.gcCycles;

@@ -55,6 +55,8 @@ struct StudioSnapshot {
 
     // The voice host (Go runtime figures through runtime/metrics).
     bool hostAlive = false;
+    std::string quality;       // the engine's quality hint for the voice: "low", "normal", "high"
+    std::string qualityWhy;    // what set it ("ring at 24 % of its target", "headroom")
     double gcPauseP99Ms = 0.0; // over the host's last 100 ms window
     double gcPauseMaxMs = 0.0;
     std::uint64_t gcCycles = 0;

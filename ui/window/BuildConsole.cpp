@@ -37,7 +37,8 @@ BuildConsole::BuildConsole(QWidget* parent) : QWidget(parent) {
 
 void BuildConsole::show(const session::SessionEvent& e) {
     using K = session::SessionEventKind;
-    if (e.kind == K::Fault || e.kind == K::Notice) return; // not about the build
+    if (e.kind == K::Fault || e.kind == K::Notice || e.kind == K::Quality)
+        return; // not about the build
     summary_->setText(QString::fromStdString(e.message));
     if (e.kind == K::ReloadFailed || e.kind == K::Reloaded || e.kind == K::Started)
         errors_->clear();

@@ -1,7 +1,9 @@
 // GC torture: a pleasant vibrato sine that allocates on purpose, heavily, every chunk -
 // a fresh output slice (the original design's Process style), maps, strings and a
 // pile of short-lived garbage - so that Govox's GC tolerance can be measured: its rings
-// must ride out the collector's pauses.
+// must ride out the collector's pauses. The quality the engine asks for sets how often
+// the vibrato retunes the oscillator (every 64, 16 or 4 frames); the garbage stays, it is
+// what the voice is for.
 package main
 
 import (
@@ -69,8 +71,15 @@ func (t *torture) Process(samples int) []float32 {
 	depth := float64(t.vibrato.Value()) * 0.5 // semitones
 	gain := float32(dsp.DBToGain(float64(t.volume.Value())))
 	base := t.ctx.NoteHz(t.note)
+	step := 16
+	switch t.ctx.Quality() {
+	case dsp.QualityLow:
+		step = 64
+	case dsp.QualityHigh:
+		step = 4
+	}
 	for i := range out {
-		if i%16 == 0 {
+		if i%step == 0 {
 			t.osc.SetFrequency(base*math.Pow(2, depth*float64(t.lfo.Next())/12), t.ctx.SampleRate)
 		}
 		out[i] = t.osc.Next() * t.env.Next() * gain
