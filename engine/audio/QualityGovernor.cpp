@@ -50,9 +50,8 @@ QualityGovernor::Pressure QualityGovernor::judge(const QualityFigures& f) {
             reason_ = x.words;
             return Pressure::Tight;
         }
-    reason_ = "headroom: ring " + percent(f.ringMargin) + ", callback " +
-              percent(f.callbackLoad) + ", rendering " + percent(f.renderLoad) + ", GC " +
-              percent(f.gcShare);
+    reason_ = "headroom: ring " + percent(f.ringMargin) + ", callback " + percent(f.callbackLoad) +
+              ", rendering " + percent(f.renderLoad) + ", GC " + percent(f.gcShare);
     return Pressure::Room;
 }
 

@@ -38,7 +38,7 @@ struct VoiceMeter {
     // last exchanged it for kNoLowFill: the quality governor's ring margin.
     static constexpr std::uint32_t kNoLowFill = 0xffffffffu;
     mutable std::atomic<std::uint32_t> lowFillFrames{kNoLowFill}; // the reader takes it
-    std::atomic<std::uint32_t> state{0}; // VoiceDisplayState
+    std::atomic<std::uint32_t> state{0};                          // VoiceDisplayState
     std::atomic<std::uint32_t> underruns{0};
     std::atomic<std::uint32_t> nonfiniteBlocks{0};
     std::atomic<std::uint32_t> corruptions{0};
