@@ -2,9 +2,7 @@
 
 #include "engine/abi/SharedAtomic.hpp"
 
-#include <algorithm>
 #include <filesystem>
-#include <thread>
 
 namespace govox::session {
 
@@ -193,38 +191,15 @@ std::vector<SessionEvent> VoiceSession::poll() {
 
 namespace govox::session {
 
-// The figures that come before an underrun, each as a share of what it may reach.
+// The figures that come before an underrun, judged by the governor, published to the host.
 void VoiceSession::steerQuality(host::VoiceHost* host, std::chrono::steady_clock::time_point now) {
     if (host == nullptr || host->region() == nullptr) return;
-    shm::Region& r = *host->region();
-    govox_header& h = r.header();
-    const std::uint32_t region = route_.regionId();
-    const double target = abi::loadRelaxed(h.ring_target_frames);
-    const double rate = h.sample_rate;
-    audio::QualityFigures f;
-    if (const rt::RegionMixer* rm = engine_.regionMixer(region); rm != nullptr && target > 0) {
-        std::uint32_t low = rt::VoiceMeter::kNoLowFill;
-        for (std::uint32_t v = 0; v < rm->voiceCount(); ++v)
-            low = std::min(low, rm->voiceMeter(v).lowFillFrames.exchange(
-                                    rt::VoiceMeter::kNoLowFill, std::memory_order_relaxed));
-        if (low != rt::VoiceMeter::kNoLowFill) f.ringMargin = low / target;
-    }
-    if (const rt::MixerStats* ms = engine_.stats(); ms != nullptr && ms->periodNs.load() > 0)
-        f.callbackLoad = double(ms->load.windowMaxNs.load()) / ms->periodNs.load();
-    const std::uint64_t renderNs = abi::loadRelaxed(r.hostStats().render_ns_total);
-    if (region == qualityRegion_ && renderNs >= renderNs_) {
-        const double wallNs = std::chrono::duration<double, std::nano>(now - renderLookAt_).count();
-        const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-        if (wallNs > 0) f.renderLoad = double(renderNs - renderNs_) / wallNs / cores;
-    }
-    qualityRegion_ = region;
-    renderNs_ = renderNs;
-    renderLookAt_ = now;
-    if (target > 0 && rate > 0)
-        f.gcShare = double(abi::loadRelaxed(r.hostStats().gc_pause_max_ns)) / (1e9 * target / rate);
+    shm::Region& region = *host->region();
+    const audio::QualityFigures f =
+        qualityProbe_.read(region, engine_.regionMixer(route_.regionId()), engine_.stats(), now);
     const govox_quality before = quality_.quality();
     const govox_quality q = quality_.update(f, now);
-    abi::storeRelaxed(h.quality_hint, static_cast<std::uint32_t>(q));
+    audio::QualityProbe::publish(region, q);
     if (q != before)
         post(SessionEvent::quality("'" + name_ + "' quality " + audio::qualityName(q) + ": " +
                                    quality_.reason()));

@@ -18,6 +18,7 @@
 
 #include "engine/audio/AudioEngine.hpp"
 #include "engine/audio/QualityGovernor.hpp"
+#include "engine/audio/QualityProbe.hpp"
 #include "engine/audio/VoiceFaults.hpp"
 #include "engine/host/CrashPolicy.hpp"
 #include "engine/host/HostSupervisor.hpp"
@@ -128,9 +129,7 @@ private:
     audio::VoiceFaults faults_;
     std::uint32_t faultsRegion_ = 0; // the region faults_ counts for
     audio::QualityGovernor quality_;
-    std::uint32_t qualityRegion_ = 0; // the region the render figures below are from
-    std::uint64_t renderNs_ = 0;      // its host's render time at the last look
-    std::chrono::steady_clock::time_point renderLookAt_{};
+    audio::QualityProbe qualityProbe_;
 
     // Posted from the worker (swaps) and the control thread; taken by poll(). A reload's
     // success also puts the new build on probation: the supervisor hears of it in poll().

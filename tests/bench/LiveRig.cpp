@@ -71,6 +71,15 @@ RigSnapshot LiveRig::snapshot() const {
     return s;
 }
 
+govox_quality LiveRig::steerQuality(audio::QualityGovernor& governor, audio::QualityProbe& probe) {
+    const auto now = std::chrono::steady_clock::now();
+    shm::Region& region = *host_->region();
+    const govox_quality q =
+        governor.update(probe.read(region, regionMixer_, &mixer_.stats(), now), now);
+    audio::QualityProbe::publish(region, q);
+    return q;
+}
+
 std::string LiveRig::hostProblem() {
     const host::HostProblem p = host_->check();
     return p.health == host::HostHealth::Running ? std::string{} : p.message;

@@ -12,6 +12,8 @@
 // Threads: the control thread (the benchmark's main thread). The backend runs its own.
 #pragma once
 
+#include "engine/audio/QualityGovernor.hpp"
+#include "engine/audio/QualityProbe.hpp"
 #include "engine/backend/NullBackend.hpp"
 #include "engine/host/VoiceHost.hpp"
 #include "engine/rt/Mixer.hpp"
@@ -59,6 +61,9 @@ public:
     // Empty while the host is well; otherwise why it is not (crashed, hung).
     std::string hostProblem();
     TimedCallback& timing() noexcept { return timed_; }
+    // Steers the host's quality hint as the app's VoiceSession does: the probe reads the
+    // figures, the governor chooses, the hint is published. Returns the hint.
+    govox_quality steerQuality(audio::QualityGovernor& governor, audio::QualityProbe& probe);
 
 private:
     LiveRig(const LiveRigConfig& config, std::unique_ptr<host::VoiceHost> host);

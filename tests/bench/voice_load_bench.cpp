@@ -12,6 +12,11 @@
 //   (go-plugins/voices/gctorture: 1 MiB of garbage per 2048 frames rendered, 24 MiB/s
 //   per voice) at each ring target of --depths (capacity twice the target), --seconds (default 60)
 //   each: underruns per minute and the GC pauses the host reports.
+// --mode quality (issue 12, dynamic quality): N pad voices (padpoly) at a 1024-frame ring
+//   under `stress-ng --cpu 2`, which the bench starts beside itself, twice per N: with the
+//   quality hint fixed at NORMAL (the voices' hint before the engine steered it) and
+//   steered by the engine (audio::QualityProbe and QualityGovernor every 33 ms, as
+//   VoiceSession::poll does). Prints the underruns of each and the time at each level.
 // --quick: a few voices for a few seconds; fails only if the voices do not play (the
 //   CTest smoke test). Other options: --voices 16,32,..  --depths 256,512,..  --seconds S
 //   --warmup S (default 3).
@@ -24,6 +29,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -33,6 +39,10 @@
 #include <thread>
 #include <vector>
 
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 namespace {
 
 using govox::bench::LiveRig;
@@ -41,7 +51,7 @@ using govox::bench::RigSnapshot;
 constexpr std::uint32_t kRate = 48000;
 constexpr std::uint32_t kBlock = 128;
 
-enum class Mode { Polyphony, Gc };
+enum class Mode { Polyphony, Gc, Quality };
 
 struct Options {
     Mode mode = Mode::Polyphony;
@@ -57,6 +67,7 @@ struct Plan {
     std::string voiceDir;
     std::uint32_t notes = 0, slots = 0, ringTarget = 0, ringCapacity = 0;
     double warmup = 0, seconds = 0;
+    bool steer = false; // the engine steers the quality hint; otherwise it stays NORMAL
 };
 
 struct Result {
@@ -65,6 +76,8 @@ struct Result {
     std::uint32_t minSounding = 0;
     std::uint64_t gcP99Max = 0, gcMaxMax = 0, heapMax = 0;
     double cbMeanUs = 0, cbP99Us = 0, cbMaxUs = 0;
+    std::uint32_t looksAt[3] = {0, 0, 0}; // steered: looks (33 ms) at LOW, NORMAL, HIGH
+    std::uint32_t hintChanges = 0;
 
     std::uint64_t startUnderruns() const { return begin.underruns - noteOn.underruns; }
     std::uint64_t windowUnderruns() const { return end.underruns - begin.underruns; }
@@ -116,6 +129,8 @@ bool parseOptions(int argc, char** argv, Options& o) {
             o.mode = Mode::Polyphony;
         else if (std::strcmp(a, "--mode") == 0 && std::strcmp(value, "gc") == 0)
             o.mode = Mode::Gc;
+        else if (std::strcmp(a, "--mode") == 0 && std::strcmp(value, "quality") == 0)
+            o.mode = Mode::Quality;
         else if (std::strcmp(a, "--voices") == 0)
             o.voices = parseList(value);
         else if (std::strcmp(a, "--depths") == 0)
@@ -140,11 +155,26 @@ void callbackFigures(std::vector<std::uint32_t> ns, Result& r) {
     r.cbMaxUs = ns.back() / 1e3;
 }
 
-// Sleeps `seconds` in 100 ms steps, following the host's health and the sampled maxima.
-void watch(LiveRig& rig, double seconds, Result& r, bool measuring) {
+// The engine's steering of the quality hint, when the plan asks for it.
+struct Steering {
+    govox::audio::QualityGovernor governor;
+    govox::audio::QualityProbe probe;
+};
+
+// Sleeps `seconds` in 100 ms steps (33 ms while steering the quality hint), following the
+// host's health and the sampled maxima.
+void watch(LiveRig& rig, double seconds, Result& r, bool measuring, Steering* steering) {
     const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
     while (r.problem.empty() && std::chrono::steady_clock::now() < until) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        std::this_thread::sleep_for(std::chrono::milliseconds(steering ? 33 : 100));
+        if (steering) {
+            const govox_quality before = steering->governor.quality();
+            const govox_quality q = rig.steerQuality(steering->governor, steering->probe);
+            if (measuring) {
+                ++r.looksAt[q];
+                r.hintChanges += q != before;
+            }
+        }
         r.problem = rig.hostProblem();
         if (!measuring) continue;
         const RigSnapshot s = rig.snapshot();
@@ -184,11 +214,13 @@ Result soak(const Plan& p) {
         if (!rig->noteOn(static_cast<std::uint8_t>(i / 64), static_cast<std::uint8_t>(40 + i % 64),
                          100))
             r.problem = "the event queue is full";
-    watch(*rig, p.warmup, r, false);
+    Steering steering;
+    Steering* steer = p.steer ? &steering : nullptr;
+    watch(*rig, p.warmup, r, false, steer);
     r.begin = rig->snapshot();
     r.minSounding = r.begin.soundingVoices;
     rig->timing().record();
-    watch(*rig, p.seconds, r, true);
+    watch(*rig, p.seconds, r, true, steer);
     r.end = rig->snapshot();
     callbackFigures(rig->timing().stop(), r);
     if (r.problem.empty() && r.minSounding < p.notes)
@@ -313,15 +345,95 @@ int runGc(const Options& o) {
     return status;
 }
 
+// `stress-ng --cpu 2` for as long as it lives: the load the quality comparison runs under.
+class CpuLoad {
+public:
+    CpuLoad() {
+        char cmd[] = "stress-ng", cpu[] = "--cpu", two[] = "2", quiet[] = "--quiet";
+        char* argv[] = {cmd, cpu, two, quiet, nullptr};
+        if (posix_spawnp(&pid_, "stress-ng", nullptr, nullptr, argv, environ) != 0) pid_ = -1;
+    }
+    ~CpuLoad() {
+        if (pid_ <= 0) return;
+        kill(pid_, SIGTERM);
+        waitpid(pid_, nullptr, 0);
+    }
+    CpuLoad(const CpuLoad&) = delete;
+    CpuLoad& operator=(const CpuLoad&) = delete;
+    bool running() const { return pid_ > 0; }
+
+private:
+    pid_t pid_ = -1;
+};
+
+int runQuality(const Options& o) {
+    Plan plan{.voiceDir = "internal/testvoices/padpoly",
+              .slots = 128,
+              .ringTarget = 1024,
+              .ringCapacity = 4096,
+              .warmup = o.warmup,
+              .seconds = o.seconds > 0 ? o.seconds : 30};
+    std::vector<std::uint32_t> voices = o.voices;
+    std::unique_ptr<CpuLoad> load;
+    if (o.quick) { // no load: the smoke test only checks that both arms play
+        voices = {4};
+        plan.slots = 8;
+        plan.warmup = 1;
+        plan.seconds = o.seconds > 0 ? o.seconds : 2;
+    } else {
+        load = std::make_unique<CpuLoad>();
+        if (!load->running()) {
+            std::printf("cannot start stress-ng (apt install stress-ng)\n");
+            return 1;
+        }
+    }
+    std::printf("Dynamic quality: pad voices (padpoly), %u slots, %s\n", plan.slots,
+                o.quick ? "no load" : "stress-ng --cpu 2 beside it");
+    printCommonHeader(plan);
+    std::printf("  voices  hint      underruns  voices  host   render      looks at (%%)      "
+                "changes  others\n");
+    std::printf("                    start window  hit  CPU %%  ns/v-frame  low normal high"
+                "             CPU %%\n");
+    int status = 0;
+    for (std::uint32_t n : voices) {
+        plan.notes = n;
+        for (bool steer : {false, true}) {
+            plan.steer = steer;
+            const Result r = soak(plan);
+            const char* arm = steer ? "steered" : "normal ";
+            if (!r.problem.empty()) {
+                std::printf("  %6u  %s  failed: %s\n", n, arm, r.problem.c_str());
+                status = 1;
+                continue;
+            }
+            const double looks = std::max(1u, r.looksAt[0] + r.looksAt[1] + r.looksAt[2]);
+            const auto share = [&](int q) { return steer ? 100 * r.looksAt[q] / looks : 0.0; };
+            std::printf(
+                "  %6u  %s  %5llu %6llu  %4u  %5.1f  %10.1f  %4.0f %6.0f %4.0f  %7u  %6.1f\n", n,
+                arm, ull(r.startUnderruns()), ull(r.windowUnderruns()), r.end.voicesUnderrun,
+                r.hostCpuPercent(), r.renderNsPerFrame(), share(0), steer ? share(1) : 100.0,
+                share(2), r.hintChanges, r.otherCpuPercent());
+            std::fflush(stdout);
+        }
+    }
+    return status;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     Options o;
     if (!parseOptions(argc, argv, o)) {
-        std::fprintf(stderr,
-                     "usage: voice_load_bench --mode polyphony|gc [--quick] [--voices 16,32,..] "
-                     "[--depths 256,512,..] [--seconds S] [--warmup S]\n");
+        std::fprintf(
+            stderr,
+            "usage: voice_load_bench --mode polyphony|gc|quality [--quick] [--voices 16,32,..] "
+            "[--depths 256,512,..] [--seconds S] [--warmup S]\n");
         return 2;
     }
-    return o.mode == Mode::Polyphony ? runPolyphony(o) : runGc(o);
+    switch (o.mode) {
+    case Mode::Polyphony: return runPolyphony(o);
+    case Mode::Gc: return runGc(o);
+    case Mode::Quality: return runQuality(o);
+    }
+    return 2;
 }
