@@ -28,12 +28,14 @@ type runner struct {
 	changes     timeline    // releases and controller and parameter changes to come
 	startParams []float32   // the host's parameter values, written before each cmdStart
 
-	sounding  bool
-	released  bool
-	fadeLeft  int // frames of steal fade still to render; -1 when not stolen
-	fadeTotal int
-	pos       uint64 // engine frame of the next frame written
-	ramp      int    // live: most frames the next top-up renders
+	sounding   bool
+	released   bool
+	fadeLeft   int // frames of steal fade still to render; -1 when not stolen
+	fadeTotal  int
+	pos        uint64  // engine frame of the next frame written
+	ramp       int     // live: most frames the next top-up renders
+	chunkCap   int     // live: most frames one chunk renders now (chunkLimit), 0: no cap
+	nsPerFrame float64 // live: recent render time per frame, wall clock (0: none yet)
 
 	cmds chan command
 	// The voice call in progress, for the stats goroutine's stuck check (calls.go):
@@ -202,6 +204,9 @@ func (r *runner) renderFrames(n int) {
 		if k > len(r.left) {
 			k = len(r.left)
 		}
+		if r.chunkCap > 0 && k > r.chunkCap {
+			k = r.chunkCap
+		}
 		if room := int(r.ring.space()); k > room {
 			k = room
 		}
@@ -219,7 +224,13 @@ func (r *runner) renderFrames(n int) {
 func (r *runner) renderChunk(left, right []float32) {
 	began := time.Now()
 	r.render(left, right, began)
-	r.h.countRender(time.Since(began), len(left))
+	took := time.Since(began)
+	r.h.countRender(took, len(left))
+	if perFrame := float64(took) / float64(len(left)); r.nsPerFrame == 0 {
+		r.nsPerFrame = perFrame
+	} else { // a short memory: a busy machine shows within a few chunks, and passes
+		r.nsPerFrame += 0.25 * (perFrame - r.nsPerFrame)
+	}
 	if r.fadeLeft >= 0 { // stolen: a linear fade to silence
 		for i := range left {
 			g := float32(0)

@@ -28,6 +28,8 @@ func (r *runner) loop() {
 			r.ctx.fill, r.ctx.quality = r.h.fillAndQuality(&r.ring)
 			target := int(r.h.region.ringTarget())
 			fill := int(r.ring.fill())
+			r.chunkCap = chunkLimit(fill, r.nsPerFrame, r.h.region.sampleRate,
+				int(r.h.region.maxBlock), len(r.left))
 			if fill < target*7/8 { // top up to the target (a late timer lands below this)
 				// In growing steps after a note-on, so the second block is ready before
 				// the engine has played the first.
@@ -59,6 +61,27 @@ func (r *runner) loop() {
 			}
 		}
 	}
+}
+
+// chunkLimit is the chunk size for a ring that holds `fill` frames: the most frames that
+// render in half the time those frames last, at the recent render speed (nsPerFrame, wall
+// clock, so a machine too busy to run the voice shows too), between one engine block and
+// the voice's ChunkFrames. With room, big chunks (fewer wake-ups, warm caches); with
+// little in hand or slow rendering, small ones, so the ring gets its next frames before
+// it runs dry instead of after one long chunk.
+func chunkLimit(fill int, nsPerFrame, rate float64, block, most int) int {
+	if nsPerFrame <= 0 || rate <= 0 {
+		return most
+	}
+	lasts := float64(fill) / rate * 1e9
+	k := int(lasts / 2 / nsPerFrame)
+	if k < block {
+		k = block
+	}
+	if k > most {
+		k = most
+	}
+	return k
 }
 
 func resetTimer(t *time.Timer, d time.Duration) {

@@ -217,3 +217,24 @@ func TestAVoiceSetsItsNotesPriority(t *testing.T) {
 		t.Fatalf("the next note started at priority %d, want the instrument's", got)
 	}
 }
+
+// A chunk renders in at most half the time the ring's frames last, within [block, most].
+func TestChunkLimitFollowsTheMarginAndTheRenderSpeed(t *testing.T) {
+	const rate, block, most = 48000.0, 128, 2048
+	cases := []struct {
+		fill       int
+		nsPerFrame float64
+		want       int
+	}{
+		{768, 0, most},       // no render measured yet: the voice's own chunk size
+		{768, 50, most},      // a cheap voice with 16 ms in hand: as big as allowed
+		{768, 5000, 1600},    // 16 ms in hand at 5 us a frame: 8 ms of rendering
+		{128, 5000, 266},     // 2.7 ms in hand: smaller chunks, sooner in the ring
+		{64, 1000000, block}, // hopelessly slow: never below one engine block
+	}
+	for _, c := range cases {
+		if got := chunkLimit(c.fill, c.nsPerFrame, rate, block, most); got != c.want {
+			t.Errorf("chunkLimit(fill %d, %g ns/frame) = %d, want %d", c.fill, c.nsPerFrame, got, c.want)
+		}
+	}
+}

@@ -13,10 +13,11 @@
 //   per voice) at each ring target of --depths (capacity twice the target), --seconds (default 60)
 //   each: underruns per minute and the GC pauses the host reports.
 // --mode quality (issue 12, dynamic quality): N pad voices (padpoly) at a 1024-frame ring
-//   under `stress-ng --cpu 2`, which the bench starts beside itself, twice per N: with the
-//   quality hint fixed at NORMAL (the voices' hint before the engine steered it) and
-//   steered by the engine (audio::QualityProbe and QualityGovernor every 33 ms, as
-//   VoiceSession::poll does). Prints the underruns of each and the time at each level.
+//   under `stress-ng --cpu 2`, which the bench starts beside itself, three times per N:
+//   with the quality hint fixed at HIGH (the best sound, always), fixed at NORMAL (the
+//   voices' hint before the engine steered it) and steered by the engine
+//   (audio::QualityProbe and QualityGovernor every 33 ms, as VoiceSession::poll does).
+//   Prints the underruns of each and, steered, the time at each level.
 // --quick: a few voices for a few seconds; fails only if the voices do not play (the
 //   CTest smoke test). Other options: --voices 16,32,..  --depths 256,512,..  --seconds S
 //   --warmup S (default 3).
@@ -67,7 +68,8 @@ struct Plan {
     std::string voiceDir;
     std::uint32_t notes = 0, slots = 0, ringTarget = 0, ringCapacity = 0;
     double warmup = 0, seconds = 0;
-    bool steer = false; // the engine steers the quality hint; otherwise it stays NORMAL
+    bool steer = false; // the engine steers the quality hint; otherwise it stays at `hint`
+    govox_quality hint = GOVOX_QUALITY_NORMAL;
 };
 
 struct Result {
@@ -199,7 +201,8 @@ Result soak(const Plan& p) {
                    .ringCapacityFrames = p.ringCapacity,
                    .ringTargetFrames = p.ringTarget,
                    .sampleRate = kRate,
-                   .maxBlockFrames = kBlock},
+                   .maxBlockFrames = kBlock,
+                   .quality = p.hint},
         .maxTimedCallbacks = static_cast<std::size_t>((p.seconds + 10) * kRate / kBlock)};
     std::string error;
     auto rig = LiveRig::start(config, error);
@@ -397,10 +400,19 @@ int runQuality(const Options& o) {
     int status = 0;
     for (std::uint32_t n : voices) {
         plan.notes = n;
-        for (bool steer : {false, true}) {
-            plan.steer = steer;
+        const struct {
+            const char* name;
+            bool steer;
+            govox_quality hint;
+        } arms[] = {{"high   ", false, GOVOX_QUALITY_HIGH},
+                    {"normal ", false, GOVOX_QUALITY_NORMAL},
+                    {"steered", true, GOVOX_QUALITY_NORMAL}};
+        for (const auto& a : arms) {
+            plan.steer = a.steer;
+            plan.hint = a.hint;
+            const bool steer = a.steer;
             const Result r = soak(plan);
-            const char* arm = steer ? "steered" : "normal ";
+            const char* arm = a.name;
             if (!r.problem.empty()) {
                 std::printf("  %6u  %s  failed: %s\n", n, arm, r.problem.c_str());
                 status = 1;
@@ -411,8 +423,10 @@ int runQuality(const Options& o) {
             std::printf(
                 "  %6u  %s  %5llu %6llu  %4u  %5.1f  %10.1f  %4.0f %6.0f %4.0f  %7u  %6.1f\n", n,
                 arm, ull(r.startUnderruns()), ull(r.windowUnderruns()), r.end.voicesUnderrun,
-                r.hostCpuPercent(), r.renderNsPerFrame(), share(0), steer ? share(1) : 100.0,
-                share(2), r.hintChanges, r.otherCpuPercent());
+                r.hostCpuPercent(), r.renderNsPerFrame(), share(0),
+                steer ? share(1) : 100.0 * (a.hint == GOVOX_QUALITY_NORMAL),
+                steer ? share(2) : 100.0 * (a.hint == GOVOX_QUALITY_HIGH), r.hintChanges,
+                r.otherCpuPercent());
             std::fflush(stdout);
         }
     }
