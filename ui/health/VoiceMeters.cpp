@@ -107,7 +107,16 @@ void VoiceMeters::setTotals(const StudioSnapshot& s) {
     const QString rich = voices + quality + " · " +
                          count(s.underruns, tr("underrun"), tr("underruns"), "#c65a00") + " · " +
                          count(s.xruns, tr("xrun"), tr("xruns"), "#c62828");
-    if (rich != totals_->text()) totals_->setText(rich);
+    if (rich != totals_->text()) {
+        const int top = barsTop(width());
+        totals_->setText(rich);
+        // Longer totals may wrap onto a second line (or back): the bars move down (or up).
+        if (barsTop(width()) != top) {
+            header_->setGeometry(0, 0, width(), barsTop(width()) - kGap);
+            updateGeometry();
+            update();
+        }
+    }
     const QString why = s.quality.empty() ? QString()
                                           : tr("Quality the engine asks of the voice: %1 (%2)")
                                                 .arg(QString::fromStdString(s.quality),

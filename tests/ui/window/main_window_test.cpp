@@ -58,6 +58,9 @@ TEST(MainWindow, OpensAVoiceAndPlaysItFromTheOnScreenKeyboardWithMovingMeters) {
         2000));
     EXPECT_GT(rig.studio_->snapshot().peakLeft, 0.1f) << "the note is not heard";
     EXPECT_TRUE(rig.window_->keyboard()->isNoteHeld(69));
+    // The engine asks the idle machine's voice for its best quality, and the meters say so.
+    EXPECT_TRUE(waitUntil([&] { return meters->totalsText().contains("quality high"); }, 5000))
+        << meters->totalsText().toStdString();
     QTest::qWait(1500); // let the graphs draw a little history for the screenshot
     rig.screenshot("main-window-playing.png");
     rig.clickKey(69, false);
