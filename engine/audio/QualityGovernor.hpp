@@ -26,7 +26,7 @@
 namespace govox::audio {
 
 struct QualityFigures {
-    double ringMargin = 1;   // lowest fill / target of a sounding voice since the last look
+    double ringMargin = 1;   // lowest fill / target of a held note since the last look
     double callbackLoad = 0; // the audio callback's longest run in its last window / period
     double renderLoad = 0;   // the host's render time / wall time / cores, since the last look
     double gcShare = 0;      // the longest recent GC pause / the ring's time (target frames)

@@ -362,8 +362,9 @@ void VoicePlayer::publishMeter(std::uint32_t fill) noexcept GOVOX_NONBLOCKING {
     }
     meterIdle_ = shown == VoiceDisplayState::Free && fill == 0;
     meter_.fillFrames.store(fill, std::memory_order_relaxed);
-    if (shown == VoiceDisplayState::Active || shown == VoiceDisplayState::Releasing ||
-        shown == VoiceDisplayState::Underrun) {
+    // Held notes only: a released note's ring runs down to empty as its voice finishes,
+    // which is its end, not a lack of margin (and a dry held note is an underrun).
+    if (phase_ == Phase::Playing && abi::loadRelaxed(slot_->state) == GOVOX_VOICE_ACTIVE) {
         if (blocksPlayed_ < kSettleBlocks) {
             ++blocksPlayed_;
         } else if (fill < meter_.lowFillFrames.load(std::memory_order_relaxed)) {

@@ -34,7 +34,7 @@ enum class VoiceDisplayState : std::uint32_t { Free, Active, Releasing, Underrun
 // Written by the audio thread (relaxed), read by the UI on a timer.
 struct VoiceMeter {
     std::atomic<std::uint32_t> fillFrames{0};
-    // The lowest fill of a settled note (past its first kSettleBlocks) since the reader
+    // The lowest fill of a held note (past its first kSettleBlocks) since the reader
     // last exchanged it for kNoLowFill: the quality governor's ring margin.
     static constexpr std::uint32_t kNoLowFill = 0xffffffffu;
     mutable std::atomic<std::uint32_t> lowFillFrames{kNoLowFill}; // the reader takes it

@@ -25,7 +25,8 @@ namespace {
 
 struct Reloads {
     int requested = 0, done = 0, failed = 0, wrongBuild = 0, unexpected = 0;
-    std::vector<double> heardMs; // save to the new build heard
+    std::vector<std::string> quality; // the engine's quality changes, as said
+    std::vector<double> heardMs;      // save to the new build heard
 };
 
 std::string kib(long kb) {
@@ -49,6 +50,8 @@ void takeEvents(SoakRig& rig, std::size_t& seen, Reloads& r, bool& pending) {
             ++r.failed;
             pending = false;
             rig.report().check(false, "a reload failed", e.message);
+        } else if (e.kind == Kind::Quality) { // steering, not a fault: shown as a figure
+            r.quality.push_back(fixed(events[seen].at, 1) + " s " + e.message);
         } else if (e.kind != Kind::Notice) {
             ++r.unexpected;
             rig.report().check(false, "no crash or fault while soaking",
@@ -98,6 +101,9 @@ void checkReloads(SoakRig& rig, const Reloads& rl, int generation) {
              std::to_string(rl.requested) + " / " + std::to_string(rl.done) + " / " +
                  std::to_string(rl.failed) + " / " +
                  std::to_string(rl.requested - rl.done - rl.failed));
+    std::string quality = std::to_string(rl.quality.size());
+    for (std::size_t i = 0; i < rl.quality.size() && i < 4; ++i) quality += "; " + rl.quality[i];
+    r.figure("quality changes the engine asked for", quality);
     r.figure("reload heard after the save (p50 / max)",
              fixed(p50, 0) + " ms / " + fixed(worst, 0) + " ms");
     r.check(rl.requested > 0 && rl.done == rl.requested, "zero lost reloads",
