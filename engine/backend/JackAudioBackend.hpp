@@ -13,8 +13,9 @@
 //   AudioCallback::render() with no copy.
 // - The server's rate and buffer size are the stream's: a request at another rate fails
 //   with a message naming both. A buffer-size or rate change while running ends the
-//   stream (lastError() says so) instead of rendering blocks the engine was not sized for;
-//   the caller reopens it, as after a server restart.
+//   stream (lastError() says so) rather than play on with the old size's latency and
+//   scheduling figures (or at the wrong rate); the caller reopens it, as after a server
+//   restart.
 // - start() connects the ports to the device's first two playback ports unless
 //   request.connectOutputs is false. Devices are JACK clients with at least two audio
 //   input ports ("system" first when it has them).
