@@ -109,7 +109,8 @@ func (h *host) startNote(p pendingNote, start func(int, command)) bool {
 			if p.keyUp {
 				state = voiceSustained
 			}
-			h.status[i] = voiceStatus{state: state, note: p.note, channel: p.channel, seq: h.seq}
+			h.status[i] = voiceStatus{state: state, note: p.note, channel: p.channel, seq: h.seq,
+				velocity: p.velocity}
 			// The runner is idle: nothing reads its startParams until this command.
 			copy(h.runners[i].startParams, h.params)
 			start(i, command{kind: cmdStart, frame: p.frame, note: p.note, velocity: p.velocity,
@@ -220,12 +221,15 @@ func (h *host) sounding() int {
 	return n
 }
 
-// victim is the voice to steal: the oldest releasing one, else the oldest held one.
+// victim is the voice to steal, sparing the notes that matter: a releasing note before a
+// sustained one before a held one; among those, a low-priority note before a high one
+// (the voice may set a note's priority while it sounds), then a clearly quieter note
+// before a louder one, then the oldest.
 func (h *host) victim() int {
 	best := -1
 	for _, want := range []int{voiceReleased, voiceSustained, voiceHeld} {
 		for i, s := range h.status {
-			if s.state == want && (best < 0 || s.seq < h.status[best].seq) {
+			if s.state == want && (best < 0 || h.stealsBefore(i, best)) {
 				best = i
 			}
 		}
@@ -234,6 +238,23 @@ func (h *host) victim() int {
 		}
 	}
 	return best
+}
+
+// quieterBy is how much softer a note must have been struck (of velocity 0..1) to be
+// stolen before an older one: about 20 of 127, a step a player means.
+const quieterBy = 0.15
+
+// stealsBefore says whether voice a should go before voice b (both in the same state).
+func (h *host) stealsBefore(a, b int) bool {
+	pa, pb := load32(&h.region.slots[a].priority), load32(&h.region.slots[b].priority)
+	if pa != pb {
+		return pa < pb
+	}
+	va, vb := h.status[a].velocity, h.status[b].velocity
+	if va < vb-quieterBy || va > vb+quieterBy {
+		return va < vb
+	}
+	return h.status[a].seq < h.status[b].seq
 }
 
 // send passes a command to a runner: to its goroutine live, directly in lockstep.

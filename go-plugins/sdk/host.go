@@ -37,10 +37,11 @@ type host struct {
 }
 
 type voiceStatus struct {
-	state   int // idle, held, sustained, released, stolen
-	note    int
-	channel uint8
-	seq     uint64
+	state    int // idle, held, sustained, released, stolen
+	note     int
+	channel  uint8
+	seq      uint64
+	velocity float32 // as struck: a quieter note is stolen before a louder one
 }
 
 const (

@@ -271,6 +271,45 @@ func TestStealingTakesTheOldestAndFadesItWithin5ms(t *testing.T) {
 	}
 }
 
+// stealOneOfTwo returns how long each of the first two slots played when a third note came at
+// frame 200 over polyphony 2: the stolen one stops within its 5 ms fade.
+func stealOneOfTwo(t *testing.T, setUp func(rig *hostRig)) (first, second int) {
+	rig := startLockstep(t, probeInstrument(2), 4)
+	setUp(rig)
+	for i := 0; i < 4; i++ {
+		rig.block(128)
+	}
+	if probes[0].note != 60 || probes[1].note != 62 {
+		t.Fatalf("slots hold notes %d and %d, want 60 and 62", probes[0].note, probes[1].note)
+	}
+	return len(rig.out[0]), len(rig.out[1])
+}
+
+func TestStealingSparesAClearlyLouderNoteOverAnOlderOne(t *testing.T) {
+	loud, soft := stealOneOfTwo(t, func(rig *hostRig) {
+		rig.tr.push(noteOnEvent(0, 60, 100))
+		rig.tr.push(noteOnEvent(5, 62, 30)) // newer, but struck softly
+		rig.block(128)
+		rig.tr.push(noteOnEvent(200, 64, 100))
+	})
+	if fade := int(0.005 * 48000); soft > 200+fade || loud < 500 {
+		t.Fatalf("played %d frames (loud, older) and %d (soft, newer): the soft one should go", loud, soft)
+	}
+}
+
+func TestStealingSparesANoteTheVoiceMadeHighPriority(t *testing.T) {
+	high, low := stealOneOfTwo(t, func(rig *hostRig) {
+		rig.tr.push(noteOnEvent(0, 60, 100))
+		rig.tr.push(noteOnEvent(5, 62, 100))
+		rig.block(128)
+		store32(&rig.tr.r.slots[0].priority, uint32(PriorityHigh)) // as Context.SetPriority does
+		rig.tr.push(noteOnEvent(200, 64, 100))
+	})
+	if fade := int(0.005 * 48000); low > 200+fade || high < 500 {
+		t.Fatalf("played %d frames (high priority, older) and %d (low, newer): the low one should go", high, low)
+	}
+}
+
 // A chord struck while every slot is still fading out released notes: each new note steals
 // a fading one and waits for its slot instead of being lost; a waiting note whose key goes
 // up before it could start never sounds.
