@@ -187,10 +187,6 @@ std::vector<SessionEvent> VoiceSession::poll() {
     return out;
 }
 
-} // namespace govox::session
-
-namespace govox::session {
-
 // The figures that come before an underrun, judged by the governor, published to the host.
 void VoiceSession::steerQuality(host::VoiceHost* host, std::chrono::steady_clock::time_point now) {
     if (host == nullptr || host->region() == nullptr) return;

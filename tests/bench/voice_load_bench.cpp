@@ -242,20 +242,29 @@ void printCommonHeader(const Plan& p) {
                 p.seconds);
 }
 
-int runPolyphony(const Options& o) {
+// padpoly in 128 slots at a ring depth, for 30 s per run (--seconds); --quick makes it
+// 4 notes in 8 slots for 2 s, and `voices` the list of note counts to run.
+Plan padPlan(const Options& o, std::uint32_t ringTarget, std::uint32_t ringCapacity,
+             std::vector<std::uint32_t>& voices) {
     Plan plan{.voiceDir = "internal/testvoices/padpoly",
               .slots = 128,
-              .ringTarget = 512,
-              .ringCapacity = 2048,
+              .ringTarget = ringTarget,
+              .ringCapacity = ringCapacity,
               .warmup = o.warmup,
               .seconds = o.seconds > 0 ? o.seconds : 30};
-    std::vector<std::uint32_t> voices = o.voices;
+    voices = o.voices;
     if (o.quick) {
         voices = {4};
         plan.slots = 8;
         plan.warmup = 1;
         plan.seconds = o.seconds > 0 ? o.seconds : 2;
     }
+    return plan;
+}
+
+int runPolyphony(const Options& o) {
+    std::vector<std::uint32_t> voices;
+    Plan plan = padPlan(o, 512, 2048, voices);
     std::printf("Polyphony: pad voices held at once (padpoly), %u slots\n", plan.slots);
     printCommonHeader(plan);
     std::printf("  voices  underruns     xruns  voices  callback us           host   render      GC"
@@ -370,20 +379,10 @@ private:
 };
 
 int runQuality(const Options& o) {
-    Plan plan{.voiceDir = "internal/testvoices/padpoly",
-              .slots = 128,
-              .ringTarget = 1024,
-              .ringCapacity = 4096,
-              .warmup = o.warmup,
-              .seconds = o.seconds > 0 ? o.seconds : 30};
-    std::vector<std::uint32_t> voices = o.voices;
+    std::vector<std::uint32_t> voices;
+    Plan plan = padPlan(o, 1024, 4096, voices);
     std::unique_ptr<CpuLoad> load;
-    if (o.quick) { // no load: the smoke test only checks that both arms play
-        voices = {4};
-        plan.slots = 8;
-        plan.warmup = 1;
-        plan.seconds = o.seconds > 0 ? o.seconds : 2;
-    } else {
+    if (!o.quick) { // quick runs without load: the smoke test only checks that arms play
         load = std::make_unique<CpuLoad>();
         if (!load->running()) {
             std::printf("cannot start stress-ng (apt install stress-ng)\n");
