@@ -38,6 +38,18 @@ inline void storeRelaxed(T& field, T value) noexcept {
     std::atomic_ref<T>(field).store(value, std::memory_order_relaxed);
 }
 
+// The two halves of a store-then-load handshake between processes (govox_abi.h,
+// "Rewrites"): with both sides sequentially consistent, at least one sees the other's store.
+template <class T>
+inline void storeSeqCst(T& field, T value) noexcept {
+    std::atomic_ref<T>(field).store(value, std::memory_order_seq_cst);
+}
+
+template <class T>
+inline T loadSeqCst(const T& field) noexcept {
+    return std::atomic_ref<T>(const_cast<T&>(field)).load(std::memory_order_seq_cst);
+}
+
 template <class T>
 inline T fetchAdd(T& field, T delta) noexcept {
     return std::atomic_ref<T>(field).fetch_add(delta, std::memory_order_acq_rel);

@@ -55,7 +55,7 @@ extern "C" {
 /* "GVOX" as bytes in memory on a little-endian machine. */
 #define GOVOX_ABI_MAGIC 0x584F5647u
 /* Bump on any change to a struct, a constant below or a documented protocol. */
-#define GOVOX_ABI_VERSION 3u
+#define GOVOX_ABI_VERSION 4u
 
 #define GOVOX_CACHE_LINE 64u
 #define GOVOX_LINE_PAIR 128u /* what the spatial prefetcher fetches together */
@@ -81,6 +81,13 @@ typedef enum govox_host_state {
     GOVOX_HOST_FAILED = 3,   /* could not start; govox_header.message says why */
     GOVOX_HOST_EXITED = 4    /* stopped after shutdown_requested */
 } govox_host_state;
+
+/* govox_header.rollback, host writes before READY. */
+typedef enum govox_rollback {
+    GOVOX_ROLLBACK_NONE = 0,   /* changes wait for the frames already in the ring: ring latency */
+    GOVOX_ROLLBACK_COPY = 1,   /* the SDK copies each voice's plain-value state (no code needed) */
+    GOVOX_ROLLBACK_VOICE = 2   /* the voice saves and restores its own state (sdk.Snapshotter) */
+} govox_rollback;
 
 /* govox_header.quality_hint, engine writes: how much CPU the voices may spend. */
 typedef enum govox_quality {
@@ -132,7 +139,9 @@ typedef struct govox_header {
     uint32_t library_abi_version; /* the ABI version the voice library was built against */
     uint32_t host_sleeping;       /* 1 while the host waits on wake_word */
     uint64_t lockstep_done_frame; /* lockstep: every voice is rendered up to this frame */
-    uint8_t reserved3[40];
+    uint32_t rollback;            /* govox_rollback, set before READY: how changes to a
+                                     sounding note reach frames already in its ring */
+    uint8_t reserved3[36];
 
     /* Line 4: engine writes (atomic). The engine's event sender (never the audio thread)
      * increments it after pushing events and futex-wakes a host that set host_sleeping.
@@ -208,7 +217,29 @@ typedef struct govox_event_queue {
  * ACTIVE, and the engine plays the ring's first frame at engine frame start_frame: from
  * that offset inside the block it is mixing, or at the start of the block if the frame
  * has already passed (the host was late). A start_frame more than a ring ahead of the
- * engine's clock is not believed: the note plays at once. */
+ * engine's clock is not believed: the note plays at once.
+ *
+ * Rewrites (rollback, ABI version 4). A change to a sounding note (note-off, bend,
+ * controller, parameter) whose frame the host has already rendered is applied by
+ * rendering again from a saved state and writing the frames again in place. The engine
+ * must never play a half-rewritten frame, nor a frame the host rewrote after the engine
+ * began to read it:
+ * - Engine, before reading a block of n frames from read_index: store read_claim =
+ *   read_index + n, then (sequentially consistent) load rewrite_seq. While it is odd the
+ *   engine reads only up to rewrite_cursor (a frame beyond it is late, as in an underrun).
+ *   After reading, it loads rewrite_seq again; a rewrite begun meanwhile must start at or
+ *   after the claim.
+ * - Host: store rewrite_from = rewrite_cursor = F, then rewrite_seq + 1 (odd), then
+ *   (sequentially consistent) load read_claim. If F < read_claim the engine may be reading
+ *   those frames: the host ends the rewrite at once (rewrite_seq + 1, nothing written) and
+ *   may try again from a later F. Otherwise it writes frames F.. in order, moving
+ *   rewrite_cursor past each piece once it is written, up to write_index (which it does not
+ *   move meanwhile), and ends with rewrite_seq + 1 (even).
+ * Either the engine sees the odd counter before it reads, or the host sees the claim
+ * before it writes: a frame is never read while it is rewritten, and never read twice.
+ * A host that breaks this (a cursor behind the read index while the counter is odd, a
+ * rewrite begun inside the claim, a counter that goes back) is treated like impossible
+ * indices: the note is faded out and counted in corruptions. */
 typedef enum govox_voice_state {
     GOVOX_VOICE_FREE = 0,
     GOVOX_VOICE_STARTING = 1,
@@ -238,14 +269,22 @@ typedef struct govox_voice_slot {
     uint32_t pan_bits;          /* atomic float bits: -1 left .. 0 centre .. +1 right */
     uint64_t start_frame;       /* atomic, set before ACTIVE: the engine frame at which the
                                    ring's first frame plays (see "Note starts" below) */
-    uint8_t reserved0[24 + 64]; /* line 1: keeps the pair to the host */
+    uint32_t rewrite_seq;       /* atomic: odd while the host rewrites frames it had
+                                   written (see "Rewrites" below); never goes back */
+    uint32_t rewrite_from;      /* atomic, set before rewrite_seq turns odd: the first ring
+                                   index (free-running, like write_index) rewritten */
+    uint32_t rewrite_cursor;    /* atomic, while rewrite_seq is odd: frames before this index
+                                   are final; rewrite_from <= rewrite_cursor <= write_index */
+    uint8_t reserved0[12 + 64]; /* line 1: keeps the pair to the host */
 
     /* Line 2: engine writes. */
     uint32_t read_index;        /* atomic: frames consumed so far, free-running */
     uint32_t underruns;         /* atomic: blocks the ring could not fill while sounding */
     uint32_t nonfinite_blocks;  /* atomic: blocks that held NaN or Inf (voice was stopped) */
     uint32_t corruptions;       /* atomic: impossible indices or states seen (voice stopped) */
-    uint8_t reserved1[48 + 64]; /* line 3: keeps the pair to the engine */
+    uint32_t read_claim;        /* atomic: the engine reads no frame at or past this index
+                                   until it moves it; read_index <= read_claim */
+    uint8_t reserved1[44 + 64]; /* line 3: keeps the pair to the engine */
 } govox_voice_slot;
 
 /* ---------------------------------------------------------------------------------------
@@ -415,6 +454,10 @@ GOVOX_STATIC_ASSERT(sizeof(govox_event_queue) == 256 + 32 * GOVOX_EVENT_CAPACITY
 GOVOX_STATIC_ASSERT(sizeof(govox_voice_slot) == 256, "govox_voice_slot size");
 GOVOX_STATIC_ASSERT(offsetof(govox_voice_slot, read_index) == 128, "reader pair at 128");
 GOVOX_STATIC_ASSERT(offsetof(govox_voice_slot, start_frame) == 32, "start_frame at 32");
+GOVOX_STATIC_ASSERT(offsetof(govox_voice_slot, rewrite_seq) == 40, "rewrite_seq at 40");
+GOVOX_STATIC_ASSERT(offsetof(govox_voice_slot, rewrite_cursor) == 48, "rewrite_cursor at 48");
+GOVOX_STATIC_ASSERT(offsetof(govox_voice_slot, read_claim) == 144, "read_claim at 144");
+GOVOX_STATIC_ASSERT(offsetof(govox_header, rollback) == 216, "rollback at 216");
 GOVOX_STATIC_ASSERT(sizeof(govox_param_desc) == 64, "govox_param_desc size");
 GOVOX_STATIC_ASSERT(sizeof(govox_param_block) == 64 + 64 * GOVOX_MAX_PARAMS + 4 * GOVOX_MAX_PARAMS,
                     "govox_param_block size");

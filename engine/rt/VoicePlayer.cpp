@@ -29,6 +29,7 @@ void VoicePlayer::bind(govox_voice_slot& slot, FrameRingView ring,
     reader_ = FrameRingReader(ring, abi::loadAcquire(slot.read_index));
     fadeFrames_ = std::max<std::uint32_t>(fadeFrames, 1);
     fadeIn_ = fadeFrames_;
+    gate_.begin(slot);
 }
 
 void VoicePlayer::mix(float* bus, std::uint32_t frames, MixTally& tally,
@@ -82,7 +83,7 @@ bool VoicePlayer::prepareSteady(std::uint32_t frames, std::uint32_t state,
                                 MixSource& source) noexcept GOVOX_NONBLOCKING {
     if (!isSounding(state) || dry_ || fadeIn_ < fadeFrames_ || rampLeft_ != 0) return false;
     bool corrupt = false;
-    if (reader_.available(corrupt) < frames || corrupt) return false;
+    if (readable(frames, corrupt) < frames || corrupt) return false;
     followGain();
     const FrameSpans spans = reader_.peek(frames);
     if (rampLeft_ != 0 || spans.firstFrames < frames) return false;
@@ -94,8 +95,14 @@ void VoicePlayer::finishSteady(const MixSource& source, bool finite, std::uint32
                                MixTally& tally) noexcept GOVOX_NONBLOCKING {
     const FrameSpans spans{const_cast<float*>(source.frames), frames, nullptr, 0};
     const std::uint32_t good = settleSteady(spans, frames, finite);
+    const bool intact = gate_.verify(*slot_, reader_.position() + frames);
     reader_.consume(frames);
-    if (good < frames) stopForNonfinite(good, steadyState_, tally);
+    if (!intact) {
+        countCorruption(tally);
+        stopVoice(frames, steadyState_);
+    } else if (good < frames) {
+        stopForNonfinite(good, steadyState_, tally);
+    }
     tally.soundingVoices += 1;
     renderTail(frames);
     // The fill as the writer's index stood when this block was read: the host's index
@@ -132,6 +139,7 @@ void VoicePlayer::beginNote() noexcept GOVOX_NONBLOCKING {
     dry_ = false;
     blocksPlayed_ = 0;
     fadeIn_ = fadeFrames_;
+    gate_.begin(*slot_);
     gainBits_ = abi::loadAcquire(slot_->gain_bits);
     panBits_ = abi::loadAcquire(slot_->pan_bits);
     gain_ = rampTarget_ = equalPowerPan(asFloat(gainBits_), asFloat(panBits_));
@@ -160,7 +168,7 @@ void VoicePlayer::playRing(std::uint32_t frames, std::uint32_t state,
         return;
     }
     bool corrupt = false;
-    const std::uint32_t ready = reader_.available(corrupt);
+    const std::uint32_t ready = readable(frames, corrupt);
     if (corrupt) {
         countCorruption(tally);
         stopVoice(0, state);
@@ -180,7 +188,13 @@ void VoicePlayer::playRing(std::uint32_t frames, std::uint32_t state,
         }
         mixFrames(spans, good);
     }
+    const bool intact = gate_.verify(*slot_, reader_.position() + n);
     reader_.consume(n);
+    if (!intact) {
+        countCorruption(tally);
+        stopVoice(n, state);
+        return;
+    }
     if (good < n) {
         stopForNonfinite(good, state, tally);
         return;
@@ -203,6 +217,14 @@ void VoicePlayer::playRing(std::uint32_t frames, std::uint32_t state,
     const bool keep =
         abi::loadAcquire(slot_->priority) == GOVOX_PRIORITY_HIGH && state == GOVOX_VOICE_ACTIVE;
     if (!keep) stopVoice(n, state);
+}
+
+// Frames ready to read for a block of `frames`, claimed through the rewrite handshake:
+// what the host has written and, while it rewrites, no further than its rewrite cursor.
+std::uint32_t VoicePlayer::readable(std::uint32_t frames, bool& corrupt) noexcept GOVOX_NONBLOCKING {
+    const std::uint32_t ready = reader_.available(corrupt);
+    if (corrupt) return 0;
+    return gate_.claim(*slot_, reader_.position(), frames, ready, corrupt);
 }
 
 // Mixes `count` frames at constant gain, checking them in the same pass. Returns what

@@ -10,8 +10,9 @@
 //   the ring runs dry, so a voice may change it note by note while the note sounds. Every
 //   transition is a ramp of `fadeFrames`, whatever the block size, so nothing steps by more than
 //   1/fadeFrames of full scale: never a click.
-// - Trust nothing from the host: impossible states or indices and non-finite samples
-//   stop the voice (faded from its last good sample) and are counted.
+// - Trust nothing from the host: impossible states or indices, a broken rewrite handshake
+//   (RewriteGate) and non-finite samples stop the voice (faded from its last good sample)
+//   and are counted.
 //
 // Threads: bind() on a control thread before the player is handed to the audio thread;
 // mix() on the audio thread only; meter() from any thread.
@@ -22,6 +23,7 @@
 #include "engine/rt/MixKernels.hpp"
 #include "engine/rt/PanLaw.hpp"
 #include "engine/rt/RealtimeAttributes.hpp"
+#include "engine/rt/RewriteGate.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -89,6 +91,7 @@ private:
     void playFrom(std::uint32_t offset, std::uint32_t frames, std::uint32_t state,
                   MixTally& tally) noexcept GOVOX_NONBLOCKING;
     void followGain() noexcept GOVOX_NONBLOCKING;
+    std::uint32_t readable(std::uint32_t frames, bool& corrupt) noexcept GOVOX_NONBLOCKING;
     bool prepareSteady(std::uint32_t frames, std::uint32_t state,
                        MixSource& source) noexcept GOVOX_NONBLOCKING;
     void playRing(std::uint32_t frames, std::uint32_t state,
@@ -110,6 +113,7 @@ private:
 
     govox_voice_slot* slot_ = nullptr;
     FrameRingReader reader_;
+    RewriteGate gate_; // the host may rewrite frames it has written (rollback)
     std::uint32_t fadeFrames_ = 128;
     Phase phase_ = Phase::Idle;
     bool dry_ = false;              // the ring ran out while sounding and no frame has come since

@@ -55,6 +55,10 @@ const (
 	eventParamChange = uint32(C.GOVOX_EVENT_PARAM_CHANGE)
 	qualityLowHint   = uint32(C.GOVOX_QUALITY_LOW)
 	qualityHighHint  = uint32(C.GOVOX_QUALITY_HIGH)
+
+	rollbackNone  = uint32(C.GOVOX_ROLLBACK_NONE)
+	rollbackCopy  = uint32(C.GOVOX_ROLLBACK_COPY)
+	rollbackVoice = uint32(C.GOVOX_ROLLBACK_VOICE)
 )
 
 func u32(p *C.uint32_t) *uint32 { return (*uint32)(unsafe.Pointer(p)) }

@@ -23,6 +23,8 @@ type Context struct {
 	priority    *uint32 // the slot's priority word; nil outside a voice host
 	fill        float32
 	quality     dsp.Quality
+	// saved states a Snapshotter keeps (0 offline, where nothing is rolled back)
+	snapshotSlots int
 }
 
 // ParamValue is one parameter as a voice sees it. The SDK updates its target at every

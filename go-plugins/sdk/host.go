@@ -31,6 +31,9 @@ type host struct {
 	dropped  int           // notes that found no free slot
 	pending  []pendingNote // note-ons waiting for a slot to come free, oldest first
 	active   atomic.Int32  // voices not idle, for the stats goroutine
+	// How changes reach frames already rendered (govox_rollback), and why not if not.
+	rollback    uint32
+	rollbackWhy string
 	// exit ends the process when a voice is stuck: os.Exit, which tests replace to
 	// watch it happen and live on.
 	exit func(code int)
@@ -101,9 +104,14 @@ func newHost(r *region) (h *host, err error) {
 	if len(insts) != 1 {
 		return nil, fmt.Errorf("the library registers %d instruments; it must call sdk.Register exactly once", len(insts))
 	}
+	return newHostOf(r, insts[0])
+}
+
+// newHostOf makes the host of instrument inst on region r.
+func newHostOf(r *region, inst Instrument) (h *host, err error) {
 	h = &host{
 		region:   r,
-		inst:     insts[0],
+		inst:     inst,
 		events:   newEventReader(r),
 		lockstep: load32(&r.header.lockstep) != 0,
 		finished: make(chan int, r.voiceCount()),
@@ -128,6 +136,11 @@ func newHost(r *region) (h *host, err error) {
 		h.runners = append(h.runners, rn)
 	}
 	h.status = make([]voiceStatus, len(h.runners))
+	store32(&r.header.rollback, h.rollback)
+	if h.rollback == rollbackNone && h.rollbackWhy != "" {
+		fmt.Fprintf(os.Stderr, "govox sdk: %q: changes to a sounding note wait for its ring (no rollback): %s\n",
+			h.inst.Name, h.rollbackWhy)
+	}
 	return h, nil
 }
 

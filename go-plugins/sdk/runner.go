@@ -32,10 +32,11 @@ type runner struct {
 	released   bool
 	fadeLeft   int // frames of steal fade still to render; -1 when not stolen
 	fadeTotal  int
-	pos        uint64  // engine frame of the next frame written
-	ramp       int     // live: most frames the next top-up renders
-	chunkCap   int     // live: most frames one chunk renders now (chunkLimit), 0: no cap
-	nsPerFrame float64 // live: recent render time per frame, wall clock (0: none yet)
+	pos        uint64    // engine frame of the next frame written
+	ramp       int       // live: most frames the next top-up renders
+	chunkCap   int       // live: most frames one chunk renders now (chunkLimit), 0: no cap
+	nsPerFrame float64   // live: recent render time per frame, wall clock (0: none yet)
+	rb         *rollback // live: saved states to render again from (rollback.go); nil without
 
 	cmds chan command
 	// The voice call in progress, for the stats goroutine's stuck check (calls.go):
@@ -53,6 +54,7 @@ const (
 	cmdBend                // at frame: bend
 	cmdMod                 // at frame: value
 	cmdParam               // at frame: param, value
+	cmdReplay              // at frame: changes nothing; CheckRollback rolls back with it
 )
 
 type command struct {
@@ -83,6 +85,10 @@ func newRunner(h *host, index int) (*runner, error) {
 	}
 	ctx := newContext(&h.inst, h.region.sampleRate, index, &r.ctl)
 	ctx.priority = u32(&r.slot.priority)
+	every, slots := rollbackPlan(h.region.ringFrames, h.region.maxBlock)
+	if !h.lockstep {
+		ctx.snapshotSlots = slots
+	}
 	v := h.inst.New(ctx)
 	if v == nil {
 		return nil, errorf("New returned a nil voice")
@@ -93,6 +99,13 @@ func newRunner(h *host, index int) (*runner, error) {
 	}
 	r.listener, _ = v.(ParamListener)
 	r.voice, r.ctx, r.draw, r.renderName = v, ctx, draw, name
+	if !h.lockstep {
+		var saver Snapshotter
+		saver, h.rollback, h.rollbackWhy = rollbackFor(v, slots)
+		if saver != nil {
+			r.rb = newRollback(saver, every, slots, len(ctx.params), load32(&r.slot.rewrite_seq))
+		}
+	}
 	return r, nil
 }
 
@@ -113,6 +126,9 @@ func (r *runner) start(c command, pad int) bool {
 	store32(&r.slot.pan_bits, math.Float32bits(0))
 	r.sounding, r.released, r.fadeLeft = true, false, -1
 	r.changes.clear()
+	if r.rb != nil {
+		r.rb.reset(r.pos)
+	}
 	r.ctl.bend, r.ctl.mod = c.bend, c.value
 	for i := range r.ctx.params {
 		r.setParam(&r.ctx.params[i], r.startParams[i])
@@ -198,26 +214,44 @@ func (r *runner) handle(c command, pad int) {
 // renderFrames renders and writes n frames (no more than the ring has room for), in
 // chunks, and finishes the voice when it has fallen silent.
 func (r *runner) renderFrames(n int) {
+	rewriting := r.rb != nil && r.rb.rewriting
 	for n > 0 && r.sounding {
+		r.saveIfDue()
 		r.applyDue()
-		k := r.untilNext(n)
+		k := r.untilSave(r.untilNext(n))
 		if k > len(r.left) {
 			k = len(r.left)
 		}
 		if r.chunkCap > 0 && k > r.chunkCap {
 			k = r.chunkCap
 		}
-		if room := int(r.ring.space()); k > room {
+		room := int(r.ring.space())
+		if rewriting { // over frames already written, up to where the render had got
+			room = int(r.rb.end - r.pos)
+		}
+		if k > room {
 			k = room
 		}
 		if k == 0 {
 			return
 		}
-		r.renderChunk(r.left[:k], r.right[:k])
-		r.ring.writeStereo(r.left[:k], r.right[:k])
+		if rewriting && r.rb.ended { // the note ended inside the rewrite: silence to its end
+			clear32(r.left[:k])
+			clear32(r.right[:k])
+		} else {
+			r.renderChunk(r.left[:k], r.right[:k])
+		}
+		if rewriting {
+			r.writeRewritten(r.left[:k], r.right[:k])
+			r.rb.ended = r.rb.ended || (r.released && r.done()) || r.fadeLeft == 0
+		} else {
+			r.ring.writeStereo(r.left[:k], r.right[:k])
+		}
 		r.pos += uint64(k)
 		n -= k
-		r.finishIfDone()
+		if !rewriting { // a rewrite finishes the note, if it ended, once it is closed
+			r.finishIfDone()
+		}
 	}
 }
 
@@ -241,6 +275,12 @@ func (r *runner) renderChunk(left, right []float32) {
 			left[i] *= g
 			right[i] *= g
 		}
+	}
+}
+
+func clear32(x []float32) {
+	for i := range x {
+		x[i] = 0
 	}
 }
 

@@ -4,7 +4,8 @@ package sdk
 // bend, the mod wheel, a parameter) waits here until the note's render reaches that frame,
 // and the render is split there. Live and offline alike, a change lands on its frame,
 // not on a chunk boundary. An event for a frame already rendered (it came later than the
-// ring is deep) takes effect at the next frame rendered.
+// ring is deep) is applied at its frame by rendering again (rollback.go); when that cannot
+// be done it takes effect at the next frame rendered.
 type timeline struct {
 	cmds []command // by frame; equal frames in arrival order
 }
@@ -51,6 +52,9 @@ func (t *timeline) clear() { t.cmds = t.cmds[:0] }
 
 // schedule applies c now if its frame has come, or keeps it for its frame.
 func (r *runner) schedule(c command) {
+	if c.frame < r.pos && r.sounding && r.rollBack(c) {
+		return
+	}
 	if c.frame <= r.pos || !r.sounding {
 		r.apply(c)
 		return
@@ -82,6 +86,9 @@ func (r *runner) untilNext(n int) int {
 }
 
 func (r *runner) apply(c command) {
+	if r.sounding {
+		r.logApplied(c)
+	}
 	switch c.kind {
 	case cmdRelease:
 		r.release()

@@ -80,14 +80,46 @@ func TestLiveEventsAheadOfTheRenderLandOnTheirFrames(t *testing.T) {
 	}
 }
 
-// Live, an event for a frame the runner has already rendered takes effect at the next
-// frame it renders: late, never lost.
-func TestLiveEventsBehindTheRenderApplyAtOnce(t *testing.T) {
+// Live, an event for a frame the runner has already rendered is applied at its frame: the
+// runner goes back to the state it saved before that frame, renders again and writes the
+// frames over the old ones (rollback).
+func TestLiveEventsBehindTheRenderAreRenderedAgainAtTheirFrame(t *testing.T) {
 	rig := startLive(t, probeInstrument(1), 1)
 	store32(&rig.tr.r.header.ring_target_frames, 128)
 	rig.tr.push(noteOnEvent(0, 64, 100))
 	rig.waitState(0, stateActive, false)
 	rig.tr.push(noteOffEvent(10, 64)) // frame 10 was rendered with the first block
+	rig.waitConsumed()
+	rig.waitState(0, stateFinished, false) // nothing read: every frame may be rewritten
+	if p := probes[0]; p.noteOffAt != 10 {
+		t.Fatalf("NoteOff after %d frames, want 10: the release belongs on its frame", p.noteOffAt)
+	}
+	out := rig.tr.readFrames(0, 1<<20)
+	for i := 0; i < 10; i++ {
+		if out[i] != 0.5 {
+			t.Fatalf("frame %d is %g, want 0.5 (held)", i, out[i])
+		}
+	}
+	if want := float32(0.5 * 0.99); math.Abs(float64(out[10]-want)) > 1e-6 {
+		t.Fatalf("frame 10 is %g, want %g: the ring still holds the first render", out[10], want)
+	}
+	if seq := load32(&rig.tr.r.slots[0].rewrite_seq); seq == 0 || seq%2 != 0 {
+		t.Fatalf("rewrite counter %d: want even and moved (one rewrite, closed)", seq)
+	}
+}
+
+// Without rollback (a voice that cannot be copied, or GOVOX_ROLLBACK=off) the same event
+// takes effect at the next frame the runner renders: late, never lost.
+func TestLiveEventsBehindTheRenderWithoutRollbackApplyAtOnce(t *testing.T) {
+	t.Setenv("GOVOX_ROLLBACK", "off")
+	rig := startLive(t, probeInstrument(1), 1)
+	store32(&rig.tr.r.header.ring_target_frames, 128)
+	if got := load32(&rig.tr.r.header.rollback); got != rollbackNone {
+		t.Fatalf("header says rollback %d, want none", got)
+	}
+	rig.tr.push(noteOnEvent(0, 64, 100))
+	rig.waitState(0, stateActive, false)
+	rig.tr.push(noteOffEvent(10, 64))
 	rig.waitConsumed()
 	rig.waitState(0, stateFinished, true)
 	if p := probes[0]; p.noteOffAt < 128 {

@@ -43,3 +43,15 @@ func TestTortureReactsToQuality(t *testing.T) {
 		t.Errorf("each quality should retune differently, low furthest: low %.4g, normal %.4g", dl, dn)
 	}
 }
+
+// Rollback (a change for a frame already rendered renders the note again from a saved
+// state) must give exactly what rendering once with the change known gives.
+func TestRollbackRendersExactlyWhatRenderingOnceDoes(t *testing.T) {
+	inst, ok := sdk.RegisteredInstrument()
+	if !ok {
+		t.Fatal("the voice did not register exactly one instrument")
+	}
+	if err := sdk.CheckRollback(inst); err != nil {
+		t.Fatal(err)
+	}
+}

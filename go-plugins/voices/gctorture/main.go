@@ -41,6 +41,21 @@ type torture struct {
 	kept                     map[string][]byte // survives a chunk, so the GC has to trace it
 	chunks                   int
 	owedBytes                float64 // garbage due but not yet made (it is made 16 KiB at a time)
+	saved                    []torture
+}
+
+// SaveState and RestoreState let the SDK apply a change at its frame after the voice has
+// rendered past it (sdk.Snapshotter). Everything that makes the sound is plain values; the
+// garbage map is not part of the sound, so it is kept as it is.
+func (t *torture) SaveState(slot int) {
+	t.saved[slot] = *t
+	t.saved[slot].saved, t.saved[slot].kept = nil, nil
+}
+
+func (t *torture) RestoreState(slot int) {
+	kept, saved := t.kept, t.saved
+	*t = saved[slot]
+	t.kept, t.saved = kept, saved
 }
 
 func newTorture(ctx *sdk.Context) sdk.Voice {
@@ -50,6 +65,7 @@ func newTorture(ctx *sdk.Context) sdk.Voice {
 		vibrato: ctx.Param("Vibrato"),
 		volume:  ctx.Param("Volume"),
 		env:     dsp.ADSR{Attack: 0.02, Decay: 0.1, Sustain: 0.8, Release: 0.3, SampleRate: ctx.SampleRate},
+		saved:   make([]torture, ctx.SnapshotSlots()),
 	}
 	t.lfo.SetRate(5.5, ctx.SampleRate)
 	return t

@@ -59,3 +59,15 @@ func BenchmarkPadRender(b *testing.B) {
 	}
 	b.ReportMetric(float64(time.Since(start).Nanoseconds())/float64(b.N*2048), "ns/frame")
 }
+
+// Rollback (a change for a frame already rendered renders the note again from a saved
+// state) must give exactly what rendering once with the change known gives.
+func TestRollbackRendersExactlyWhatRenderingOnceDoes(t *testing.T) {
+	inst, ok := sdk.RegisteredInstrument()
+	if !ok {
+		t.Fatal("the voice did not register exactly one instrument")
+	}
+	if err := sdk.CheckRollback(inst); err != nil {
+		t.Fatal(err)
+	}
+}

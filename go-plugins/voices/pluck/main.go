@@ -45,6 +45,33 @@ type pluck struct {
 	decay      *sdk.ParamValue
 	brightness *sdk.ParamValue
 	volume     *sdk.ParamValue
+	saved      []savedString // for rollback: see SaveState
+}
+
+// savedString is the string as it was at one frame: every field, and the delay line's
+// samples (the line itself is a slice, which a plain copy would share).
+type savedString struct {
+	p    pluck
+	line []float32
+}
+
+// SaveState and RestoreState let the SDK apply a change at its frame after the string has
+// rendered past it (sdk.Snapshotter). The slots' lines are reused: no allocation once
+// each has grown to the longest string. The noise is only read at NoteOn, which no
+// rollback goes back across, so it is shared, not saved.
+func (p *pluck) SaveState(slot int) {
+	s := &p.saved[slot]
+	line := s.line
+	s.p = *p
+	s.p.saved = nil
+	s.line = append(line[:0], p.line...)
+}
+
+func (p *pluck) RestoreState(slot int) {
+	s := &p.saved[slot]
+	line, saved := p.line, p.saved
+	*p = s.p
+	p.line, p.saved = append(line[:0], s.line...), saved
 }
 
 func newPluck(ctx *sdk.Context) sdk.Voice {
@@ -54,6 +81,7 @@ func newPluck(ctx *sdk.Context) sdk.Voice {
 		decay:      ctx.Param("Decay"),
 		brightness: ctx.Param("Brightness"),
 		volume:     ctx.Param("Volume"),
+		saved:      make([]savedString, ctx.SnapshotSlots()),
 	}
 }
 

@@ -85,3 +85,15 @@ func TestPluckReactsToQuality(t *testing.T) {
 		t.Errorf("high should keep more of the string's brightness than normal: %.4f vs %.4f", bh, bn)
 	}
 }
+
+// Rollback (a change for a frame already rendered renders the note again from a saved
+// state) must give exactly what rendering once with the change known gives.
+func TestRollbackRendersExactlyWhatRenderingOnceDoes(t *testing.T) {
+	inst, ok := sdk.RegisteredInstrument()
+	if !ok {
+		t.Fatal("the voice did not register exactly one instrument")
+	}
+	if err := sdk.CheckRollback(inst); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,275 @@
+package sdk
+
+import (
+	"fmt"
+	"os"
+
+	"govox.dev/govox/dsp"
+)
+
+// Rollback: a change to a sounding note (note-off, bend, mod wheel, parameter) lands on its
+// frame even when the runner has already rendered past that frame into the ring. Live,
+// the ring holds up to a ring's worth of frames the engine has not played, so without this
+// a change would wait for all of them (ring latency). Instead the runner saves the voice's
+// state every `every` frames as it renders; a change for frame F restores the last state
+// saved at or before F, applies the change at F, renders again up to where it was, and
+// writes the frames from F on over the old ones, through the rewrite handshake of
+// govox_abi.h ("Rewrites") so that the engine never plays a half-rewritten frame. Frames
+// the engine has claimed cannot change: a change for one of those lands on the first frame
+// that can. Offline (lockstep) every change arrives before its frame: nothing to undo.
+type rollback struct {
+	saver Snapshotter // the voice itself, or a voiceCopier for a plain-value voice
+	every uint64      // frames between saved states
+	saved []savedState
+	first int // oldest saved state in the ring of them
+	n     int // saved states held
+	next  uint64
+
+	// Changes applied since the oldest saved state, at the frame each took effect: a
+	// restore applies again those after the state it goes back to.
+	log []command
+
+	rewriting bool
+	ended     bool   // the note ended inside the open rewrite: the rest is silence
+	from      uint32 // ring index of the first frame the open rewrite writes
+	end       uint64 // the frame the rewrite renders up to: where the runner was
+	seq       uint32 // this slot's rewrite counter (govox_voice_slot.rewrite_seq)
+}
+
+// savedState is what the SDK keeps of a runner at one frame; the voice's own state is in
+// slot i of its saver.
+type savedState struct {
+	frame    uint64
+	index    uint32 // the ring's write index at that frame
+	ctl      controllers
+	params   []ParamValue
+	released bool
+	quality  dsp.Quality
+	fill     float32
+}
+
+// rollbackLogCap bounds the changes remembered for replay; a flood beyond it (hundreds of
+// changes within one ring) forgets the saved states and those changes wait, as without
+// rollback, until the next states are saved.
+const rollbackLogCap = 128
+
+// maxSavedStates bounds the memory per voice on deep rings: the spacing grows instead.
+const maxSavedStates = 64
+
+// rollbackPlan is how often to save a voice's state and how many states cover a ring:
+// about every engine block (a change restores at most that far back), and enough of them
+// to reach from the engine's read index to the ring's end.
+func rollbackPlan(ringFrames, maxBlock uint32) (every uint64, slots int) {
+	every = uint64(maxBlock)
+	if every < 64 {
+		every = 64
+	} else if every > 256 {
+		every = 256
+	}
+	slots = int(uint64(ringFrames)/every) + 3
+	if slots > maxSavedStates {
+		slots = maxSavedStates
+		every = (uint64(ringFrames) + uint64(slots-4)) / uint64(slots-3)
+	}
+	return every, slots
+}
+
+// rollbackFor decides how a voice gets rollback: it saves itself (Snapshotter), the SDK
+// copies it (plain values), or not at all (why says what stops it).
+func rollbackFor(v Voice, slots int) (saver Snapshotter, mode uint32, why string) {
+	if os.Getenv("GOVOX_ROLLBACK") == "off" {
+		return nil, rollbackNone, "turned off by GOVOX_ROLLBACK=off"
+	}
+	if s, ok := v.(Snapshotter); ok {
+		return s, rollbackVoice, ""
+	}
+	if why := whyNotCopyable(v); why != "" {
+		return nil, rollbackNone, fmt.Sprintf("%s; the voice can implement sdk.Snapshotter", why)
+	}
+	return newVoiceCopier(v, slots), rollbackCopy, ""
+}
+
+func newRollback(saver Snapshotter, every uint64, slots, params int, seq uint32) *rollback {
+	rb := &rollback{saver: saver, every: every, saved: make([]savedState, slots),
+		log: make([]command, 0, rollbackLogCap), seq: (seq + 1) &^ 1}
+	for i := range rb.saved {
+		rb.saved[i].params = make([]ParamValue, params)
+	}
+	return rb
+}
+
+// reset forgets the last note's states: a new note saves its first at its first frame.
+func (rb *rollback) reset(pos uint64) {
+	rb.n, rb.first, rb.next = 0, 0, pos
+	rb.log = rb.log[:0]
+}
+
+// saveIfDue saves the runner's state when its render has reached the next saving frame.
+func (r *runner) saveIfDue() {
+	rb := r.rb
+	if rb == nil || r.pos < rb.next {
+		return
+	}
+	i := (rb.first + rb.n) % len(rb.saved)
+	if rb.n == len(rb.saved) { // the oldest goes, and the changes only it could replay
+		rb.first = (rb.first + 1) % len(rb.saved)
+		rb.n--
+		oldest := rb.saved[rb.first].frame
+		k := 0
+		for k < len(rb.log) && rb.log[k].frame < oldest {
+			k++
+		}
+		rb.log = rb.log[:copy(rb.log, rb.log[k:])]
+	}
+	s := &rb.saved[i]
+	s.frame, s.index, s.ctl, s.released = r.pos, r.ring.write, r.ctl, r.released
+	s.quality, s.fill = r.ctx.quality, r.ctx.fill
+	copy(s.params, r.ctx.params)
+	rb.saver.SaveState(i)
+	rb.n++
+	rb.next = r.pos + rb.every
+}
+
+// untilSave bounds a chunk of n frames so that it ends where the next state is saved.
+func (r *runner) untilSave(n int) int {
+	if r.rb != nil && r.rb.next > r.pos && r.rb.next-r.pos < uint64(n) {
+		return int(r.rb.next - r.pos)
+	}
+	return n
+}
+
+// logApplied remembers a change applied at the runner's frame, for replay after a restore.
+func (r *runner) logApplied(c command) {
+	rb := r.rb
+	if rb == nil || rb.n == 0 {
+		return
+	}
+	if len(rb.log) == cap(rb.log) { // a flood: give up these states rather than grow
+		rb.reset(r.pos + rb.every)
+		return
+	}
+	c.frame = r.pos
+	rb.log = append(rb.log, c)
+}
+
+// rollBack applies c, due at a frame the runner has already rendered, at that frame (or
+// the first after it the engine has not claimed) by rendering again. False when it cannot:
+// no state saved early enough, or the engine has claimed everything written.
+func (r *runner) rollBack(c command) bool {
+	rb := r.rb
+	if rb == nil || rb.n == 0 || r.fadeLeft >= 0 || !r.sounding || rb.rewriting {
+		return false
+	}
+	for try := 0; try < 2; try++ { // once more if the engine claimed the frames meanwhile
+		ahead := r.ring.write - r.claimed()
+		if int32(ahead) <= 0 {
+			return false
+		}
+		at := c.frame
+		if first := r.pos - uint64(ahead); at < first {
+			at = first
+		}
+		k := rb.latestAtOrBefore(at)
+		if k < 0 {
+			return false
+		}
+		if !r.openRewrite(r.ring.write - uint32(r.pos-at)) {
+			continue
+		}
+		end := r.pos
+		r.restore(k)
+		c.frame = at
+		r.changes.add(c)
+		r.renderFrames(int(end - r.pos))
+		r.closeRewrite()
+		r.finishIfDone()
+		return true
+	}
+	return false
+}
+
+// claimed is the first ring index the engine may not be reading: its claim, or its read
+// index if that is further (a ring dropped at a note's end).
+func (r *runner) claimed() uint32 {
+	claim, read := load32(&r.slot.read_claim), load32(&r.slot.read_index)
+	if int32(claim-read) < 0 {
+		return read
+	}
+	return claim
+}
+
+// latestAtOrBefore is the position in the ring of saved states of the newest one at or
+// before `frame`, dropping every newer one; -1 if there is none.
+func (rb *rollback) latestAtOrBefore(frame uint64) int {
+	for i := rb.n - 1; i >= 0; i-- {
+		if rb.saved[(rb.first+i)%len(rb.saved)].frame <= frame {
+			return i
+		}
+	}
+	return -1
+}
+
+// openRewrite starts a rewrite from ring index `from` (govox_abi.h, "Rewrites"): false,
+// with the counter back to even, if the engine's claim has reached it.
+func (r *runner) openRewrite(from uint32) bool {
+	rb := r.rb
+	store32(&r.slot.rewrite_from, from)
+	store32(&r.slot.rewrite_cursor, from)
+	rb.seq++
+	store32(&r.slot.rewrite_seq, rb.seq) // sequentially consistent, then the claim
+	if int32(from-r.claimed()) < 0 {
+		rb.seq++
+		store32(&r.slot.rewrite_seq, rb.seq)
+		return false
+	}
+	rb.rewriting, rb.ended, rb.from, rb.end = true, false, from, r.pos
+	return true
+}
+
+func (r *runner) closeRewrite() {
+	rb := r.rb
+	rb.rewriting = false
+	rb.seq++
+	store32(&r.slot.rewrite_seq, rb.seq)
+}
+
+// restore goes back to saved state k (its position among those held); the changes applied
+// since are queued again at their frames.
+func (r *runner) restore(k int) {
+	rb := r.rb
+	i := (rb.first + k) % len(rb.saved)
+	s := &rb.saved[i]
+	r.pos, r.ring.write, r.ctl, r.released = s.frame, s.index, s.ctl, s.released
+	r.ctx.quality, r.ctx.fill = s.quality, s.fill
+	copy(r.ctx.params, s.params)
+	rb.saver.RestoreState(i)
+	cut := len(rb.log)
+	for cut > 0 && rb.log[cut-1].frame >= s.frame {
+		cut--
+	}
+	for _, c := range rb.log[cut:] {
+		r.changes.add(c)
+	}
+	rb.log = rb.log[:cut]
+	rb.n = k + 1
+	rb.next = s.frame + rb.every
+}
+
+// writeRewritten writes a re-rendered chunk over the frames it replaces: those before the
+// rewrite's first frame are the same as before and stay as they are. The engine may read
+// up to the cursor.
+func (r *runner) writeRewritten(left, right []float32) {
+	w, from := &r.ring, r.rb.from
+	for i := range left {
+		index := w.write + uint32(i)
+		if int32(index-from) < 0 {
+			continue
+		}
+		at := (index & w.mask) * 2
+		w.frames[at], w.frames[at+1] = left[i], right[i]
+	}
+	w.write += uint32(len(left))
+	if int32(w.write-from) > 0 {
+		store32(&r.slot.rewrite_cursor, w.write)
+	}
+}
