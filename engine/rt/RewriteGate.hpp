@@ -35,8 +35,8 @@ public:
         abi::storeSeqCst(slot.read_claim, read + want);
         const std::uint32_t seq = abi::loadSeqCst(slot.rewrite_seq);
         corrupt = goesBack(seq, seqAtClaim_);
+        if (corrupt) return 0; // and it stays the base, so a second look sees it too
         seqAtClaim_ = seq;
-        if (corrupt) return 0;
         if ((seq & 1u) == 0) return ready;
         // A rewrite is open: what lies before its cursor is final, the rest is not there yet.
         const std::uint32_t final = abi::loadAcquire(slot.rewrite_cursor) - read;
