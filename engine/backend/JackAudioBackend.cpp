@@ -53,6 +53,7 @@ int process(jack_nframes_t frames, void* user) noexcept GOVOX_NONBLOCKING {
     // A block of another size than the engine was opened with is never rendered: the
     // control thread reopens the stream (running() is false by now).
     if (!s.stopping.load(std::memory_order_seq_cst) && frames == s.frames) {
+        s.callback->cycleFrame(jack_last_frame_time(s.client));
         s.callback->render(left, right, frames);
     } else {
         std::fill(left, left + frames, 0.0f);

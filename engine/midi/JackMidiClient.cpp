@@ -147,8 +147,9 @@ std::vector<std::string> JackMidiClient::listSources(std::string& error) {
 int JackMidiClient::process(jack_nframes_t frames, void* user) noexcept GOVOX_NONBLOCKING {
     auto& self = *static_cast<JackMidiClient*>(user);
     self.cycle_.fetch_add(1, std::memory_order_acq_rel); // odd: a cycle runs
-    // Events keep their cycle and offset: the engine maps the cycle onto its own audio
-    // callback of the same cycle (rt/FrameClock.hpp), so their spacing survives exactly.
+    // Events keep their cycle's JACK frame and their offset: with JACK output the engine
+    // places them by JACK's frame counter, otherwise it maps the cycle onto its own audio
+    // callback of the same cycle (rt/FrameClock.hpp); either way their spacing survives.
     // The cycle's start as JACK's driver saw it: unlike this callback's own start, it does
     // not move with the clients that ran before this one. JACK's clock is not ours (jack2
     // reads CLOCK_MONOTONIC_RAW), so what counts is how long ago, on JACK's clock, the
@@ -157,7 +158,9 @@ int JackMidiClient::process(jack_nframes_t frames, void* user) noexcept GOVOX_NO
     jack_nframes_t cycleFrame = 0;
     jack_time_t cycleStart = 0, nextStart = 0;
     float periodUs = 0;
-    if (jack_get_cycle_times(self.client_, &cycleFrame, &cycleStart, &nextStart, &periodUs) == 0) {
+    const bool timed =
+        jack_get_cycle_times(self.client_, &cycleFrame, &cycleStart, &nextStart, &periodUs) == 0;
+    if (timed) {
         const jack_time_t jackNow = jack_get_time();
         if (jackNow >= cycleStart && jackNow - cycleStart < 1000000u)
             cycleNs -= std::uint64_t{jackNow - cycleStart} * 1000u;
@@ -174,7 +177,7 @@ int JackMidiClient::process(jack_nframes_t frames, void* user) noexcept GOVOX_NO
             if (jack_midi_event_get(&event, buffer, i) == 0 &&
                 isChannelMessage(event.buffer, event.size))
                 queue->push(event.buffer, event.size,
-                            rt::EventTime::inCycle(cycleNs, event.time, frames));
+                            rt::EventTime::inCycle(cycleNs, event.time, frames, cycleFrame, timed));
         }
     }
     self.cycle_.fetch_add(1, std::memory_order_release); // even: none runs

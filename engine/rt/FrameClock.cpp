@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace govox::rt {
 
@@ -12,7 +13,11 @@ std::uint64_t scheduleFrame(const ClockPoint& last, std::uint32_t sampleRate,
     const double framesPerNs = sampleRate / 1e9;
     const double sinceLast = static_cast<double>(static_cast<std::int64_t>(at.ns - last.ns));
     double happened; // engine frame at which the event happened
-    if (at.cycleFrames == last.frames) {
+    const auto jackApart = static_cast<std::int32_t>(at.jackFrame - last.jackFrame);
+    if (at.jackFrameKnown && last.jackFrameKnown &&
+        std::abs(std::int64_t{jackApart}) <= 4 * std::int64_t{last.frames}) {
+        happened = static_cast<double>(last.frame) + jackApart + at.cycleOffset;
+    } else if (at.cycleFrames == last.frames) {
         const double period = last.frames / framesPerNs;
         const double cycles = std::round(sinceLast / period);
         happened = static_cast<double>(last.frame) + cycles * last.frames + at.cycleOffset;

@@ -11,6 +11,10 @@
 // - The audio thread publishes, at each callback, the engine frame and the monotonic time
 //   it began, through a sequence lock: the writer never waits and never allocates; a
 //   reader retries the rare read that overlapped a write.
+// - With JACK output and JACK MIDI on the same server, an event is placed by JACK's own
+//   frame counter: its cycle's JACK frame plus its offset, against the JACK frame of the
+//   last audio callback. Exact, whatever the threads' wake-ups. Otherwise (another audio
+//   backend, or the frames more than four periods apart: another server):
 // - A JACK MIDI event is placed by cycle, not by time: its cycle is matched to an audio
 //   callback by rounding the time from the audio callback's start to the cycle's start
 //   (as JACK's driver stamped it) to whole periods - JACK runs every client once per
@@ -34,19 +38,24 @@ struct EventTime {
     std::uint64_t ns = 0;          // CLOCK_MONOTONIC: arrival, or when the event's JACK cycle began
     std::uint32_t cycleOffset = 0; // frames into that JACK cycle; 0 for an arrival time
     std::uint32_t cycleFrames = 0; // the JACK cycle's length; 0 for an arrival time
+    std::uint32_t jackFrame = 0;   // JACK MIDI: the JACK frame time of the cycle's start ...
+    bool jackFrameKnown = false;   // ... when the client could read it
 
     static EventTime now() noexcept GOVOX_NONBLOCKING { return {monotonicNs(), 0, 0}; }
-    static EventTime inCycle(std::uint64_t cycleNs, std::uint32_t offset,
-                             std::uint32_t frames) noexcept GOVOX_NONBLOCKING {
-        return {cycleNs, offset, frames};
+    static EventTime inCycle(std::uint64_t cycleNs, std::uint32_t offset, std::uint32_t frames,
+                             std::uint32_t jackFrame = 0,
+                             bool jackFrameKnown = false) noexcept GOVOX_NONBLOCKING {
+        return {cycleNs, offset, frames, jackFrame, jackFrameKnown};
     }
 };
 
 // One audio callback as the clock saw it.
 struct ClockPoint {
-    std::uint64_t frame = 0;  // engine frame of the callback's first frame
-    std::uint64_t ns = 0;     // when the callback began
-    std::uint32_t frames = 0; // the callback's length: the host buffer
+    std::uint64_t frame = 0;      // engine frame of the callback's first frame
+    std::uint64_t ns = 0;         // when the callback began
+    std::uint32_t frames = 0;     // the callback's length: the host buffer
+    std::uint32_t jackFrame = 0;  // JACK output: the JACK frame time of the callback's cycle ...
+    bool jackFrameKnown = false;  // ... when the backend is JACK
 };
 
 class FrameClock {
@@ -59,6 +68,8 @@ public:
         frame_.store(p.frame, std::memory_order_relaxed);
         ns_.store(p.ns, std::memory_order_relaxed);
         frames_.store(p.frames, std::memory_order_relaxed);
+        jack_.store(p.jackFrameKnown ? (std::uint64_t{1} << 32) | p.jackFrame : 0,
+                    std::memory_order_relaxed);
         sequence_.store(s + 2, std::memory_order_release);
     }
 
@@ -69,6 +80,9 @@ public:
             p.frame = frame_.load(std::memory_order_relaxed);
             p.ns = ns_.load(std::memory_order_relaxed);
             p.frames = frames_.load(std::memory_order_relaxed);
+            const std::uint64_t jack = jack_.load(std::memory_order_relaxed);
+            p.jackFrame = static_cast<std::uint32_t>(jack);
+            p.jackFrameKnown = (jack >> 32) != 0;
             std::atomic_thread_fence(std::memory_order_acquire);
             if ((before & 1u) == 0 && sequence_.load(std::memory_order_relaxed) == before)
                 return before != 0;
@@ -80,6 +94,7 @@ private:
     std::atomic<std::uint64_t> frame_{0};
     std::atomic<std::uint64_t> ns_{0};
     std::atomic<std::uint32_t> frames_{0};
+    std::atomic<std::uint64_t> jack_{0}; // bit 32: known; low 32 bits: the JACK frame
 };
 
 // The engine frame an event at `at` takes effect at, given the last callback `last` at

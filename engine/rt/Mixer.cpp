@@ -108,7 +108,8 @@ void Mixer::removeNow(std::uint32_t regionId,
 
 void Mixer::process(float* left, float* right, std::uint32_t frames) noexcept GOVOX_NONBLOCKING {
     const std::uint64_t start = monotonicNs();
-    clock_.publish({engineFrame_, start, frames});
+    clock_.publish({engineFrame_, start, frames, jackFrame_, jackFrameKnown_});
+    jackFrameKnown_ = false; // said again before every callback, or not at all
     drainCommands();
     for (std::uint32_t done = 0; done < frames;) {
         const std::uint32_t n = std::min(frames - done, config_.maxBlockFrames);

@@ -79,6 +79,11 @@ public:
         stats_.xruns.fetch_add(1, std::memory_order_relaxed);
     }
     void xrun() noexcept GOVOX_NONBLOCKING override { countXrun(); }
+    // Audio thread, before render(): the JACK cycle this callback belongs to.
+    void cycleFrame(std::uint32_t jackFrame) noexcept GOVOX_NONBLOCKING override {
+        jackFrame_ = jackFrame;
+        jackFrameKnown_ = true;
+    }
     const MixerStats& stats() const noexcept { return stats_; }
     // Each callback's first frame and start time, for placing live events (FrameClock.hpp).
     const FrameClock& clock() const noexcept { return clock_; }
@@ -115,6 +120,8 @@ private:
     SafetyLimiter limiter_;
     CallbackLoad load_;
     std::uint64_t engineFrame_ = 0;
+    std::uint32_t jackFrame_ = 0; // the JACK frame time of this callback's cycle ...
+    bool jackFrameKnown_ = false; // ... when a JACK backend said it
     MixerStats stats_;
     FrameClock clock_;
     std::atomic<OutputTap*> tap_{nullptr};

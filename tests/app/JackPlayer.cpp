@@ -92,8 +92,17 @@ int JackPlayer::process(jack_nframes_t frames, void* self) {
 }
 
 int JackPlayer::onXrun(void* self) {
-    static_cast<JackPlayer*>(self)->xruns_.fetch_add(1);
+    auto& p = *static_cast<JackPlayer*>(self);
+    const std::uint64_t n = p.xruns_.fetch_add(1);
+    if (n < kMaxXruns) p.xrunAt_[n].store(p.recorded_.load());
     return 0;
+}
+
+std::vector<std::size_t> JackPlayer::xrunPositions() const {
+    std::vector<std::size_t> at;
+    for (std::uint64_t i = 0; i < std::min<std::uint64_t>(xruns_.load(), kMaxXruns); ++i)
+        at.push_back(xrunAt_[i].load());
+    return at;
 }
 
 } // namespace govox::test

@@ -5,6 +5,7 @@
 
 #include <jack/jack.h>
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <string>
@@ -33,6 +34,9 @@ public:
     std::uint64_t startFrame() const { return start_.load(); }
     const std::vector<float>& left() const { return left_; }
     std::uint64_t xruns() const { return xruns_.load(); }
+    // Where in the recording the server reported its first kMaxXruns xruns (the recorded
+    // frames around one may be shifted by a cycle: measurements skip them).
+    std::vector<std::size_t> xrunPositions() const;
 
 private:
     static int process(jack_nframes_t frames, void* self);
@@ -48,6 +52,8 @@ private:
     std::atomic<std::size_t> recorded_{0};
     std::atomic<std::uint64_t> start_{0};
     std::atomic<std::uint64_t> xruns_{0};
+    static constexpr std::size_t kMaxXruns = 64;
+    std::array<std::atomic<std::size_t>, kMaxXruns> xrunAt_{};
     std::string error_;
 };
 

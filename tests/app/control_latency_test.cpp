@@ -71,7 +71,15 @@ std::size_t heardAfter(const std::vector<float>& x, std::size_t sent) {
     if (amplitude < 0.05) return SIZE_MAX; // no note sounding: the trial went wrong
     for (std::size_t n = sent; n < sent + kTrial / 4; ++n) {
         const double p = a * std::sin(w * double(n)) + b * std::cos(w * double(n));
-        if (std::fabs(x[n] - p) > 0.01 * amplitude) return n - sent;
+        if (std::fabs(x[n] - p) > 0.01 * amplitude) {
+            if (n - sent < 100 && getenv("DUMP")) {
+                for (std::size_t m = sent - 1024; m < n + 300; m += 1) {
+                    const double q = a * std::sin(w * double(m)) + b * std::cos(w * double(m));
+                    if (std::fabs(x[m]-q) > 0.002*amplitude) std::printf("  %zd: x %.4f fit %.4f\n", (long)m - (long)sent, x[m], q);
+                }
+            }
+            return n - sent;
+        }
     }
     return SIZE_MAX;
 }
@@ -100,23 +108,40 @@ TEST_P(ControlLatency, NoteOffControllerAndBendAreHeardWithinABufferAndTwoMillis
     ASSERT_TRUE(waitUntil([&] { return player.waitFull(0); }, 30000));
     const std::vector<float>& out = player.left();
 
+    // A JACK xrun (the VM's scheduling, with or without Govox) may shift the recorded
+    // frames around it by a cycle: trials near one are not measured.
+    const std::vector<std::size_t> xruns = player.xrunPositions();
+    const auto nearXrun = [&](std::size_t sent) {
+        return std::any_of(xruns.begin(), xruns.end(), [&](std::size_t x) {
+            return x + 1024 + 4 * kPeriod >= sent && x <= sent + kTrial / 4 + 4 * kPeriod;
+        });
+    };
     for (int k = 0; k < 3; ++k) {
         std::size_t lo = SIZE_MAX, hi = 0;
+        int measured = 0;
         for (int i = 0; i < kTrials; ++i) {
             const std::size_t sent = lead + std::size_t(k * kTrials + i) * kTrial + changeFrame(i);
+            if (nearXrun(sent)) continue;
+            ++measured;
             const std::size_t heard = heardAfter(out, sent);
             ASSERT_NE(SIZE_MAX, heard) << name(kinds[k]) << " " << i << " was never heard";
             lo = std::min(lo, heard);
             hi = std::max(hi, heard);
         }
+        ASSERT_GE(measured, kTrials / 2) << "the JACK server had too many xruns to measure";
         std::printf("[ measured ] ring %u: %-10s heard %zu..%zu frames after it was sent "
-                    "(%.2f..%.2f ms; the limit is %u frames)\n",
+                    "(%.2f..%.2f ms; the limit is %u frames; %d of %d trials clear of xruns)\n",
                     ring, name(kinds[k]), lo, hi, 1000.0 * double(lo) / kRate,
-                    1000.0 * double(hi) / kRate, kPeriod + kRate * 2 / 1000);
+                    1000.0 * double(hi) / kRate, kPeriod + kRate * 2 / 1000, measured, kTrials);
         EXPECT_LE(hi, kPeriod + kRate * 2 / 1000)
             << "a " << name(kinds[k]) << " waited more than a buffer + 2 ms";
     }
-    EXPECT_EQ(0u, rig.studio().snapshot().corruptions) << "a rewrite broke the handshake";
+    const auto snapshot = rig.studio().snapshot();
+    std::printf("[ measured ] ring %u: %llu underruns, %llu late starts, %llu jack xruns\n", ring,
+                static_cast<unsigned long long>(snapshot.underruns),
+                static_cast<unsigned long long>(snapshot.lateStarts),
+                static_cast<unsigned long long>(player.xruns()));
+    EXPECT_EQ(0u, snapshot.corruptions) << "a rewrite broke the handshake";
 }
 
 INSTANTIATE_TEST_SUITE_P(Rings, ControlLatency, ::testing::Values(512u, 2048u),

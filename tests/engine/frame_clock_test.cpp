@@ -31,6 +31,28 @@ TEST(FrameClock, AJackEventOfTheCycleTheEngineHasNotReachedYetLandsInTheBufferAf
               scheduleFrame(kLast, kRate, EventTime::inCycle(kT + kPeriodNs - 50000, 37, kBuffer)));
 }
 
+// With JACK output, JACK's frame counter places the event whatever the clocks say: here
+// the engine's callback began 0.6 periods late (rounding by time would pick the wrong
+// cycle), yet the event lands one buffer after its JACK frame.
+TEST(FrameClock, WithJackOutputAnEventIsPlacedByJacksFrameCounter) {
+    const ClockPoint last{1000, kT, kBuffer, 70000, true};
+    const std::uint64_t lateNs = kT - kPeriodNs * 6 / 10;
+    EXPECT_EQ(1000u + 37 + kBuffer,
+              scheduleFrame(last, kRate, EventTime::inCycle(lateNs, 37, kBuffer, 70000, true)));
+    EXPECT_EQ(1000u + kBuffer + 5 + kBuffer,
+              scheduleFrame(last, kRate, EventTime::inCycle(lateNs, 5, kBuffer, 70000 + kBuffer, true)));
+    // Without it, the same stamps are matched by time and land a cycle early.
+    const ClockPoint untimed{1000, kT, kBuffer};
+    EXPECT_EQ(1000u + kBuffer,
+              scheduleFrame(untimed, kRate, EventTime::inCycle(lateNs, 37, kBuffer, 70000, true)));
+}
+
+TEST(FrameClock, JackFramesFarApartAreNotTrustedAnotherServerIsTimedAsBefore) {
+    const ClockPoint last{1000, kT, kBuffer, 70000, true};
+    EXPECT_EQ(1000u + 37 + kBuffer,
+              scheduleFrame(last, kRate, EventTime::inCycle(kT + 100000, 37, kBuffer, 9, true)));
+}
+
 TEST(FrameClock, AnArrivalTimeLandsOneBufferAfterItOnTheEnginesClock) {
     // 1 ms after the callback began: 48 frames.
     EXPECT_EQ(1000u + 48 + kBuffer, scheduleFrame(kLast, kRate, EventTime{kT + 1000000, 0, 0}));
@@ -49,8 +71,10 @@ TEST(FrameClock, PublishedPointsAreReadBackWhole) {
     FrameClock clock;
     ClockPoint p;
     EXPECT_FALSE(clock.read(p)) << "nothing published yet";
-    clock.publish({4096, 77, 256});
+    clock.publish({4096, 77, 256, 123456, true});
     ASSERT_TRUE(clock.read(p));
+    EXPECT_EQ(123456u, p.jackFrame);
+    EXPECT_TRUE(p.jackFrameKnown);
     EXPECT_EQ(4096u, p.frame);
     EXPECT_EQ(77u, p.ns);
     EXPECT_EQ(256u, p.frames);

@@ -125,8 +125,12 @@ MidiLearn::Route MidiLearn::route(int channel, int controller, int value) {
         // The message that taught a controller is the user's, whatever the voice declares.
         if (learnt) r.consumed = true;
     }
-    if (learnt || !r.param.empty()) post(learnt, r.param, r.value);
+    r.learnt = learnt;
     return r;
+}
+
+void MidiLearn::announce(const Route& route) {
+    if (route.learnt || !route.param.empty()) post(route.learnt, route.param, route.value);
 }
 
 // Signals go out on this object's thread: the caller may be MIDI's dispatcher. A queued

@@ -45,6 +45,7 @@ public:
         bool consumed = false; // true: do not send it to the voice
         std::string param;     // non-empty: set this parameter ...
         double value = 0;      // ... to this value (in its own units)
+        bool learnt = false;   // this message taught its controller to the armed parameter
     };
 
     explicit MidiLearn(QObject* parent = nullptr);
@@ -67,8 +68,12 @@ public:
     void setParams(const std::vector<host::ParamInfo>& params);
 
     // MIDI thread (or any): routes one Control Change. Does not block for long (a short
-    // mutex shared with the UI's edits) and allocates only when a message is mapped.
+    // mutex shared with the UI's edits) and never allocates but for a mapped parameter's name.
     Route route(int channel, int controller, int value);
+    // MIDI thread (or any), after the route's parameter has been set: tells the UI (the
+    // signals below, queued to this object's thread). Apart from route() so that the
+    // voice hears the controller first: posting to the UI may wait on Qt's event queue.
+    void announce(const Route& route);
 
 signals:
     // Which parameter is waiting for a controller; empty when none.

@@ -146,13 +146,17 @@ void Studio::controlChange(int controller, int value, int channel, rt::EventTime
     // A controller mapped by MIDI learn moves its parameter instead of reaching the voice
     // (and the one being learnt is consumed).
     const MidiLearn::Route route = midiLearn_.route(channel, controller, value);
-    std::lock_guard lock(sessionMutex_);
-    if (!session_) return;
     if (route.consumed) {
-        if (!route.param.empty())
-            session_->setParam(route.param, static_cast<float>(route.value), at);
+        {
+            std::lock_guard lock(sessionMutex_);
+            if (session_ && !route.param.empty())
+                session_->setParam(route.param, static_cast<float>(route.value), at);
+        }
+        midiLearn_.announce(route);
         return;
     }
+    std::lock_guard lock(sessionMutex_);
+    if (!session_) return;
     session_->controlChange(at, static_cast<std::uint8_t>(channel),
                             static_cast<std::uint8_t>(controller),
                             static_cast<std::uint8_t>(value));

@@ -51,6 +51,7 @@ TEST_F(MidiLearnTest, TheNextControllerIsLearntAndThenMovesTheParameterThroughIt
     ASSERT_EQ(learning.count(), 1);
 
     const MidiLearn::Route first = learn.route(2, 74, 0);
+    learn.announce(first);
     EXPECT_TRUE(first.consumed);
     EXPECT_EQ(first.param, "Cutoff");
     EXPECT_EQ(first.value, 80);
@@ -63,9 +64,11 @@ TEST_F(MidiLearnTest, TheNextControllerIsLearntAndThenMovesTheParameterThroughIt
     EXPECT_TRUE(learning.last().at(0).toString().isEmpty());
 
     const MidiLearn::Route top = learn.route(2, 74, 127);
+    learn.announce(top);
     EXPECT_TRUE(top.consumed);
     EXPECT_EQ(top.value, 12000);
     const MidiLearn::Route middle = learn.route(2, 74, 64);
+    learn.announce(middle);
     EXPECT_NEAR(middle.value, 80 * std::pow(150.0, 64 / 127.0), 1e-6) << "equal ratios per CC step";
     EXPECT_TRUE(waitUntil([&] { return moved.count() == 3; }, 1000));
     EXPECT_EQ(moved.last().at(0).toString(), "Cutoff");
@@ -143,7 +146,7 @@ TEST_F(MidiLearnTest, MidiOnItsOwnThreadIsHandedToTheUiThread) {
     learn.arm("Volume");
     std::atomic<bool> stop{false};
     std::thread midi([&] { // as MIDI's dispatcher would, while the UI edits the table
-        for (int i = 0; i < 2000; ++i) learn.route(0, 7, i % 128);
+        for (int i = 0; i < 2000; ++i) learn.announce(learn.route(0, 7, i % 128));
         stop = true;
     });
     while (!stop) {
