@@ -84,9 +84,9 @@ typedef enum govox_host_state {
 
 /* govox_header.rollback, host writes before READY. */
 typedef enum govox_rollback {
-    GOVOX_ROLLBACK_NONE = 0,   /* changes wait for the frames already in the ring: ring latency */
-    GOVOX_ROLLBACK_COPY = 1,   /* the SDK copies each voice's plain-value state (no code needed) */
-    GOVOX_ROLLBACK_VOICE = 2   /* the voice saves and restores its own state (sdk.Snapshotter) */
+    GOVOX_ROLLBACK_NONE = 0, /* changes wait for the frames already in the ring: ring latency */
+    GOVOX_ROLLBACK_COPY = 1, /* the SDK copies each voice's plain-value state (no code needed) */
+    GOVOX_ROLLBACK_VOICE = 2 /* the voice saves and restores its own state (sdk.Snapshotter) */
 } govox_rollback;
 
 /* govox_header.quality_hint, engine writes: how much CPU the voices may spend. */

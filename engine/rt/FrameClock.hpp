@@ -51,11 +51,11 @@ struct EventTime {
 
 // One audio callback as the clock saw it.
 struct ClockPoint {
-    std::uint64_t frame = 0;      // engine frame of the callback's first frame
-    std::uint64_t ns = 0;         // when the callback began
-    std::uint32_t frames = 0;     // the callback's length: the host buffer
-    std::uint32_t jackFrame = 0;  // JACK output: the JACK frame time of the callback's cycle ...
-    bool jackFrameKnown = false;  // ... when the backend is JACK
+    std::uint64_t frame = 0;     // engine frame of the callback's first frame
+    std::uint64_t ns = 0;        // when the callback began
+    std::uint32_t frames = 0;    // the callback's length: the host buffer
+    std::uint32_t jackFrame = 0; // JACK output: the JACK frame time of the callback's cycle ...
+    bool jackFrameKnown = false; // ... when the backend is JACK
 };
 
 class FrameClock {

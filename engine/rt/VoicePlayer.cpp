@@ -221,7 +221,8 @@ void VoicePlayer::playRing(std::uint32_t frames, std::uint32_t state,
 
 // Frames ready to read for a block of `frames`, claimed through the rewrite handshake:
 // what the host has written and, while it rewrites, no further than its rewrite cursor.
-std::uint32_t VoicePlayer::readable(std::uint32_t frames, bool& corrupt) noexcept GOVOX_NONBLOCKING {
+std::uint32_t VoicePlayer::readable(std::uint32_t frames,
+                                    bool& corrupt) noexcept GOVOX_NONBLOCKING {
     const std::uint32_t ready = reader_.available(corrupt);
     if (corrupt) return 0;
     return gate_.claim(*slot_, reader_.position(), frames, ready, corrupt);

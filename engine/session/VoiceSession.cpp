@@ -109,6 +109,9 @@ HostFigures VoiceSession::hostFigures() const {
     f.ringTargetFrames = abi::loadRelaxed(r.header().ring_target_frames);
     f.quality = quality_.quality();
     f.qualityWhy = quality_.reason();
+    const std::uint32_t rollback = abi::loadAcquire(r.header().rollback);
+    f.rollback = rollback <= GOVOX_ROLLBACK_VOICE ? static_cast<govox_rollback>(rollback)
+                                                  : GOVOX_ROLLBACK_NONE; // untrusted
     return f;
 }
 

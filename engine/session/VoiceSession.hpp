@@ -62,6 +62,9 @@ struct HostFigures {
     // The quality hint the engine gives the host now, and why (audio::QualityGovernor).
     govox_quality quality = GOVOX_QUALITY_NORMAL;
     std::string qualityWhy;
+    // How changes reach frames already in the voice's rings (govox_abi.h, "Rewrites"):
+    // NONE means they wait behind the ring (ring latency).
+    govox_rollback rollback = GOVOX_ROLLBACK_NONE;
 };
 
 class VoiceSession final : public midi::MidiSink, private reload::ReloadListener {

@@ -87,6 +87,11 @@ func TestGoSeesTheSameLayoutAsC(t *testing.T) {
 		{"sizeof(govox_voice_slot)", unsafe.Sizeof(cVoiceSlot{}), 256},
 		{"read_index", unsafe.Offsetof(cVoiceSlot{}.read_index), 128},
 		{"start_frame", unsafe.Offsetof(cVoiceSlot{}.start_frame), 32},
+		{"rewrite_seq", unsafe.Offsetof(cVoiceSlot{}.rewrite_seq), 40},
+		{"rewrite_from", unsafe.Offsetof(cVoiceSlot{}.rewrite_from), 44},
+		{"rewrite_cursor", unsafe.Offsetof(cVoiceSlot{}.rewrite_cursor), 48},
+		{"read_claim", unsafe.Offsetof(cVoiceSlot{}.read_claim), 144},
+		{"rollback", unsafe.Offsetof(cHeader{}.rollback), 216},
 		{"sizeof(govox_param_desc)", unsafe.Sizeof(cParamDesc{}), 64},
 		{"sizeof(govox_host_stats)", unsafe.Sizeof(cHostStats{}), 128},
 	}

@@ -52,6 +52,15 @@ TEST(AbiLayout, ReaderAndWriterIndicesSitOnSeparatePairsOfCacheLines) {
     EXPECT_EQ(1u, offsetof(govox_voice_slot, read_index) / 128);
     EXPECT_EQ(0u, offsetof(govox_voice_slot, start_frame) / 128); // the host writes it
     EXPECT_EQ(0u, offsetof(govox_voice_slot, start_frame) % sizeof(std::uint64_t));
+    // The rewrite handshake: the host's counter, first frame and cursor with its other
+    // indices, the engine's claim with its read index.
+    for (std::size_t host :
+         {offsetof(govox_voice_slot, rewrite_seq), offsetof(govox_voice_slot, rewrite_from),
+          offsetof(govox_voice_slot, rewrite_cursor)})
+        EXPECT_EQ(0u, host / 128) << host;
+    EXPECT_EQ(1u, offsetof(govox_voice_slot, read_claim) / 128);
+    EXPECT_EQ(offsetof(govox_header, host_state) / 64, offsetof(govox_header, rollback) / 64)
+        << "the host writes rollback: on its own line of the header";
     EXPECT_EQ(0u, offsetof(govox_event_queue, write) / 128);
     EXPECT_EQ(1u, offsetof(govox_event_queue, read) / 128);
     const govox_layout l = govox_layout_compute(8, 1024);

@@ -39,8 +39,9 @@ TEST(FrameClock, WithJackOutputAnEventIsPlacedByJacksFrameCounter) {
     const std::uint64_t lateNs = kT - kPeriodNs * 6 / 10;
     EXPECT_EQ(1000u + 37 + kBuffer,
               scheduleFrame(last, kRate, EventTime::inCycle(lateNs, 37, kBuffer, 70000, true)));
-    EXPECT_EQ(1000u + kBuffer + 5 + kBuffer,
-              scheduleFrame(last, kRate, EventTime::inCycle(lateNs, 5, kBuffer, 70000 + kBuffer, true)));
+    EXPECT_EQ(
+        1000u + kBuffer + 5 + kBuffer,
+        scheduleFrame(last, kRate, EventTime::inCycle(lateNs, 5, kBuffer, 70000 + kBuffer, true)));
     // Without it, the same stamps are matched by time and land a cycle early.
     const ClockPoint untimed{1000, kT, kBuffer};
     EXPECT_EQ(1000u + kBuffer,

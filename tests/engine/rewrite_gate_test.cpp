@@ -69,12 +69,12 @@ TEST(RewriteGate, WhileARewriteIsOpenNothingPastItsCursorIsPlayedThenTheNewFrame
     rig.open(200);
     rig.write(200, 260, 0.5f);
     abi::storeRelease(rig.slot->rewrite_cursor, 260u); // 200..259 final, the rest is not
-    rig.write(260, 512, 99.0f);                         // half-written: must not be heard
-    rig.mix();                                          // 128..255: all before the cursor
+    rig.write(260, 512, 99.0f);                        // half-written: must not be heard
+    rig.mix();                                         // 128..255: all before the cursor
     EXPECT_EQ(256u, rig.read());
     EXPECT_FLOAT_EQ(0.25f, rig.bus[2 * 71]); // frame 199
     EXPECT_FLOAT_EQ(0.5f, rig.bus[2 * 72]);  // frame 200, rewritten
-    rig.mix(); // 256..383, but the cursor is at 260
+    rig.mix();                               // 256..383, but the cursor is at 260
     EXPECT_EQ(260u, rig.read()) << "read past the rewrite cursor";
     for (float x : rig.bus) EXPECT_LT(x, 1.0f) << "a half-rewritten frame was played";
     EXPECT_EQ(0u, rig.tally.corruptions);
@@ -89,7 +89,7 @@ TEST(RewriteGate, WhileARewriteIsOpenNothingPastItsCursorIsPlayedThenTheNewFrame
 TEST(RewriteGate, ACursorBehindTheReadIndexStopsTheNote) {
     Rig rig;
     rig.mix();
-    rig.mix(); // read 256
+    rig.mix();     // read 256
     rig.open(100); // behind what the engine has played: a lie
     rig.mix();
     EXPECT_EQ(1u, rig.tally.corruptions);

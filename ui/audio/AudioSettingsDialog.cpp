@@ -215,13 +215,15 @@ void AudioSettingsDialog::updateLatency() {
     }
     const double buffer = 1000.0 * s.bufferFrames / s.sampleRate;
     const double ring = 1000.0 * s.ringFrames / s.sampleRate;
-    QString text = tr("%1 ms (buffer %2 ms + ring %3 ms at %4 Hz) for changes to sounding "
-                      "notes; note-on %5 ms")
+    // Note-ons always, and changes to sounding notes for voices with rollback (every
+    // example voice), take one buffer; a voice without rollback hears changes behind its ring.
+    QString text = tr("note-on and controls %1 ms (one buffer at %2 Hz); a voice without "
+                      "rollback hears controls after %3 ms (buffer %4 ms + ring %5 ms)")
+                       .arg(s.noteLatencyMs(), 0, 'f', 1)
+                       .arg(s.sampleRate)
                        .arg(s.latencyMs(), 0, 'f', 1)
                        .arg(buffer, 0, 'f', 1)
-                       .arg(ring, 0, 'f', 1)
-                       .arg(s.sampleRate)
-                       .arg(s.noteLatencyMs(), 0, 'f', 1);
+                       .arg(ring, 0, 'f', 1);
     if (s.backend == backend::BackendKind::Qt)
         text += tr("; Qt Multimedia adds at least %1 ms of its own")
                     .arg(QtAudioBackend::kMinBufferMs * 3 / 4);

@@ -104,7 +104,11 @@ void VoiceMeters::setTotals(const StudioSnapshot& s) {
                                                     .arg(word)
                                               : word);
     }
-    const QString rich = voices + quality + " · " +
+    // A voice without rollback: its note-offs, bends and controllers wait behind its ring.
+    const QString ring = s.ringLatency ? " · <span style='color:#c65a00;font-weight:600'>" +
+                                             tr("controls wait for the ring") + "</span>"
+                                       : QString();
+    const QString rich = voices + quality + ring + " · " +
                          count(s.underruns, tr("underrun"), tr("underruns"), "#c65a00") + " · " +
                          count(s.xruns, tr("xrun"), tr("xruns"), "#c62828");
     if (rich != totals_->text()) {
@@ -117,10 +121,15 @@ void VoiceMeters::setTotals(const StudioSnapshot& s) {
             update();
         }
     }
-    const QString why = s.quality.empty() ? QString()
-                                          : tr("Quality the engine asks of the voice: %1 (%2)")
-                                                .arg(QString::fromStdString(s.quality),
-                                                     QString::fromStdString(s.qualityWhy));
+    QString why = s.quality.empty() ? QString()
+                                    : tr("Quality the engine asks of the voice: %1 (%2)")
+                                          .arg(QString::fromStdString(s.quality),
+                                               QString::fromStdString(s.qualityWhy));
+    if (s.ringLatency)
+        why += tr("\nThis voice cannot be rolled back, so a note-off, bend, controller or "
+                  "parameter change is heard only after what its ring holds. Its state holds "
+                  "something the SDK cannot copy (the voice host's log names it): implementing "
+                  "sdk.Snapshotter gives it the same latency as a note-on.");
     if (why != totals_->toolTip()) totals_->setToolTip(why);
 }
 

@@ -78,6 +78,7 @@ void SnapshotBuilder::fill(StudioSnapshot& s, const audio::AudioEngine& engine,
     s.hostAlive = host.alive && !state.voiceCrashed;
     s.quality = voice ? audio::qualityName(host.quality) : "";
     s.qualityWhy = host.qualityWhy;
+    s.ringLatency = voice && host.alive && host.rollback == GOVOX_ROLLBACK_NONE;
     s.gcPauseP99Ms = double(host.gcPauseP99Ns) / 1e6;
     s.gcPauseMaxMs = double(host.gcPauseMaxNs) / 1e6;
     s.gcCycles = host.gcCycles;

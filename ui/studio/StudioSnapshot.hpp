@@ -57,6 +57,7 @@ struct StudioSnapshot {
     bool hostAlive = false;
     std::string quality;       // the engine's quality hint for the voice: "low", "normal", "high"
     std::string qualityWhy;    // what set it ("ring at 24 % of its target", "headroom")
+    bool ringLatency = false;  // the voice has no rollback: changes wait behind its ring
     double gcPauseP99Ms = 0.0; // over the host's last 100 ms window
     double gcPauseMaxMs = 0.0;
     std::uint64_t gcCycles = 0;

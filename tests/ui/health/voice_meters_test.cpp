@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QPushButton>
 
 #include <gtest/gtest.h>
@@ -91,6 +92,21 @@ TEST(VoiceMeters, InjectedUnderrunIncrementsTheCountersShown) {
     s.voiceSlots[1].underruns = 150; // too wide for a bar: the tooltip has the exact count
     m.setSnapshot(s);
     EXPECT_EQ(m.underrunLabelAt(1), "99+");
+}
+
+// A voice without rollback hears its controls behind its ring: the meters say so, and
+// the tooltip says why and what to do; a voice with rollback shows nothing of it.
+TEST(VoiceMeters, SayWhenAVoiceHasRingLatencyForItsControls) {
+    VoiceMeters m;
+    StudioSnapshot s = snapshotWith({slot(SlotState::Active, 1000)});
+    m.setSnapshot(s);
+    EXPECT_FALSE(m.totalsText().contains("ring")) << m.totalsText().toStdString();
+    s.time += 1.0 / 30;
+    s.ringLatency = true;
+    m.setSnapshot(s);
+    EXPECT_TRUE(m.totalsText().contains("controls wait for the ring"))
+        << m.totalsText().toStdString();
+    EXPECT_TRUE(m.findChild<QLabel*>("voiceTotals")->toolTip().contains("sdk.Snapshotter"));
 }
 
 TEST(VoiceMeters, ResetButtonRequestsAReset) {
