@@ -3,6 +3,7 @@ package sdk
 import (
 	"fmt"
 	"os"
+	"time"
 
 	"govox.dev/govox/dsp"
 )
@@ -29,11 +30,38 @@ type rollback struct {
 	// restore applies again those after the state it goes back to.
 	log []command
 
-	rewriting bool
-	ended     bool   // the note ended inside the open rewrite: the rest is silence
-	from      uint32 // ring index of the first frame the open rewrite writes
-	end       uint64 // the frame the rewrite renders up to: where the runner was
-	seq       uint32 // this slot's rewrite counter (govox_voice_slot.rewrite_seq)
+	rewriting bool      // rendering again, into scratch
+	ended     bool      // the note ended inside the render again: the rest is silence
+	from      uint32    // ring index of the first frame rendered anew (scratch's first)
+	end       uint64    // the frame the render again goes up to: where the runner was
+	scratch   []float32 // the frames rendered anew, interleaved, before they go to the ring
+	seq       uint32    // this slot's rewrite counter (govox_voice_slot.rewrite_seq)
+
+	lastRollback time.Time // when the last change was rendered again (zero: never)
+}
+
+// While changes keep coming (a knob turned, a controller swept), every rollback throws
+// away what was rendered past the change, and rendering a full ring ahead would render
+// most frames two or three times. For modulatedFor after a rollback the runner keeps its
+// ring at half the engine's target (at least four blocks): half the work thrown away per
+// change, and still a ring that rides out the collector (the GC torture soak is clean at
+// half of a 1024-frame ring, docs/benchmarks.md). Measured with rollback_bench.
+const modulatedFor = 50 * time.Millisecond
+
+// fillTarget is the fill the live loop keeps: the engine's target, or less while the
+// note is being modulated (see modulatedFor).
+func (r *runner) fillTarget(target int) int {
+	if r.rb == nil || r.rb.lastRollback.IsZero() || time.Since(r.rb.lastRollback) > modulatedFor {
+		return target
+	}
+	shallow := target / 2
+	if least := 4 * int(r.h.region.maxBlock); shallow < least {
+		shallow = least
+	}
+	if shallow > target {
+		return target
+	}
+	return shallow
 }
 
 // savedState is what the SDK keeps of a runner at one frame; the voice's own state is in
@@ -89,9 +117,10 @@ func rollbackFor(v Voice, slots int) (saver Snapshotter, mode uint32, why string
 	return newVoiceCopier(v, slots), rollbackCopy, ""
 }
 
-func newRollback(saver Snapshotter, every uint64, slots, params int, seq uint32) *rollback {
+func newRollback(saver Snapshotter, every uint64, slots, params int, ringFrames, seq uint32) *rollback {
 	rb := &rollback{saver: saver, every: every, saved: make([]savedState, slots),
-		log: make([]command, 0, rollbackLogCap), seq: (seq + 1) &^ 1}
+		log: make([]command, 0, rollbackLogCap), scratch: make([]float32, 2*int(ringFrames)),
+		seq: (seq + 1) &^ 1}
 	for i := range rb.saved {
 		rb.saved[i].params = make([]ParamValue, params)
 	}
@@ -155,37 +184,38 @@ func (r *runner) logApplied(c command) {
 // rollBack applies c, due at a frame the runner has already rendered, at that frame (or
 // the first after it the engine has not claimed) by rendering again. False when it cannot:
 // no state saved early enough, or the engine has claimed everything written.
+//
+// The frames are rendered again into scratch first and only then copied into the ring
+// under the rewrite handshake: the engine waits on an open rewrite for a copy of a few
+// microseconds, never for rendering (which a GC pause may stretch to milliseconds).
 func (r *runner) rollBack(c command) bool {
 	rb := r.rb
 	if rb == nil || rb.n == 0 || r.fadeLeft >= 0 || !r.sounding || rb.rewriting {
 		return false
 	}
-	for try := 0; try < 2; try++ { // once more if the engine claimed the frames meanwhile
-		ahead := r.ring.write - r.claimed()
-		if int32(ahead) <= 0 {
-			return false
-		}
-		at := c.frame
-		if first := r.pos - uint64(ahead); at < first {
-			at = first
-		}
-		k := rb.latestAtOrBefore(at)
-		if k < 0 {
-			return false
-		}
-		if !r.openRewrite(r.ring.write - uint32(r.pos-at)) {
-			continue
-		}
-		end := r.pos
-		r.restore(k)
-		c.frame = at
-		r.changes.add(c)
-		r.renderFrames(int(end - r.pos))
-		r.closeRewrite()
-		r.finishIfDone()
-		return true
+	ahead := r.ring.write - r.claimed()
+	if int32(ahead) <= 0 {
+		return false
 	}
-	return false
+	at := c.frame
+	if first := r.pos - uint64(ahead); at < first {
+		at = first
+	}
+	k := rb.latestAtOrBefore(at)
+	if k < 0 {
+		return false
+	}
+	end, endIndex := r.pos, r.ring.write
+	rb.rewriting, rb.ended, rb.from, rb.end = true, false, endIndex-uint32(end-at), end
+	r.restore(k)
+	c.frame = at
+	r.changes.add(c)
+	r.renderFrames(int(end - r.pos))
+	rb.rewriting = false
+	r.publishRewrite(endIndex)
+	rb.lastRollback = time.Now()
+	r.finishIfDone()
+	return true
 }
 
 // claimed is the first ring index the engine may not be reading: its claim, or its read
@@ -209,28 +239,44 @@ func (rb *rollback) latestAtOrBefore(frame uint64) int {
 	return -1
 }
 
-// openRewrite starts a rewrite from ring index `from` (govox_abi.h, "Rewrites"): false,
-// with the counter back to even, if the engine's claim has reached it.
-func (r *runner) openRewrite(from uint32) bool {
+// publishRewrite copies the frames rendered anew, from rb.from up to ring index end, into
+// the ring through the rewrite handshake (govox_abi.h, "Rewrites"). Frames the engine has
+// claimed meanwhile keep what they held: the copy starts after them.
+func (r *runner) publishRewrite(end uint32) {
 	rb := r.rb
-	store32(&r.slot.rewrite_from, from)
-	store32(&r.slot.rewrite_cursor, from)
-	rb.seq++
-	store32(&r.slot.rewrite_seq, rb.seq) // sequentially consistent, then the claim
-	if int32(from-r.claimed()) < 0 {
+	for try := 0; try < 2; try++ {
+		from := rb.from
+		if claim := r.claimed(); int32(claim-from) > 0 {
+			from = claim
+		}
+		if int32(end-from) <= 0 {
+			return // too late for all of it: the engine has claimed every frame
+		}
+		store32(&r.slot.rewrite_from, from)
+		store32(&r.slot.rewrite_cursor, from)
+		rb.seq++
+		store32(&r.slot.rewrite_seq, rb.seq) // sequentially consistent, then the claim
+		if int32(from-r.claimed()) < 0 {     // claimed meanwhile: close, and start after it
+			rb.seq++
+			store32(&r.slot.rewrite_seq, rb.seq)
+			continue
+		}
+		r.copyScratch(from, end)
+		store32(&r.slot.rewrite_cursor, end)
 		rb.seq++
 		store32(&r.slot.rewrite_seq, rb.seq)
-		return false
+		return
 	}
-	rb.rewriting, rb.ended, rb.from, rb.end = true, false, from, r.pos
-	return true
 }
 
-func (r *runner) closeRewrite() {
-	rb := r.rb
-	rb.rewriting = false
-	rb.seq++
-	store32(&r.slot.rewrite_seq, rb.seq)
+// copyScratch copies ring indices [from, end) from scratch into the ring: at most two
+// copies (before and after the ring's wrap).
+func (r *runner) copyScratch(from, end uint32) {
+	w, rb := &r.ring, r.rb
+	src := rb.scratch[2*(from-rb.from) : 2*(end-rb.from)]
+	at := 2 * (from & w.mask)
+	n := copy(w.frames[at:], src)
+	copy(w.frames, src[n:])
 }
 
 // restore goes back to saved state k (its position among those held); the changes applied
@@ -255,9 +301,8 @@ func (r *runner) restore(k int) {
 	rb.next = s.frame + rb.every
 }
 
-// writeRewritten writes a re-rendered chunk over the frames it replaces: those before the
-// rewrite's first frame are the same as before and stay as they are. The engine may read
-// up to the cursor.
+// writeRewritten keeps a chunk rendered anew in scratch; frames before rb.from are the same
+// as before and are not kept.
 func (r *runner) writeRewritten(left, right []float32) {
 	w, from := &r.ring, r.rb.from
 	for i := range left {
@@ -265,11 +310,8 @@ func (r *runner) writeRewritten(left, right []float32) {
 		if int32(index-from) < 0 {
 			continue
 		}
-		at := (index & w.mask) * 2
-		w.frames[at], w.frames[at+1] = left[i], right[i]
+		at := 2 * (index - from)
+		r.rb.scratch[at], r.rb.scratch[at+1] = left[i], right[i]
 	}
 	w.write += uint32(len(left))
-	if int32(w.write-from) > 0 {
-		store32(&r.slot.rewrite_cursor, w.write)
-	}
 }

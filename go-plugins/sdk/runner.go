@@ -103,7 +103,8 @@ func newRunner(h *host, index int) (*runner, error) {
 		var saver Snapshotter
 		saver, h.rollback, h.rollbackWhy = rollbackFor(v, slots)
 		if saver != nil {
-			r.rb = newRollback(saver, every, slots, len(ctx.params), load32(&r.slot.rewrite_seq))
+			r.rb = newRollback(saver, every, slots, len(ctx.params), h.region.ringFrames,
+				load32(&r.slot.rewrite_seq))
 		}
 	}
 	return r, nil
@@ -226,7 +227,7 @@ func (r *runner) renderFrames(n int) {
 			k = r.chunkCap
 		}
 		room := int(r.ring.space())
-		if rewriting { // over frames already written, up to where the render had got
+		if rewriting { // frames already written, up to where the render had got
 			room = int(r.rb.end - r.pos)
 		}
 		if k > room {

@@ -26,7 +26,7 @@ func (r *runner) loop() {
 				break
 			}
 			r.ctx.fill, r.ctx.quality = r.h.fillAndQuality(&r.ring)
-			target := int(r.h.region.ringTarget())
+			target := r.fillTarget(int(r.h.region.ringTarget()))
 			fill := int(r.ring.fill())
 			r.chunkCap = chunkLimit(fill, r.nsPerFrame, r.h.region.sampleRate,
 				int(r.h.region.maxBlock), len(r.left))

@@ -43,6 +43,11 @@ bool LiveRig::noteOn(std::uint8_t channel, std::uint8_t note, std::uint8_t veloc
     return host_->events().noteOn(mixer_.stats().engineFrame.load(), channel, note, velocity);
 }
 
+bool LiveRig::setParam(std::uint32_t index, float value) {
+    const std::uint64_t now = mixer_.stats().engineFrame.load();
+    return host_->events().paramChange(now + mixer_.maxBlockFrames(), index, value);
+}
+
 RigSnapshot LiveRig::snapshot() const {
     RigSnapshot s;
     s.seconds =
@@ -65,6 +70,8 @@ RigSnapshot LiveRig::snapshot() const {
     s.gcPauseP99Ns = abi::loadRelaxed(h.gc_pause_p99_ns);
     s.gcPauseMaxNs = abi::loadRelaxed(h.gc_pause_max_ns);
     s.heapBytes = abi::loadRelaxed(h.heap_bytes);
+    for (std::uint32_t v = 0; v < host_->region()->voiceCount(); ++v)
+        s.rewrites += abi::loadRelaxed(host_->region()->voice(v).rewrite_seq) / 2;
     s.hostCpuSeconds = processCpuSeconds(host_->pid());
     s.selfCpuSeconds = processCpuSeconds(getpid());
     s.busySeconds = machineBusySeconds();

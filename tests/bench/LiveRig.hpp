@@ -45,6 +45,7 @@ struct RigSnapshot {
     double hostCpuSeconds = 0; // user + system time of the voice host process
     double selfCpuSeconds = 0; // of this process (the audio thread, mostly)
     double busySeconds = 0;    // of the whole machine, all CPUs: others' load shows here
+    std::uint64_t rewrites = 0; // rollbacks the host made (its rewrite counters, halved)
 };
 
 class LiveRig {
@@ -57,6 +58,8 @@ public:
     LiveRig& operator=(const LiveRig&) = delete;
 
     bool noteOn(std::uint8_t channel, std::uint8_t note, std::uint8_t velocity);
+    // A parameter change for one buffer after now, as the app schedules a knob's.
+    bool setParam(std::uint32_t index, float value);
     RigSnapshot snapshot() const;
     // Empty while the host is well; otherwise why it is not (crashed, hung).
     std::string hostProblem();
