@@ -136,11 +136,10 @@ func newHostOf(r *region, inst Instrument) (h *host, err error) {
 		h.runners = append(h.runners, rn)
 	}
 	h.status = make([]voiceStatus, len(h.runners))
+	// Said in the header only: a line on stderr would become the summary of a later crash
+	// report (host.parseCrashOutput takes the host's last words). sdk.CheckRollback, in the
+	// voice's own tests, names the field that stops it.
 	store32(&r.header.rollback, h.rollback)
-	if h.rollback == rollbackNone && h.rollbackWhy != "" {
-		fmt.Fprintf(os.Stderr, "govox sdk: %q: changes to a sounding note wait for its ring (no rollback): %s\n",
-			h.inst.Name, h.rollbackWhy)
-	}
 	return h, nil
 }
 

@@ -42,9 +42,9 @@ struct RigSnapshot {
     std::uint64_t renderNs = 0, framesRendered = 0, chunksRendered = 0;
     std::uint64_t gcCycles = 0, gcPauseTotalNs = 0, gcPauseP99Ns = 0, gcPauseMaxNs = 0;
     std::uint64_t heapBytes = 0;
-    double hostCpuSeconds = 0; // user + system time of the voice host process
-    double selfCpuSeconds = 0; // of this process (the audio thread, mostly)
-    double busySeconds = 0;    // of the whole machine, all CPUs: others' load shows here
+    double hostCpuSeconds = 0;  // user + system time of the voice host process
+    double selfCpuSeconds = 0;  // of this process (the audio thread, mostly)
+    double busySeconds = 0;     // of the whole machine, all CPUs: others' load shows here
     std::uint64_t rewrites = 0; // rollbacks the host made (its rewrite counters, halved)
 };
 

@@ -75,7 +75,8 @@ Run play(const Sweep& sweep, bool rollback, std::uint32_t notes, double warmup, 
     if (!rig) return {error};
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     for (std::uint32_t i = 0; i < notes; ++i)
-        if (!rig->noteOn(0, static_cast<std::uint8_t>(40 + i), 100)) return {"the event queue is full"};
+        if (!rig->noteOn(0, static_cast<std::uint8_t>(40 + i), 100))
+            return {"the event queue is full"};
     const auto start = std::chrono::steady_clock::now();
     const auto elapsed = [&] {
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -133,8 +134,8 @@ int main(int argc, char** argv) {
     std::printf("48 kHz, %u-frame buffers, ring target %u frames, %u notes, a knob swept by "
                 "%.0f changes/s; warm-up %.0f s, then %.0f s measured; %d round(s)\n",
                 kBlock, kRingTarget, notes, kChangesPerSecond, warmup, seconds, rounds);
-    std::printf("%-10s %-9s %9s %9s %10s %11s %14s\n", "voice", "rollback", "host CPU",
-                "x of off", "underruns", "rewrites/s", "frames/played");
+    std::printf("%-10s %-9s %9s %9s %10s %11s %14s\n", "voice", "rollback", "host CPU", "x of off",
+                "underruns", "rewrites/s", "frames/played");
     int status = 0;
     for (const Sweep& sweep : sweeps) {
         for (int round = 0; round < rounds; ++round) {

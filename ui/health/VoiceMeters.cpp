@@ -128,8 +128,9 @@ void VoiceMeters::setTotals(const StudioSnapshot& s) {
     if (s.ringLatency)
         why += tr("\nThis voice cannot be rolled back, so a note-off, bend, controller or "
                   "parameter change is heard only after what its ring holds. Its state holds "
-                  "something the SDK cannot copy (the voice host's log names it): implementing "
-                  "sdk.Snapshotter gives it the same latency as a note-on.");
+                  "slices, maps or pointers the SDK cannot copy (sdk.CheckRollback in its tests "
+                  "names the field): implementing sdk.Snapshotter gives it the same latency as "
+                  "a note-on.");
     if (why != totals_->toolTip()) totals_->setToolTip(why);
 }
 
