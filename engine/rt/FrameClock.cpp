@@ -13,13 +13,17 @@ std::uint64_t scheduleFrame(const ClockPoint& last, std::uint32_t sampleRate,
     const double framesPerNs = sampleRate / 1e9;
     const double sinceLast = static_cast<double>(static_cast<std::int64_t>(at.ns - last.ns));
     double happened; // engine frame at which the event happened
-    const auto jackApart = static_cast<std::int32_t>(at.jackFrame - last.jackFrame);
-    if (at.jackFrameKnown && last.jackFrameKnown &&
-        std::abs(std::int64_t{jackApart}) <= 4 * std::int64_t{last.frames}) {
-        happened = static_cast<double>(last.frame) + jackApart + at.cycleOffset;
-    } else if (at.cycleFrames == last.frames) {
+    if (at.cycleFrames == last.frames) {
         const double period = last.frames / framesPerNs;
-        const double cycles = std::round(sinceLast / period);
+        double cycles = std::round(sinceLast / period);
+        // JACK's own count of the cycles between them, when both are JACK's and it can be
+        // believed: whole cycles apart (after an xrun the dummy driver's frame time may jump
+        // by any amount) and within one of the count by time (another server's frames).
+        const auto jackApart = static_cast<std::int32_t>(at.jackFrame - last.jackFrame);
+        const auto period32 = static_cast<std::int32_t>(last.frames);
+        if (at.jackFrameKnown && last.jackFrameKnown && jackApart % period32 == 0 &&
+            std::abs(double(jackApart / period32) - cycles) <= 1.0)
+            cycles = double(jackApart / period32);
         happened = static_cast<double>(last.frame) + cycles * last.frames + at.cycleOffset;
     } else {
         happened =

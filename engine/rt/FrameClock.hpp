@@ -11,10 +11,10 @@
 // - The audio thread publishes, at each callback, the engine frame and the monotonic time
 //   it began, through a sequence lock: the writer never waits and never allocates; a
 //   reader retries the rare read that overlapped a write.
-// - With JACK output and JACK MIDI on the same server, an event is placed by JACK's own
-//   frame counter: its cycle's JACK frame plus its offset, against the JACK frame of the
-//   last audio callback. Exact, whatever the threads' wake-ups. Otherwise (another audio
-//   backend, or the frames more than four periods apart: another server):
+// - With JACK output and JACK MIDI on the same server, the cycles between an event's and
+//   the last audio callback's are counted by JACK's own frame counter: exact, whatever the
+//   threads' wake-ups. Unless the two are not whole cycles apart (the frame time jumped at
+//   an xrun) or differ by more than a cycle from the count by time (another server):
 // - A JACK MIDI event is placed by cycle, not by time: its cycle is matched to an audio
 //   callback by rounding the time from the audio callback's start to the cycle's start
 //   (as JACK's driver stamped it) to whole periods - JACK runs every client once per

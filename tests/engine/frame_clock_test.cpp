@@ -41,7 +41,8 @@ TEST(FrameClock, WithJackOutputAnEventIsPlacedByJacksFrameCounter) {
               scheduleFrame(last, kRate, EventTime::inCycle(lateNs, 37, kBuffer, 70000, true)));
     EXPECT_EQ(
         1000u + kBuffer + 5 + kBuffer,
-        scheduleFrame(last, kRate, EventTime::inCycle(lateNs, 5, kBuffer, 70000 + kBuffer, true)));
+        scheduleFrame(last, kRate,
+                      EventTime::inCycle(lateNs + kPeriodNs, 5, kBuffer, 70000 + kBuffer, true)));
     // Without it, the same stamps are matched by time and land a cycle early.
     const ClockPoint untimed{1000, kT, kBuffer};
     EXPECT_EQ(1000u + kBuffer,
@@ -52,6 +53,16 @@ TEST(FrameClock, JackFramesFarApartAreNotTrustedAnotherServerIsTimedAsBefore) {
     const ClockPoint last{1000, kT, kBuffer, 70000, true};
     EXPECT_EQ(1000u + 37 + kBuffer,
               scheduleFrame(last, kRate, EventTime::inCycle(kT + 100000, 37, kBuffer, 9, true)));
+}
+
+// After an xrun the dummy driver's frame time may jump by any number of frames: an event
+// of the next cycle is then not put off by the jump, it is counted by time.
+TEST(FrameClock, AJumpInJacksFrameTimeIsNotBelieved) {
+    const ClockPoint last{1000, kT, kBuffer, 70000, true};
+    EXPECT_EQ(
+        1000u + kBuffer + 37 + kBuffer,
+        scheduleFrame(last, kRate,
+                      EventTime::inCycle(kT + kPeriodNs, 37, kBuffer, 70000 + kBuffer + 58, true)));
 }
 
 TEST(FrameClock, AnArrivalTimeLandsOneBufferAfterItOnTheEnginesClock) {
