@@ -6,6 +6,7 @@
 #include "engine/build/VoiceBuilder.hpp"
 #include "engine/midi/MidiFile.hpp"
 #include "engine/render/OfflineRender.hpp"
+#include "ui/presets/MidiAutomation.hpp"
 #include "ui/presets/PresetCodec.hpp"
 #include "ui/presets/PresetFit.hpp"
 
@@ -132,8 +133,18 @@ int renderSong(const RenderOptions& o) {
     if (!o.presetPath.empty()) applyPreset(*renderer, preset, voice);
     if (std::string error = setParams(*renderer, o.params); !error.empty())
         return fail(voice + ": " + error);
+    // The preset's MIDI-learn mappings turn the file's mapped controllers into parameter
+    // automation, on their frames, as the window would play them.
+    presets::MappedSong mapped{song.messages, {}};
+    if (!o.presetPath.empty() && !preset.midiMap.isEmpty()) {
+        mapped = presets::applyMidiMappings(song.messages, preset.midiMap, renderer->params());
+        if (!mapped.automation.empty())
+            std::printf("preset '%s': %zu controller messages move parameters (MIDI learn)\n",
+                        qPrintable(preset.name), mapped.automation.size());
+    }
+    renderer->automate(std::move(mapped.automation));
     const render::RenderOutcome out =
-        renderer->renderToWav({song.messages, song.lengthSeconds}, o.outPath);
+        renderer->renderToWav({std::move(mapped.messages), song.lengthSeconds}, o.outPath);
     if (!out.ok()) {
         const bool fault = o.onFault == render::OnVoiceFault::Stop &&
                            out.error.find("the render stopped there") != std::string::npos;

@@ -57,18 +57,37 @@ bool LockstepDriver::checkFaults(std::uint64_t frame) {
     return true;
 }
 
+std::uint64_t LockstepDriver::frameAt(double seconds) const {
+    return static_cast<std::uint64_t>(std::llround(seconds * plan_.sampleRate));
+}
+
+// The messages and the automation points before `end`, merged in time order (a point
+// first at equal frames).
 bool LockstepDriver::sendUpTo(std::uint64_t end) {
-    for (; next_ < plan_.messages.size(); ++next_) {
-        const midi::TimedMessage& m = plan_.messages[next_];
-        const auto at = static_cast<std::uint64_t>(std::llround(m.seconds * plan_.sampleRate));
-        if (at >= end) break;
+    for (;;) {
+        const bool haveMessage = next_ < plan_.messages.size();
+        const bool havePoint = nextPoint_ < plan_.automation.size();
+        if (!haveMessage && !havePoint) return true;
+        const std::uint64_t messageAt =
+            haveMessage ? frameAt(plan_.messages[next_].seconds) : UINT64_MAX;
+        const std::uint64_t pointAt =
+            havePoint ? frameAt(plan_.automation[nextPoint_].seconds) : UINT64_MAX;
+        const bool point = pointAt <= messageAt;
+        const std::uint64_t at = point ? pointAt : messageAt;
+        if (at >= end) return true;
         // The queue holds GOVOX_EVENT_CAPACITY events and the host takes them only as it
         // renders: let it render up to this event (or one frame on, if the queue is full
         // of events at this very frame), then send again.
-        while (!send(m, at))
+        for (;;) {
+            const bool sent =
+                point ? host_.events().paramChange(at, plan_.automation[nextPoint_].index,
+                                                   plan_.automation[nextPoint_].value)
+                      : send(plan_.messages[next_], at);
+            if (sent) break;
             if (!renderUpTo(std::max(at, doneFrame_ + 1))) return false;
+        }
+        ++(point ? nextPoint_ : next_);
     }
-    return true;
 }
 
 bool LockstepDriver::send(const midi::TimedMessage& m, std::uint64_t at) {

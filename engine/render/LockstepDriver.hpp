@@ -23,6 +23,7 @@
 #include "engine/backend/BlockGate.hpp"
 #include "engine/host/VoiceHost.hpp"
 #include "engine/midi/MidiFile.hpp"
+#include "engine/render/ParamPoint.hpp"
 #include "engine/rt/RegionMixer.hpp"
 
 #include <chrono>
@@ -41,6 +42,7 @@ enum class OnVoiceFault {
 
 struct LockstepPlan {
     std::vector<midi::TimedMessage> messages; // in time order
+    std::vector<ParamPoint> automation;       // in time order; sent merged with the messages
     double songSeconds = 0;
     double maxTailSeconds = 30; // stop this long after the song even if voices still sound
     std::uint32_t sampleRate = 48000;
@@ -74,6 +76,7 @@ public:
 private:
     bool sendUpTo(std::uint64_t end);
     bool send(const midi::TimedMessage& m, std::uint64_t at);
+    std::uint64_t frameAt(double seconds) const;
     bool renderUpTo(std::uint64_t frame);
     bool checkFaults(std::uint64_t frame);
     bool voicesQuiet() const;
@@ -84,7 +87,8 @@ private:
     const rt::RegionMixer& mixer_;
     LockstepPlan plan_;
     audio::VoiceFaults faultCounts_;
-    std::size_t next_ = 0;
+    std::size_t next_ = 0;        // the next message to send
+    std::size_t nextPoint_ = 0;   // the next automation point to send
     std::uint64_t doneFrame_ = 0; // the host has rendered every voice up to here
     std::uint64_t songEnd_;
     std::uint64_t hardEnd_;

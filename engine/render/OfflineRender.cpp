@@ -165,6 +165,7 @@ RenderOutcome OfflineRender::run(const Song& song, BlockSink& sink) {
     mixer.add(regionMixer, 0);
     LockstepDriver driver(*host_, meters,
                           {.messages = song.messages,
+                           .automation = automation_,
                            .songSeconds = song.seconds,
                            .maxTailSeconds = config_.maxTailSeconds,
                            .sampleRate = config_.sampleRate,

@@ -80,6 +80,9 @@ public:
     // Sets a parameter before the render, clamped to its range: it holds from frame 0.
     // False if there is no parameter with that index.
     bool setParam(std::uint32_t index, float value);
+    // Parameter automation for the render, in time order: each point applied on its frame
+    // (see LockstepPlan::automation). Replaces any given before.
+    void automate(std::vector<ParamPoint> points) { automation_ = std::move(points); }
 
     // Renders `song` into a float32 stereo WAV at `wavPath`, atomically (see Aims).
     RenderOutcome renderToWav(const Song& song, const std::string& wavPath);
@@ -97,6 +100,7 @@ private:
     OfflineRenderConfig config_;
     std::unique_ptr<host::VoiceHost> host_;
     bool rendered_ = false;
+    std::vector<ParamPoint> automation_;
 };
 
 } // namespace govox::render

@@ -228,8 +228,8 @@ func (r *runner) claimed() uint32 {
 	return claim
 }
 
-// latestAtOrBefore is the position in the ring of saved states of the newest one at or
-// before `frame`, dropping every newer one; -1 if there is none.
+// latestAtOrBefore is the position among the saved states of the newest one at or before
+// `frame`; -1 if there is none. (restore then forgets the newer ones.)
 func (rb *rollback) latestAtOrBefore(frame uint64) int {
 	for i := rb.n - 1; i >= 0; i-- {
 		if rb.saved[(rb.first+i)%len(rb.saved)].frame <= frame {

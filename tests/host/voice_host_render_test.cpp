@@ -27,7 +27,8 @@ struct Render {
 // Renders `song` through the voice in go-plugins/<dir> with the engine's offline path,
 // into the WAV at `wavPath`, and reads the file back.
 Render renderThrough(const std::string& dir, const std::vector<TimedMessage>& song, double seconds,
-                     const std::string& wavPath) {
+                     const std::string& wavPath,
+                     const std::vector<govox::render::ParamPoint>& automation = {}) {
     govox::host::HostProblem problem;
     auto renderer = govox::render::OfflineRender::start({.voiceName = dir,
                                                          .library = govox::test::voiceLibrary(dir),
@@ -36,6 +37,7 @@ Render renderThrough(const std::string& dir, const std::vector<TimedMessage>& so
                                                          .maxTailSeconds = 10.0},
                                                         problem);
     if (!renderer) return {{}, {}, problem.message};
+    renderer->automate(automation);
     const govox::render::RenderOutcome outcome = renderer->renderToWav({song, seconds}, wavPath);
     if (!outcome.ok()) return {{}, {}, outcome.error};
     SF_INFO info{};
@@ -149,6 +151,23 @@ TEST(VoiceRender, TheSameSongRendersBitIdenticalTwice) {
     const std::string bytesA((std::istreambuf_iterator<char>(fa)), {}),
         bytesB((std::istreambuf_iterator<char>(fb)), {});
     EXPECT_TRUE(bytesA == bytesB) << "the WAV files differ byte for byte";
+}
+
+// Parameter automation (the render's lane that `govox render --preset` fills from MIDI-learn
+// mappings) lands on its frame: the same song with and without a Level change at 0.25 s is
+// identical up to frame 12000 and differs from it on, and the level then doubles.
+TEST(VoiceRender, ParameterAutomationLandsOnItsFrame) {
+    const std::vector<TimedMessage> song{{0.0, 0x90, 69, 100}, {0.5, 0x80, 69, 0}};
+    const Render plain = renderThrough("internal/testvoices/sine", song, 0.6, tempWav("auto-a"));
+    const Render moved = renderThrough("internal/testvoices/sine", song, 0.6, tempWav("auto-b"),
+                                       {{0.25, 0, 0.5f}}); // Level 0.25 -> 0.5
+    ASSERT_EQ("", plain.error);
+    ASSERT_EQ("", moved.error);
+    ASSERT_EQ(plain.left.size(), moved.left.size());
+    std::size_t first = 0;
+    while (first < plain.left.size() && plain.left[first] == moved.left[first]) ++first;
+    EXPECT_EQ(12000u, first) << "the change belongs on frame 0.25 s x 48 kHz";
+    EXPECT_NEAR(2.0, rmsOf(moved.left, 0.35, 0.45) / rmsOf(plain.left, 0.35, 0.45), 0.01);
 }
 
 } // namespace

@@ -21,8 +21,8 @@
 #pragma once
 
 #include "engine/host/ParamInfo.hpp"
+#include "ui/presets/ParamCurve.hpp"
 #include "ui/presets/Preset.hpp"
-#include "ui/studio/ParamCurve.hpp"
 
 #include <QList>
 #include <QObject>

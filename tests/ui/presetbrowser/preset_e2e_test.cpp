@@ -15,6 +15,8 @@
 #include "ui/presets/BundleExport.hpp"
 #include "ui/presets/PresetExport.hpp"
 
+#include "engine/midi/MidiFile.hpp"
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -176,6 +178,49 @@ TEST(PresetEndToEnd, RenderSaysWhyAPresetCannotBeUsedAndWarnsOfWhatItChanged) {
     EXPECT_TRUE(run.output.contains("\"Gone\": this voice has no such parameter"))
         << run.output.toStdString();
     EXPECT_TRUE(run.output.contains("1 of 6 parameters set")) << run.output.toStdString();
+}
+
+// A preset's MIDI-learn mapping turns the controller in a MIDI file into parameter
+// automation in `govox render`, on its frame: CC 7 mapped to the sine's Level, sent at
+// 0.25 s at its middle value, takes the level from 0.25 to 64/127 there - the render with
+// the preset is the render without it up to frame 12000, and twice as loud after.
+TEST(PresetEndToEnd, GovoxRenderPlaysAPresetsMidiMappingsAsAutomationOnTheirFrames) {
+    QTemporaryDir work;
+    ASSERT_TRUE(work.isValid());
+    const std::string song = work.filePath("sweep.mid").toStdString();
+    ASSERT_EQ("", midi::writeMidiFile(
+                      song, {{0.0, 0x90, 69, 100}, {0.25, 0xB0, 7, 64}, {0.5, 0x80, 69, 0}}));
+    presets::Preset p;
+    p.name = "Mapped";
+    p.voice = "sine";
+    p.midiMap = {{-1, 7, "Level"}};
+    ASSERT_TRUE(presets::exportPreset(p, work.filePath("mapped"), Overwrite::Refuse).ok());
+    const QString sine = GOVOX_SDK_DIR "/internal/testvoices/sine";
+    const QString midiFile = QString::fromStdString(song);
+
+    test::Run run = test::runGovox(
+        {"render", "--voice", sine, "--midi", midiFile, "--out", work.filePath("plain.wav")});
+    ASSERT_EQ(run.exitCode, 0) << run.output.toStdString();
+    run = test::runGovox({"render", "--voice", sine, "--midi", midiFile, "--out",
+                          work.filePath("mapped.wav"), "--preset",
+                          work.filePath("mapped.govoxpreset")});
+    ASSERT_EQ(run.exitCode, 0) << run.output.toStdString();
+    EXPECT_TRUE(run.output.contains("1 controller messages move parameters"))
+        << run.output.toStdString();
+    const test::Wav plain = test::readWav(work.filePath("plain.wav"));
+    const test::Wav mapped = test::readWav(work.filePath("mapped.wav"));
+    ASSERT_EQ("", plain.error);
+    ASSERT_EQ("", mapped.error);
+    ASSERT_EQ(plain.frames, mapped.frames);
+    long long first = 0;
+    while (first < plain.frames && plain.samples[2 * first] == mapped.samples[2 * first]) ++first;
+    EXPECT_EQ(12000, first) << "the controller's change belongs on 0.25 s x 48 kHz";
+    const auto rms = [](const test::Wav& w, long long from, long long to) {
+        double s = 0;
+        for (long long i = from; i < to; ++i) s += double(w.samples[2 * i]) * w.samples[2 * i];
+        return std::sqrt(s / double(to - from));
+    };
+    EXPECT_NEAR(64 / 127.0 / 0.25, rms(mapped, 16800, 21600) / rms(plain, 16800, 21600), 0.01);
 }
 
 } // namespace

@@ -1,7 +1,7 @@
 // Control position to value and back for every curve a voice may declare, and the
 // readouts with their units.
 #include "engine/abi/govox_abi.h"
-#include "ui/studio/ParamCurve.hpp"
+#include "ui/presets/ParamCurve.hpp"
 
 #include <gtest/gtest.h>
 

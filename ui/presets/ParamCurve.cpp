@@ -1,4 +1,4 @@
-#include "ui/studio/ParamCurve.hpp"
+#include "ui/presets/ParamCurve.hpp"
 
 #include "engine/abi/govox_abi.h"
 
