@@ -32,16 +32,20 @@ void StatusPanel::update(const StudioSnapshot& s) {
         return;
     }
     const double ringMs = s.sampleRate ? 1000.0 * s.ringTargetFrames / s.sampleRate : 0.0;
-    stream_->setText(
-        tr("%1 · %2 · %3 Hz · %4-frame buffer · ring %5 frames (%6 ms) · latency: note-on "
-           "%8 ms, changes %7 ms")
-            .arg(QString::fromStdString(s.backend), QString::fromStdString(s.device))
-            .arg(s.sampleRate)
-            .arg(s.bufferFrames)
-            .arg(s.ringTargetFrames)
-            .arg(ringMs, 0, 'f', 1)
-            .arg(s.latencyMs, 0, 'f', 1)
-            .arg(s.noteLatencyMs, 0, 'f', 1));
+    // Controls take one buffer, as note-ons do, unless the voice has no rollback: then
+    // they wait behind its ring (latencyMs).
+    const QString latency =
+        s.ringLatency ? tr("latency: note-on %1 ms, controls %2 ms (no rollback: behind the ring)")
+                            .arg(s.noteLatencyMs, 0, 'f', 1)
+                            .arg(s.latencyMs, 0, 'f', 1)
+                      : tr("latency: note-on and controls %1 ms").arg(s.noteLatencyMs, 0, 'f', 1);
+    stream_->setText(tr("%1 · %2 · %3 Hz · %4-frame buffer · ring %5 frames (%6 ms) · %7")
+                         .arg(QString::fromStdString(s.backend), QString::fromStdString(s.device))
+                         .arg(s.sampleRate)
+                         .arg(s.bufferFrames)
+                         .arg(s.ringTargetFrames)
+                         .arg(ringMs, 0, 'f', 1)
+                         .arg(latency));
 }
 
 void StatusPanel::show(const session::SessionEvent& e) {

@@ -35,8 +35,8 @@ struct StudioSnapshot {
     std::uint32_t sampleRate = 0;
     std::uint32_t bufferFrames = 0;
     std::uint32_t ringTargetFrames = 0;
-    double latencyMs = 0.0;     // changes to sounding notes: buffer + device + ring
-    double noteLatencyMs = 0.0; // a note-on: buffer + device
+    double latencyMs = 0.0;     // changes to notes of a voice without rollback: + ring
+    double noteLatencyMs = 0.0; // a note-on, and a change with rollback: buffer + device
     std::uint64_t callbacks = 0;
     std::uint64_t xruns = 0;
     std::uint64_t underruns = 0;   // every voice, since start or the last reset
