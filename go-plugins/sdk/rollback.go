@@ -38,7 +38,30 @@ type rollback struct {
 	seq       uint32    // this slot's rewrite counter (govox_voice_slot.rewrite_seq)
 
 	lastRollback time.Time // when the last change was rendered again (zero: never)
-	depth        modDepth  // how far ahead the note renders while it is being modulated
+}
+
+// While changes keep coming (a knob turned, a controller swept), every rollback throws
+// away what was rendered past the change, and rendering a full ring ahead would render
+// most frames two or three times. For modulatedFor after a rollback the runner keeps its
+// ring at half the engine's target (at least four blocks): half the work thrown away per
+// change, and still a ring that rides out the collector (the GC torture soak is clean at
+// half of a 1024-frame ring, docs/benchmarks.md). Measured with rollback_bench.
+const modulatedFor = 50 * time.Millisecond
+
+// fillTarget is the fill the live loop keeps: the engine's target, or less while the
+// note is being modulated (see modulatedFor).
+func (r *runner) fillTarget(target int) int {
+	if r.rb == nil || r.rb.lastRollback.IsZero() || time.Since(r.rb.lastRollback) > modulatedFor {
+		return target
+	}
+	shallow := target / 2
+	if least := 4 * int(r.h.region.maxBlock); shallow < least {
+		shallow = least
+	}
+	if shallow > target {
+		return target
+	}
+	return shallow
 }
 
 // savedState is what the SDK keeps of a runner at one frame; the voice's own state is in

@@ -26,8 +26,8 @@ func (r *runner) loop() {
 				break
 			}
 			r.ctx.fill, r.ctx.quality = r.h.fillAndQuality(&r.ring)
+			target := r.fillTarget(int(r.h.region.ringTarget()))
 			fill := int(r.ring.fill())
-			target := r.fillTarget(int(r.h.region.ringTarget()), fill)
 			r.chunkCap = chunkLimit(fill, r.nsPerFrame, r.h.region.sampleRate,
 				int(r.h.region.maxBlock), len(r.left))
 			if fill < target*7/8 { // top up to the target (a late timer lands below this)
