@@ -13,7 +13,8 @@
 // The targets: CPU with rollback at most 1.5x, 0 underruns.
 //
 // --quick: 4 notes for 2 s, one round (the CTest smoke test; fails only if the voices do
-// not play or rollback never happens). --seconds S (default 20), --rounds N (default 2).
+// not play or rollback never happens). --seconds S (default 20), --rounds N (default 2),
+// --voice pad|gctorture (default both).
 #include "tests/bench/GoVoices.hpp"
 #include "tests/bench/LiveRig.hpp"
 
@@ -114,6 +115,7 @@ int main(int argc, char** argv) {
     bool quick = false;
     double seconds = 20;
     int rounds = 2;
+    std::string only; // one voice, or both
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--quick") == 0) {
             quick = true;
@@ -121,8 +123,11 @@ int main(int argc, char** argv) {
             seconds = std::atof(argv[++i]);
         } else if (std::strcmp(argv[i], "--rounds") == 0 && i + 1 < argc) {
             rounds = std::atoi(argv[++i]);
+        } else if (std::strcmp(argv[i], "--voice") == 0 && i + 1 < argc) {
+            only = argv[++i];
         } else {
-            std::fprintf(stderr, "usage: rollback_bench [--quick] [--seconds S] [--rounds N]\n");
+            std::fprintf(stderr, "usage: rollback_bench [--quick] [--seconds S] [--rounds N] "
+                                 "[--voice pad|gctorture]\n");
             return 2;
         }
     }
@@ -138,6 +143,7 @@ int main(int argc, char** argv) {
                 "underruns", "rewrites/s", "frames/played");
     int status = 0;
     for (const Sweep& sweep : sweeps) {
+        if (!only.empty() && only != sweep.name) continue;
         for (int round = 0; round < rounds; ++round) {
             const Run off = play(sweep, false, notes, warmup, seconds);
             const Run on = play(sweep, true, notes, warmup, seconds);
