@@ -57,4 +57,35 @@ TEST(JackXruns, IdleClientsCaughtRunningAreTheYardstick) {
     EXPECT_EQ(r.govoxRunning, 1);
 }
 
+TEST(JackXruns, EveryClientLineOfALateCycleIsAnXrunCallbackToEveryClient) {
+    // One late cycle as a stalled machine gives it: the driver late, every client still
+    // waiting, one that finished after the deadline. jackd calls every client's xrun
+    // callback once per line.
+    const std::string log =
+        std::string(kDriverLate) + kGovoxWaiting +
+        "ERROR: JackEngine::XRun: client = Govox-01 was not finished, state = Triggered\n"
+        "ERROR: JackEngine::XRun: client = keys was not finished, state = Triggered\n"
+        "ERROR: JackEngine::XRun: client keys finished after current callback\n" +
+        kProcessError;
+    const XrunReports r = countXruns(log);
+    EXPECT_EQ(r.total, 1);
+    EXPECT_EQ(r.notices, 5);
+    EXPECT_EQ(r.govoxRunning, 0);
+}
+
+TEST(JackXruns, AGovoxClientRunningWhileAnIdleClientFinishedLateIsAStall) {
+    const std::string idleLate = "ERROR: JackEngine::XRun: client soak-idle finished after "
+                                 "current callback\n";
+    const XrunReports stall = countXruns(std::string(kGovoxRunning) + idleLate + kProcessError);
+    EXPECT_EQ(stall.total, 1);
+    EXPECT_EQ(stall.govoxRunning, 0);
+    EXPECT_EQ(stall.govoxInStall, 1);
+    // A Govox client finishing late is no excuse for a Govox client running.
+    const XrunReports own = countXruns(
+        std::string(kGovoxRunning) +
+        "ERROR: JackEngine::XRun: client Govox-01 finished after current callback\n" +
+        kProcessError);
+    EXPECT_EQ(own.govoxRunning, 1);
+}
+
 } // namespace

@@ -11,6 +11,10 @@
 //   whoever was running then is caught through no fault of its own, so it is counted
 //   apart (govoxInStall) and not against Govox. One CI run failed the soak on 4 such
 //   cycles out of 10 late ones, 7 of them with the driver late.
+// - So is a cycle in which one of the test's idle clients finished after the deadline: it
+//   finished while a Govox client was still running, so it did not wait for Govox; it
+//   started late itself (seen on a shared VM: the idle "keys" client late, Govox's stream
+//   caught running in the same cycle, driver late two cycles before and after).
 // - The server's log is kept across its restarts (JackTestServer), so the counts cover
 //   the whole run; a test compares two readings.
 //
@@ -28,6 +32,11 @@ struct XrunReports {
     int govoxRunning = 0; // a Govox client was caught running at the deadline, the driver on time
     int soakRunning = 0;  // one of the test's own (idle) clients was, the driver on time
     int govoxInStall = 0; // a Govox client was caught running in a cycle the driver woke late
+    // xrun callbacks jackd sent to every client: one per client line of a late cycle (a
+    // client not finished, or finished after the deadline), so a late cycle that caught three
+    // clients gives each client three callbacks (JackEngine::CheckXRun in jack2), and one
+    // for the driver's late wake-up (JackTimedDriver::ProcessWait).
+    int notices = 0;
     std::vector<std::string> govoxCycles; // the first few: the clients named late
 };
 
