@@ -81,10 +81,10 @@ TEST(JackXruns, AGovoxClientRunningWhileAnIdleClientFinishedLateIsAStall) {
     EXPECT_EQ(stall.govoxRunning, 0);
     EXPECT_EQ(stall.govoxInStall, 1);
     // A Govox client finishing late is no excuse for a Govox client running.
-    const XrunReports own = countXruns(
-        std::string(kGovoxRunning) +
-        "ERROR: JackEngine::XRun: client Govox-01 finished after current callback\n" +
-        kProcessError);
+    const XrunReports own =
+        countXruns(std::string(kGovoxRunning) +
+                   "ERROR: JackEngine::XRun: client Govox-01 finished after current callback\n" +
+                   kProcessError);
     EXPECT_EQ(own.govoxRunning, 1);
 }
 
