@@ -1,6 +1,6 @@
 #include "engine/backend/OfflineBackend.hpp"
 
-#include "engine/backend/WavFileWriter.hpp"
+#include "engine/backend/AtomicWavFile.hpp"
 
 #include <algorithm>
 #include <system_error>
@@ -9,7 +9,7 @@
 namespace govox::backend {
 
 struct OfflineJob {
-    WavFileWriter file;
+    AtomicWavFile file; // under its name only once the render has ended well
     std::vector<float> left;
     std::vector<float> right;
     std::uint32_t blockFrames = 0;
@@ -40,7 +40,8 @@ std::string prepare(const StreamRequest& r, OfflineJob& job) {
     return {};
 }
 
-// The render loop of both ways in. Always closes the file; returns the first failure.
+// The render loop of both ways in. The file takes its name only if every block was
+// written (a render stopped on request has ended well); returns the first failure.
 std::string renderJob(OfflineJob& job, rt::AudioCallback& callback, BlockGate* gate,
                       const std::atomic<bool>& stop) {
     std::string error;
@@ -56,8 +57,7 @@ std::string renderJob(OfflineJob& job, rt::AudioCallback& callback, BlockGate* g
         if (!error.empty()) break;
         done += n;
     }
-    std::string closeError = job.file.close();
-    if (error.empty()) error = std::move(closeError);
+    if (error.empty()) error = job.file.commit();
     return error.empty() ? error : "offline: " + error;
 }
 

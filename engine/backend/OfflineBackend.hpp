@@ -8,7 +8,8 @@
 //   either that many frames or until stop().
 // - Errors are never dropped: a path that cannot be created fails start() (or the
 //   blocking call) at once, and a write that fails later (a full disk) ends the render
-//   and is reported by lastError()/wait().
+//   and is reported by lastError()/wait(). The file takes its name only when the render
+//   has ended well (AtomicWavFile): a failed one leaves what was there before.
 // - No clock and so no xruns: a BlockGate, if given, is called before every block so the
 //   producer can keep up (see BlockGate.hpp).
 //

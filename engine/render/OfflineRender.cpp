@@ -1,13 +1,10 @@
 #include "engine/render/OfflineRender.hpp"
 
-#include "engine/backend/WavFileWriter.hpp"
+#include "engine/backend/AtomicWavFile.hpp"
 #include "engine/rt/Mixer.hpp"
 
 #include <algorithm>
 #include <bit>
-#include <fcntl.h>
-#include <filesystem>
-#include <unistd.h>
 
 namespace govox::render {
 
@@ -17,66 +14,22 @@ public:
     virtual std::string write(const float* left, const float* right, std::uint32_t frames) = 0;
 };
 
-namespace {
-// ".<name>.partial-<pid>" beside the target. Built by appending: GCC 12 with Debian's
-// hardening flags reports a false -Wrestrict on `"." + std::string&&`.
-std::string temporaryNameFor(const std::string& target) {
-    const std::filesystem::path path(target);
-    std::string name = ".";
-    name += path.filename().string();
-    name += ".partial-";
-    name += std::to_string(getpid());
-    return (path.parent_path() / name).string();
-}
-} // namespace
-
-// A WAV under a temporary name in the target's folder (so the rename cannot cross file
-// systems), synced and renamed over the target by commit(); removed if never committed.
+// The WAV appears under its name only when complete (backend::AtomicWavFile).
 class OfflineRender::WavSink final : public BlockSink {
 public:
-    explicit WavSink(std::string path) : path_(std::move(path)), temp_(temporaryNameFor(path_)) {}
-    ~WavSink() override {
-        if (!committed_) {
-            file_.close();
-            std::error_code ignored;
-            std::filesystem::remove(temp_, ignored);
-        }
-    }
+    explicit WavSink(std::string path) : path_(std::move(path)) {}
 
     std::string open(std::uint32_t sampleRate, std::uint32_t blockFrames) {
-        return named(file_.open(temp_, sampleRate, blockFrames));
+        return file_.open(path_, sampleRate, blockFrames);
     }
     std::string write(const float* left, const float* right, std::uint32_t frames) override {
-        return named(file_.write(left, right, frames));
+        return file_.write(left, right, frames);
     }
-    std::string commit() {
-        if (std::string error = named(file_.close()); !error.empty()) return error;
-        // The data reaches the disk before the name does: a crash never leaves a
-        // complete-looking name over a torn file.
-        if (const int fd = ::open(temp_.c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) {
-            const bool synced = fsync(fd) == 0;
-            ::close(fd);
-            if (!synced) return "cannot write '" + path_ + "': the disk did not take the data";
-        }
-        std::error_code ec;
-        std::filesystem::rename(temp_, path_, ec);
-        if (ec) return "cannot write '" + path_ + "': " + ec.message();
-        committed_ = true;
-        return {};
-    }
+    std::string commit() { return file_.commit(); }
 
 private:
-    // The writer's messages name the temporary file; the user asked for the target.
-    std::string named(std::string error) const {
-        for (std::size_t at; (at = error.find(temp_)) != std::string::npos;)
-            error.replace(at, temp_.size(), path_);
-        return error;
-    }
-
     std::string path_;
-    std::string temp_;
-    backend::WavFileWriter file_;
-    bool committed_ = false;
+    backend::AtomicWavFile file_;
 };
 
 class OfflineRender::MemorySink final : public BlockSink {

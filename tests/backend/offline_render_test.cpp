@@ -42,6 +42,11 @@ public:
         fs::remove_all(path_, ignored);
     }
     std::string file(const std::string& name) const { return (path_ / name).string(); }
+    std::vector<std::string> names() const {
+        std::vector<std::string> out;
+        for (const auto& e : fs::directory_iterator(path_)) out.push_back(e.path().filename());
+        return out;
+    }
 
 private:
     fs::path path_;
@@ -209,6 +214,12 @@ TEST(OfflineRender, FullDiskIsReportedNotIgnored) {
     ASSERT_NE(rig.created.region, nullptr) << rig.created.error;
     TempDir dir;
     const std::string path = dir.file("full.wav");
+    {
+        std::FILE* before = std::fopen(path.c_str(), "w"); // last week's render, say
+        ASSERT_NE(before, nullptr);
+        std::fputs("keep me", before);
+        std::fclose(before);
+    }
     std::string error;
     {
         FileSizeLimit limit(64 * 1024);
@@ -216,6 +227,14 @@ TEST(OfflineRender, FullDiskIsReportedNotIgnored) {
     }
     std::printf("[ measured ] offline: full disk says \"%s\"\n", error.c_str());
     EXPECT_NE(error.find("writing '" + path + "' failed"), std::string::npos) << error;
+    // The file that was there is as it was, and nothing half-written is left beside it.
+    std::FILE* after = std::fopen(path.c_str(), "r");
+    ASSERT_NE(after, nullptr);
+    char text[16] = {};
+    EXPECT_EQ(std::fread(text, 1, sizeof text - 1, after), 7u);
+    std::fclose(after);
+    EXPECT_STREQ(text, "keep me");
+    EXPECT_EQ(dir.names(), std::vector<std::string>{"full.wav"});
 }
 
 TEST(OfflineRender, BlockingRenderNeedsALength) {
@@ -271,8 +290,10 @@ TEST(OfflineBackend, RendersUntilStopped) {
     while (gate.blocks.load() < 100 && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     EXPECT_TRUE(backend.running());
+    EXPECT_FALSE(fs::exists(path)) << "the file has its name before it is complete";
     backend.stop();
     EXPECT_FALSE(backend.running());
+    EXPECT_EQ(dir.names(), std::vector<std::string>{"endless.wav"});
     EXPECT_EQ(backend.lastError(), "");
     const sf_count_t frames = readWav(path).info.frames;
     EXPECT_GE(frames, 100 * 128);
