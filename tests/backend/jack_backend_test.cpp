@@ -11,10 +11,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace govox::backend {
 namespace {
@@ -56,41 +58,56 @@ struct ToneRig {
     }
 };
 
-TEST(JackBackend, PlaysAToneWithoutXruns) {
+// One play of the tone through a fresh private server: what went wrong (empty: nothing),
+// and whether jackd's own timer woke late meanwhile (the machine visibly stalled).
+struct TonePlay {
+    std::vector<std::string> problems;
+    bool stalled = false;
+};
+
+TonePlay playTone() {
+    TonePlay play;
+    const auto fail = [&](std::string what) {
+        play.problems.push_back(std::move(what));
+        return play;
+    };
     test::JackTestServer server(kRate, kPeriod);
-    ASSERT_EQ(server.error(), "");
+    if (!server.error().empty()) return fail("jackd: " + server.error());
     ToneRig rig;
-    ASSERT_NE(rig.created.region, nullptr) << rig.created.error;
+    if (rig.created.region == nullptr) return fail(rig.created.error);
 
     auto backend = makeBackend(BackendKind::Jack);
-    ASSERT_EQ(backend->start(jackRequest(), rig.mixer), "");
-    EXPECT_TRUE(backend->running());
+    if (std::string error = backend->start(jackRequest(), rig.mixer); !error.empty())
+        return fail("start: " + error);
     const StreamInfo info = backend->info();
-    EXPECT_EQ(info.backend, "jack");
-    EXPECT_EQ(info.device, "system");
-    EXPECT_EQ(info.sampleRate, kRate);
-    EXPECT_EQ(info.bufferFrames, kPeriod);
+    if (!backend->running() || info.backend != "jack" || info.device != "system" ||
+        info.sampleRate != kRate || info.bufferFrames != kPeriod)
+        return fail("the stream is not JACK's system device at 48000 Hz / 128: " + info.backend +
+                    " " + info.device + " " + std::to_string(info.sampleRate) + " " +
+                    std::to_string(info.bufferFrames));
 
     test::JackCapture capture("govox-capture", 2 * kRate);
-    ASSERT_EQ(capture.error(), "");
-    ASSERT_EQ(capture.connectFrom(kClient), "");
-    ASSERT_TRUE(rig.host->noteOn(0, test::testTone()));
+    if (!capture.error().empty()) return fail("capture: " + capture.error());
+    if (std::string error = capture.connectFrom(kClient); !error.empty())
+        return fail("connect: " + error);
+    if (!rig.host->noteOn(0, test::testTone())) return fail("the tone's note-on was refused");
     capture.arm();
     // Skip the connection and the attack; the rest must be one clean sine played without
     // an xrun. (jackd may report one while the graph is being connected; that is before
     // this window.)
     const std::size_t from = kRate / 4, count = 2 * kRate - from;
-    ASSERT_TRUE(capture.waitFrames(from, std::chrono::seconds(10))) << "JACK stopped calling back";
+    if (!capture.waitFrames(from, std::chrono::seconds(10)))
+        return fail("JACK stopped calling back");
     const std::uint64_t backendXrunsBefore = rig.mixer.stats().xruns.load();
     const std::uint64_t serverXrunsBefore = capture.xruns();
     const test::XrunClients clients{kClient, "govox-capture"};
     const test::XrunReports jackdBefore = test::countXruns(server.log(), clients);
-    ASSERT_TRUE(capture.waitFull(std::chrono::seconds(10))) << "JACK stopped calling back";
+    if (!capture.waitFull(std::chrono::seconds(10))) return fail("JACK stopped calling back");
     const std::uint64_t backendXruns = rig.mixer.stats().xruns.load() - backendXrunsBefore;
     const std::uint64_t serverXruns = capture.xruns() - serverXrunsBefore;
     const test::XrunReports jackdAfter = test::countXruns(server.log(), clients);
     backend->stop();
-    EXPECT_FALSE(backend->running());
+    if (backend->running()) play.problems.push_back("the stream still runs after stop()");
     rig.host->stopThread();
 
     const double expected = test::expectedToneRms(test::testTone());
@@ -103,9 +120,15 @@ TEST(JackBackend, PlaysAToneWithoutXruns) {
         std::printf("[ measured ] jack: %.4f Hz (error %+.4f Hz), level error %+.4f dB, "
                     "largest step %.4f at frame %zu\n",
                     f, f - 440.0, levelDb, step.size, from + step.at);
-        EXPECT_NEAR(f, 440.0, 1.0);
-        EXPECT_NEAR(levelDb, 0.0, 1.0);
-        EXPECT_LE(step.size, maxStep) << "a gap or a click in the captured tone";
+        if (std::abs(f - 440.0) > 1.0)
+            play.problems.push_back("the tone is at " + std::to_string(f) + " Hz, not 440");
+        if (std::abs(levelDb) > 1.0)
+            play.problems.push_back("the tone's level is off by " + std::to_string(levelDb) +
+                                    " dB");
+        if (step.size > maxStep)
+            play.problems.push_back("a gap or a click in the captured tone: a step of " +
+                                    std::to_string(step.size) + " at frame " +
+                                    std::to_string(from + step.at));
     }
     std::printf(
         "[ measured ] jack: xruns while playing %llu (backend xrun callbacks), %llu (server), "
@@ -118,20 +141,45 @@ TEST(JackBackend, PlaysAToneWithoutXruns) {
         std::printf("[ measured ] jack: server xrun %zu after %zu captured frames\n", i,
                     capture.xrunFrames()[i]);
     // Zero xruns of Govox's making. On a shared VM jackd's own timer thread sometimes wakes
-    // late (its log then says "Process
-    // XRun" and names no client) or a client's thread is not scheduled in time: each such
-    // cycle is in jackd's log and may show up once in each count. A late cycle that caught
-    // Govox's client still running is Govox's, and so is an xrun jackd did not log.
+    // late (its log then says "Process XRun") or a client's thread is not scheduled in time:
+    // jackd logs each such cycle and calls every client's xrun callback once per line
+    // (XrunReports::notices). A late cycle that caught Govox's client still running is
+    // Govox's, and so is an xrun jackd did not tell.
     const int late = jackdAfter.total - jackdBefore.total;
+    const int notices = jackdAfter.notices - jackdBefore.notices;
     const int govoxLate = jackdAfter.govoxRunning - jackdBefore.govoxRunning;
-    std::printf("[ measured ] jack: late cycles in jackd's log %d (its timer late %d), "
-                "Govox's client caught running in %d\n",
-                late, jackdAfter.driverLate - jackdBefore.driverLate, govoxLate);
-    const std::string why = "load average: " + loadAverage() + "jackd said:\n" + server.log();
-    EXPECT_EQ(govoxLate, 0) << why;
-    EXPECT_LE(backendXruns, static_cast<std::uint64_t>(late)) << why;
-    EXPECT_LE(serverXruns, static_cast<std::uint64_t>(late)) << why;
-    EXPECT_EQ(rig.mixer.stats().underruns.load(), 0u);
+    play.stalled = jackdAfter.driverLate > jackdBefore.driverLate;
+    std::printf("[ measured ] jack: late cycles in jackd's log %d (its timer late %d, xrun "
+                "callbacks %d), Govox's client caught running in %d\n",
+                late, jackdAfter.driverLate - jackdBefore.driverLate, notices, govoxLate);
+    const std::string why = "\nload average: " + loadAverage() + "jackd said:\n" + server.log();
+    if (govoxLate != 0)
+        play.problems.push_back("jackd caught Govox's client running in " +
+                                std::to_string(govoxLate) + " late cycles" + why);
+    if (backendXruns > static_cast<std::uint64_t>(notices) ||
+        serverXruns > static_cast<std::uint64_t>(notices))
+        play.problems.push_back("xruns jackd did not log: backend " + std::to_string(backendXruns) +
+                                ", capture " + std::to_string(serverXruns) +
+                                ", jackd's callbacks " + std::to_string(notices) + why);
+    if (rig.mixer.stats().underruns.load() != 0)
+        play.problems.push_back(std::to_string(rig.mixer.stats().underruns.load()) +
+                                " voice underruns");
+    return play;
+}
+
+// A clean tone with no xrun of Govox's making. A play during which jackd's own timer woke
+// late (the machine stalled: the test's capture client and Govox both wait for the CPU, and
+// a stall that lands while Govox's callback runs catches it running) is played once more,
+// and that one must pass: a quiet machine passes the first time.
+TEST(JackBackend, PlaysAToneWithoutXruns) {
+    TonePlay play = playTone();
+    if (!play.problems.empty() && play.stalled) {
+        std::printf("[ measured ] jack: the machine stalled (jackd's timer woke late) and the "
+                    "play went wrong (%s); playing again\n",
+                    play.problems.front().substr(0, 120).c_str());
+        play = playTone();
+    }
+    for (const std::string& problem : play.problems) ADD_FAILURE() << problem;
 }
 
 TEST(JackBackend, WrongSampleRateNamesBothRates) {
