@@ -1,12 +1,16 @@
 // app_load_bench - what the window costs. Two measurements, printed with the commands'
 // context:
 //  1. idle: the window open on a voice, nothing playing, for --seconds (default 20): CPU
-//     of this process (the app) and of the voice host, from /proc, as % of one core.
+//     of this process (the app) and of the voice host, from /proc, as % of one core
+//     (target: the app at most 3 %, judged on runs of 10 s or more).
 //  2. busy: 32 notes held on the sine test voice with the graphs redrawing at 30 fps for
 //     --seconds, through JACK (a private real-time jackd, dummy driver, 128 frames):
-//     xruns and underruns over the run (target: zero), and the app's CPU.
+//     xruns and underruns over the run (target: zero of Govox's making: a late cycle in
+//     which jackd caught Govox's client running with its timer on time, or an xrun jackd
+//     did not tell; JackXruns.hpp), and the app's CPU.
 // Usage: app_load_bench [--seconds N] [--mode idle|busy|both]
 #include "tests/support/jack/JackTestServer.hpp"
+#include "tests/support/jack/JackXruns.hpp"
 
 #include "ui/health/HealthPlot.hpp"
 #include "ui/studio/Studio.hpp"
@@ -89,7 +93,10 @@ int run(double seconds, bool idle, bool busy) {
                     "(target <= 3 %%), "
                     "voice host %.2f %%, %d replots\n",
                     seconds, f.appCpu, f.hostCpu, f.replots);
-        failures += f.appCpu > 3.0;
+        // CPU time comes in 10 ms ticks: over a short (smoke) run one tick is 0.5 % of a core,
+        // too coarse to judge a 3 % target; those runs only show that the bench works.
+        failures += seconds >= 10 && f.appCpu > 3.0;
+        failures += f.replots == 0;
     }
     if (busy) {
         govox::backend::test::JackTestServer server(48000, 128);
@@ -106,14 +113,20 @@ int run(double seconds, bool idle, bool busy) {
             return std::fprintf(stderr, "no voice\n"), 1;
         for (int n = 0; n < 32; ++n) studio.noteOn(40 + n, 60);
         QTest::qWait(3000);
+        const auto x0 = govox::backend::test::countXruns(server.log());
         const Figures f = measure(studio, window, seconds);
+        QTest::qWait(50); // jackd's log of the last cycles
+        const auto x1 = govox::backend::test::countXruns(server.log());
+        const int govoxLate = x1.govoxRunning - x0.govoxRunning;
+        const int notices = x1.notices - x0.notices;
         std::printf(
             "busy, 32 voices through JACK (128 frames), graphs live, %.0f s: %d replots (%.1f "
-            "fps), "
-            "xruns %llu (target 0), underruns %llu, app %.1f %% of a core, voice host %.1f %%\n",
+            "fps), xruns %llu (late cycles in jackd's log %d, its timer late in %d; Govox's "
+            "making: %d, target 0), underruns %llu, app %.1f %% of a core, voice host %.1f %%\n",
             seconds, f.replots, f.replots / seconds, static_cast<unsigned long long>(f.xruns),
+            x1.total - x0.total, x1.driverLate - x0.driverLate, govoxLate,
             static_cast<unsigned long long>(f.underruns), f.appCpu, f.hostCpu);
-        failures += f.xruns != 0;
+        failures += govoxLate != 0 || f.xruns > static_cast<std::uint64_t>(notices);
         studio.panic();
     }
     return failures ? 1 : 0;
