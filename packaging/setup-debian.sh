@@ -26,6 +26,23 @@ packages=(
 command -v go >/dev/null 2>&1 || packages+=(golang-go)
 packages+=(golang-1.19-go)
 
+if ((EUID == 0)); then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+  as_root=(sudo)
+else
+  as_root=(false)
+fi
+
+# A dpkg run that was killed (a machine powered off or a session ended during a trigger)
+# leaves its journal in /var/lib/dpkg/updates, and then every apt-get install refuses with
+# "dpkg was interrupted". Finish it first, as apt's message says to, and say so.
+if compgen -G '/var/lib/dpkg/updates/[0-9]*' >/dev/null || [[ -n "$(dpkg --audit 2>/dev/null)" ]]; then
+  echo "setup: a previous dpkg run was interrupted; finishing it with dpkg --configure -a"
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive dpkg --configure -a ||
+    { echo "setup: dpkg --configure -a failed: run it as root and run me again" >&2; exit 1; }
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
@@ -37,11 +54,7 @@ if ((${#missing[@]} == 0)); then
   exit 0
 fi
 
-if ((EUID == 0)); then
-  as_root=()
-elif command -v sudo >/dev/null 2>&1; then
-  as_root=(sudo)
-else
+if [[ "${as_root[*]}" == false ]]; then
   echo "setup: these packages are missing and I am not root and there is no sudo:" >&2
   echo "  ${missing[*]}" >&2
   echo "setup: install them as root (apt-get install ${missing[*]}) and run me again" >&2
