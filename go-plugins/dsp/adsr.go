@@ -6,7 +6,7 @@ import "math"
 // analog-style exponential segments and exact segment times.
 //
 // Set the fields, then call Gate(true) at note on and Gate(false) at note
-// off; Next and Process render the level. The times are read when a segment
+// off; Next and Fill render the level. The times are read when a segment
 // starts (a change applies from the next segment), Sustain is followed
 // continuously with a 5 ms glide.
 //
@@ -117,9 +117,45 @@ func (e *ADSR) Next() float32 {
 	return float32(e.level)
 }
 
-// Process overwrites out with the next len(out) levels. It does not
+// Advance moves the envelope on by n samples, as n calls of Next would (to rounding),
+// through as many segments as those samples cover, in time proportional to the segments
+// and not to n: for a voice that reads the level every n samples (a control rate), or
+// one that brings a note to where it was (sdk.Resumer).
+func (e *ADSR) Advance(n int) {
+	for n > 0 {
+		switch e.stage {
+		case StageIdle:
+			return
+		case StageSustain:
+			s := e.sustain()
+			if e.level == s {
+				return
+			}
+			keep := 0.0
+			if glide := adsrSustainGlide * e.SampleRate; glide > 0 {
+				keep = math.Exp(-float64(n) / glide)
+			}
+			e.level = s + (e.level-s)*keep
+			if math.Abs(e.level-s) < 1e-7 {
+				e.level = s
+			}
+			return
+		default:
+			if n < e.left {
+				e.level = e.aim + (e.level-e.aim)*math.Pow(e.keep, float64(n))
+				e.left -= n
+				return
+			}
+			n -= e.left
+			e.level, e.left = e.end, 0
+			e.start(e.stage + 1)
+		}
+	}
+}
+
+// Fill overwrites out with the next len(out) levels. It does not
 // allocate.
-func (e *ADSR) Process(out []float32) {
+func (e *ADSR) Fill(out []float32) {
 	if e.stage == StageIdle {
 		Zero(out)
 		return

@@ -47,7 +47,7 @@ func TestModulationAndHelpersDoNotAllocate(t *testing.T) {
 		},
 		"quality switch":      func() { m.SetQuality(dsp.QualityHigh); m.Process(buf, buf); m.SetQuality(dsp.QualityLow) },
 		"block helpers":       func() { dsp.Multiply(buf, mod); dsp.Add(buf, mod); dsp.Scale(buf, 0.5); dsp.Zero(mod) },
-		"unison saw":          func() { u.SetFrequency(110, testRate); u.Process(left, right) },
+		"unison saw":          func() { u.SetFrequency(110, testRate); u.Fill(left, right) },
 		"conversions and pan": func() { _, _ = dsp.PanGains(dsp.DBToGain(-3) + dsp.MIDIToHz(60, 440)) },
 	}
 	for name, fn := range cases {

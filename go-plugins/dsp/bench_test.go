@@ -28,14 +28,14 @@ func BenchmarkSine(b *testing.B) {
 	var o dsp.Sine
 	o.SetFrequency(440, testRate)
 	out := make([]float32, benchBlock)
-	benchBlocks(b, func() { o.Process(out) })
+	benchBlocks(b, func() { o.Fill(out) })
 }
 
 func BenchmarkSaw(b *testing.B) {
 	var o dsp.Saw
 	o.SetFrequency(440, testRate)
 	out := make([]float32, benchBlock)
-	benchBlocks(b, func() { o.Process(out) })
+	benchBlocks(b, func() { o.Fill(out) })
 }
 
 func BenchmarkSawVibrato(b *testing.B) {
@@ -53,14 +53,14 @@ func BenchmarkTriangle(b *testing.B) {
 	var o dsp.Triangle
 	o.SetFrequency(440, testRate)
 	out := make([]float32, benchBlock)
-	benchBlocks(b, func() { o.Process(out) })
+	benchBlocks(b, func() { o.Fill(out) })
 }
 
 func BenchmarkUnisonSaw7(b *testing.B) {
 	u := dsp.NewUnisonSaw(dsp.Unison{Voices: 7, DetuneCents: 20, Spread: 1})
 	u.SetFrequency(110, testRate)
 	left, right := make([]float32, benchBlock), make([]float32, benchBlock)
-	benchBlocks(b, func() { u.Process(left, right) })
+	benchBlocks(b, func() { u.Fill(left, right) })
 }
 
 func BenchmarkMoogLadder(b *testing.B) {
@@ -89,12 +89,12 @@ func BenchmarkADSR(b *testing.B) {
 		// Alternate notes so that every segment, not just sustain, is timed.
 		env.Gate(n%4 == 0)
 		n++
-		env.Process(out)
+		env.Fill(out)
 	})
 }
 
 func BenchmarkNoise(b *testing.B) {
 	n := dsp.NewNoise(1)
 	out := make([]float32, benchBlock)
-	benchBlocks(b, func() { n.Process(out) })
+	benchBlocks(b, func() { n.Fill(out) })
 }

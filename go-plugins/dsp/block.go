@@ -2,7 +2,7 @@ package dsp
 
 // Multiply multiplies dst by src sample by sample: dst[i] *= src[i]. It is the
 // usual way to apply a modulation rendered ahead of time, for example an
-// envelope rendered with ADSR.Process, to audio. It processes len(dst)
+// envelope rendered with ADSR.Fill, to audio. It processes len(dst)
 // samples; src must be at least as long. It does not allocate.
 func Multiply(dst, src []float32) {
 	if len(dst) == 0 {

@@ -6,12 +6,17 @@
 // # Aims
 //
 //   - Caller owns the buffer. Every unit has a per-sample Next and a block
-//     Process that writes into a slice the caller provides. Next and Process
-//     never allocate, lock or do I/O, so a voice can run them in its render
-//     loop without creating garbage. Render and Apply are the easy,
-//     allocating paths for code that does not care.
-//   - Block and sample paths agree. Process(buf) produces exactly the samples
+//     method that writes into a slice the caller provides: Fill(out) for a
+//     generator (oscillators, noise, envelopes, LFOs, smoothers), Process(dst,
+//     src) for a filter. They never allocate, lock or do I/O, so a voice can
+//     run them in its render loop without creating garbage. Render and Apply
+//     are the easy, allocating paths for code that does not care.
+//   - Block and sample paths agree. Fill(buf) produces exactly the samples
 //     that len(buf) calls of Next would, whatever the chunk size.
+//   - Time only moves when you say so. Next moves a unit on by one sample;
+//     code that updates a modulation source every N samples (a control rate)
+//     calls Advance(N) - or Next and then Advance(N-1) - on LFOs, envelopes and
+//     smoothers, or they run N times too slowly.
 //   - The sample rate is an argument, never a global: each unit is told the
 //     rate together with the frequency or time that depends on it.
 //   - Samples are float32. Phase accumulators, filter states and envelope

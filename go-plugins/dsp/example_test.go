@@ -35,8 +35,8 @@ func Example_modulationAhead() {
 	note := dsp.MIDIToHz(57, dsp.StandardA4)
 
 	renderBlock := func() {
-		vib.Process(lfo)   // vibrato, rendered ahead
-		env.Process(level) // envelope, rendered ahead
+		vib.Fill(lfo)   // vibrato, rendered ahead
+		env.Fill(level) // envelope, rendered ahead
 		for i := range out {
 			osc.SetFrequency(note*dsp.SemitonesToRatio(0.3*float64(lfo[i])), rate)
 			out[i] = osc.Next()

@@ -5,9 +5,9 @@ package dsp
 type Generator interface {
 	// Next advances by one sample and returns it.
 	Next() float32
-	// Process overwrites out with the next len(out) samples. It does not
+	// Fill overwrites out with the next len(out) samples. It does not
 	// allocate and gives the same samples as len(out) calls of Next.
-	Process(out []float32)
+	Fill(out []float32)
 }
 
 // Filter is a unit that transforms an input signal, one sample in, one out.
@@ -21,11 +21,11 @@ type Filter interface {
 }
 
 // Render is the easy path for a Generator: it allocates a new slice and
-// fills it with the next n samples of g. Use g.Process with a buffer you own
+// fills it with the next n samples of g. Use g.Fill with a buffer you own
 // in a render loop.
 func Render(g Generator, n int) []float32 {
 	out := make([]float32, n)
-	g.Process(out)
+	g.Fill(out)
 	return out
 }
 

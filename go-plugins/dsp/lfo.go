@@ -118,9 +118,21 @@ func (l *LFO) Next() float32 {
 	return y
 }
 
-// Process overwrites out with the next len(out) samples. It does not
+// Advance moves the LFO on by n samples exactly as n calls of Next would, without
+// computing the wave: a voice that reads it every n samples (a control rate) calls Next
+// and then Advance(n-1), or it runs n times too slowly. (The phase is stepped, not
+// multiplied, so that a sample-and-hold changes on the very sample Next would change it.)
+func (l *LFO) Advance(n int) {
+	for ; n > 0; n-- {
+		if l.ph.advance() {
+			l.held = l.rng.bipolar()
+		}
+	}
+}
+
+// Fill overwrites out with the next len(out) samples. It does not
 // allocate.
-func (l *LFO) Process(out []float32) {
+func (l *LFO) Fill(out []float32) {
 	for i := range out {
 		out[i] = l.Next()
 	}

@@ -26,9 +26,9 @@ func (n *Noise) Next() float32 {
 	return n.rng.bipolar()
 }
 
-// Process overwrites out with the next len(out) samples. It does not
+// Fill overwrites out with the next len(out) samples. It does not
 // allocate.
-func (n *Noise) Process(out []float32) {
+func (n *Noise) Fill(out []float32) {
 	for i := range out {
 		out[i] = n.Next()
 	}

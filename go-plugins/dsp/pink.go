@@ -47,9 +47,9 @@ func (p *PinkNoise) Next() float32 {
 	return y * pinkGain
 }
 
-// Process overwrites out with the next len(out) samples. It does not
+// Fill overwrites out with the next len(out) samples. It does not
 // allocate.
-func (p *PinkNoise) Process(out []float32) {
+func (p *PinkNoise) Fill(out []float32) {
 	for i := range out {
 		out[i] = p.Next()
 	}

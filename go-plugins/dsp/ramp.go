@@ -56,9 +56,9 @@ func (r *Ramp) Next() float32 {
 	return float32(r.value)
 }
 
-// Process overwrites out with the next len(out) values. It does not
+// Fill overwrites out with the next len(out) values. It does not
 // allocate.
-func (r *Ramp) Process(out []float32) {
+func (r *Ramp) Fill(out []float32) {
 	for i := range out {
 		out[i] = r.Next()
 	}

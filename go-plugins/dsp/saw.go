@@ -43,9 +43,9 @@ func (o *Saw) Next() float32 {
 	return float32(y)
 }
 
-// Process overwrites out with the next len(out) samples. It does not
+// Fill overwrites out with the next len(out) samples. It does not
 // allocate.
-func (o *Saw) Process(out []float32) {
+func (o *Saw) Fill(out []float32) {
 	for i := range out {
 		out[i] = o.Next()
 	}

@@ -40,9 +40,9 @@ func (o *Sine) Next() float32 {
 	return float32(y)
 }
 
-// Process overwrites out with the next len(out) samples. It does not
+// Fill overwrites out with the next len(out) samples. It does not
 // allocate.
-func (o *Sine) Process(out []float32) {
+func (o *Sine) Fill(out []float32) {
 	for i := range out {
 		out[i] = o.Next()
 	}

@@ -66,9 +66,22 @@ func (s *Smoother) Next() float32 {
 	return float32(s.value)
 }
 
-// Process overwrites out with the next len(out) values. It does not
+// Advance moves the smoother on by n samples, as n calls of Next would (to rounding), in
+// constant time: for a voice that reads the value every n samples (a control rate).
+func (s *Smoother) Advance(n int) {
+	if n <= 0 || s.value == s.target {
+		return
+	}
+	d := (s.value - s.target) * math.Pow(s.keep, float64(n))
+	if math.Abs(d) <= 1e-7*math.Max(1, math.Abs(s.target)) {
+		d = 0
+	}
+	s.value = s.target + d
+}
+
+// Fill overwrites out with the next len(out) values. It does not
 // allocate.
-func (s *Smoother) Process(out []float32) {
+func (s *Smoother) Fill(out []float32) {
 	for i := range out {
 		out[i] = s.Next()
 	}

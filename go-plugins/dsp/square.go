@@ -70,9 +70,9 @@ func (o *Square) Next() float32 {
 	return float32(y)
 }
 
-// Process overwrites out with the next len(out) samples. It does not
+// Fill overwrites out with the next len(out) samples. It does not
 // allocate.
-func (o *Square) Process(out []float32) {
+func (o *Square) Fill(out []float32) {
 	for i := range out {
 		out[i] = o.Next()
 	}

@@ -41,9 +41,9 @@ func (o *Triangle) Next() float32 {
 	return float32(y)
 }
 
-// Process overwrites out with the next len(out) samples. It does not
+// Fill overwrites out with the next len(out) samples. It does not
 // allocate.
-func (o *Triangle) Process(out []float32) {
+func (o *Triangle) Fill(out []float32) {
 	for i := range out {
 		out[i] = o.Next()
 	}

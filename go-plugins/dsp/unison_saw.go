@@ -56,9 +56,9 @@ func (s *UnisonSaw) Next() (left, right float32) {
 	return left, right
 }
 
-// Process overwrites left and right with the next len(left) stereo
+// Fill overwrites left and right with the next len(left) stereo
 // samples; right must be at least as long. It does not allocate.
-func (s *UnisonSaw) Process(left, right []float32) {
+func (s *UnisonSaw) Fill(left, right []float32) {
 	if len(left) == 0 {
 		return
 	}

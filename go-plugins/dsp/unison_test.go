@@ -45,7 +45,7 @@ func TestUnisonSaw(t *testing.T) {
 	s := dsp.NewUnisonSaw(dsp.Unison{Voices: 7, DetuneCents: 15, Spread: 1})
 	s.SetFrequency(220, rate)
 	left, right := make([]float32, 48000), make([]float32, 48000)
-	s.Process(left, right)
+	s.Fill(left, right)
 	if s.Voices() != 7 {
 		t.Errorf("Voices() = %d, want 7", s.Voices())
 	}

@@ -14,7 +14,7 @@ type unit struct {
 func generatorUnit(g dsp.Generator, event func()) unit {
 	return unit{
 		next:    func(float32) float32 { return g.Next() },
-		process: func(dst, _ []float32) { g.Process(dst) },
+		process: func(dst, _ []float32) { g.Fill(dst) },
 		event:   event,
 	}
 }

@@ -61,6 +61,19 @@ func (p *ParamValue) Fill(dst []float32) {
 	p.current = c
 }
 
+// Advance steps the smoother n samples at once, as n calls of Next would (to rounding):
+// for a voice that reads the parameter every n samples (a control rate) - call Next and
+// then Advance(n-1), or the 10 ms glide lasts n times longer.
+func (p *ParamValue) Advance(n int) {
+	if n <= 0 || p.current == p.target {
+		return
+	}
+	p.current = p.target + (p.current-p.target)*float32(math.Pow(float64(1-p.coeff), float64(n)))
+}
+
+// Smoothed is the value the last Next, Fill or Advance reached.
+func (p *ParamValue) Smoothed() float32 { return p.current }
+
 func (p *ParamValue) set(v float32) {
 	if v != v || v < p.decl.Min || v > p.decl.Max { // NaN or out of range from the engine
 		if v != v {

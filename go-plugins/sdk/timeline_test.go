@@ -223,6 +223,31 @@ func TestParamFillMatchesNextSampleForSample(t *testing.T) {
 	}
 }
 
+// Advance(n) at a control rate keeps the glide's time: the value read every 32 samples is
+// the one Next reaches on those samples, to float32 rounding (0.01 of 800). The trap it
+// guards against: a 10 ms glide lasting 0.32 s.
+func TestParamAdvanceKeepsTheGlidesTime(t *testing.T) {
+	ctx := NewStandaloneContext(Instrument{Params: []Param{{Name: "Cutoff", Min: 0, Max: 1000, Default: 0}}}, 48000)
+	a, b := *ctx.Param("Cutoff"), *ctx.Param("Cutoff")
+	a.set(800)
+	b.set(800)
+	for i := 0; i < 4800; i += 32 {
+		got := a.Next()
+		a.Advance(31)
+		want := b.Next()
+		for k := 1; k < 32; k++ {
+			b.Next()
+		}
+		if math.Abs(float64(got-want)) > 0.01 || math.Abs(float64(a.Smoothed()-b.Smoothed())) > 0.01 {
+			t.Fatalf("sample %d: read %g at a control rate, %g every sample (then %g, %g)",
+				i, got, want, a.Smoothed(), b.Smoothed())
+		}
+	}
+	if a.Smoothed() < 799 {
+		t.Fatalf("after 100 ms the 10 ms glide is at %g of 800", a.Smoothed())
+	}
+}
+
 // A voice sets its note's priority while the note sounds: the slot says so at once, and
 // the next note starts at the instrument's priority again.
 func TestAVoiceSetsItsNotesPriority(t *testing.T) {
