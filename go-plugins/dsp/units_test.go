@@ -89,6 +89,11 @@ var units = []struct {
 		f.SetQ(3)
 		return filterUnit(f, func() { f.SetMode(dsp.Highpass); f.SetCutoff(5000, testRate) })
 	}},
+	{"allpass delay", func() unit {
+		d := &dsp.AllpassDelay{}
+		d.SetDelay(3, 2.7, 2093, testRate)
+		return filterUnit(d, func() { d.SetDelay(1, 0.6, 440, testRate) })
+	}},
 	{"moog low", func() unit { return moogUnit(dsp.QualityLow) }},
 	{"moog normal", func() unit { return moogUnit(dsp.QualityNormal) }},
 	{"moog high", func() unit { return moogUnit(dsp.QualityHigh) }},

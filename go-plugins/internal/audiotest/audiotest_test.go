@@ -76,3 +76,22 @@ func TestLevels(t *testing.T) {
 		t.Error("AllFinite misses an infinity")
 	}
 }
+
+// Pitch reads a bright, decaying, DC-offset tone to well under a cent across the range,
+// where zero crossings are fooled.
+func TestPitchOfADecayingSawtooth(t *testing.T) {
+	for _, hz := range []float64{27.5, 261.63, 1046.5, 4186, 4300.7} {
+		x := make([]float32, 24000)
+		for i := range x {
+			ph := math.Mod(float64(i)*hz/48000, 1)
+			x[i] = float32((2*ph-1)*math.Exp(-float64(i)/20000) + 0.1)
+		}
+		got := audiotest.Pitch(x, hz*1.05, 48000)
+		if cents := 1200 * math.Log2(got/hz); math.Abs(cents) > 0.1 {
+			t.Errorf("%.2f Hz decaying saw measured at %.4f Hz (%+.3f cents)", hz, got, cents)
+		}
+	}
+	if got := audiotest.Pitch(make([]float32, 1000), 440, 48000); got != 0 {
+		t.Errorf("silence measured at %v Hz, want 0", got)
+	}
+}

@@ -22,7 +22,7 @@ func tortureAt(t *testing.T, q dsp.Quality) []float32 {
 	v.NoteOn(69, 1)
 	var out []float32
 	for i := 0; i < 20; i++ {
-		out = append(out, p.Fill(480)...)
+		out = append(out, p.Process(480)...)
 	}
 	return out
 }

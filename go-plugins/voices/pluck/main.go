@@ -1,11 +1,20 @@
 // Pluck: a plucked string (Karplus-Strong). A burst of filtered noise excites a delay
-// line one period long, whose averaging loop filter makes high partials die first.
-// Each note allocates its own delay line: voices may allocate freely.
+// line, and the loop's averaging filter makes high partials die first. Each note
+// allocates its own delay line: voices may allocate freely.
 //
-// The quality the engine asks for picks how the delay line is read between samples, for
-// the period's fractional remainder: LOW rounds to the nearest sample (high notes up to
-// a few cents out, cheapest), NORMAL interpolates linearly (in tune, a little duller as
-// the loop runs), HIGH uses 4-point Lagrange interpolation (in tune and bright).
+// In tune across the keyboard: the loop's delay must be the period, P = rate / f0, which
+// is rarely a whole number of samples. The line gives the whole part, the averaging
+// filter half a sample, and an allpass filter the fraction, with its coefficient chosen
+// so that its delay is exact at the fundamental (an allpass passes every partial at full
+// level, so the damping does not depend on the fraction the way an interpolated read
+// does). The fundamental decays 60 dB in Decay seconds at every note: the averaging
+// filter's own loss at f0, large for high notes, is made up in the loop gain.
+//
+// The quality the engine asks for, read at each note-on, picks the allpass: LOW and
+// NORMAL a first-order one (the fundamental exact, the upper partials of high notes
+// slightly stretched), HIGH a third-order Thiran allpass also tuned exactly at the
+// fundamental, whose delay stays flat far higher, so the partials of high notes stay
+// harmonic (three times the filtering per sample).
 package main
 
 import (
@@ -34,9 +43,9 @@ type pluck struct {
 	noise      *dsp.Noise
 	line       []float32
 	pos        int
-	frac       float64 // fractional part of the period, for in-tune high notes
-	last       float32
-	before     float32 // the sample before line[pos] as it was before the loop rewrote it
+	tune       dsp.AllpassDelay // the loop's fractional delay
+	last       float32          // the loop filter's previous input
+	stretch    float32          // the loop filter's S: 1/2 averages, less damps less
 	feedback   float32
 	damp       float32 // release: fade the string quickly after note off
 	level      float32
@@ -86,36 +95,79 @@ func newPluck(ctx *sdk.Context) sdk.Voice {
 }
 
 func (p *pluck) NoteOn(note int, velocity float32) {
-	// The loop delays by the line's length, less the fraction it is read ahead of it,
-	// plus half a sample for the averaging filter: that sum must be the period.
-	target := p.ctx.SampleRate/p.ctx.NoteHz(note) - 0.5
-	n := int(math.Ceil(target))
-	p.frac = float64(n) - target
+	hz := p.ctx.NoteHz(note)
+	w0 := 2 * math.Pi * hz / p.ctx.SampleRate
+	p.setLoopFilter(w0, float64(p.decay.Value())*hz)
+	// The loop: line (n samples) + allpass (the fraction, within half a sample of its
+	// order) + the loop filter (its delay at f0, half a sample or less) = one period.
+	order := 1
+	if p.ctx.Quality() == dsp.QualityHigh {
+		order = 3
+	}
+	rest := p.ctx.SampleRate/hz - p.filterDelay(w0)
+	n := int(math.Floor(rest - float64(order) + 0.5))
+	if n < 1 {
+		n = 1
+	}
+	p.tune.SetDelay(order, rest-float64(n), hz, p.ctx.SampleRate)
 	p.line = make([]float32, n) // a fresh string per note
-	// The excitation: noise, lowpassed more for soft notes and a dull brightness.
+	p.excite(velocity)
+	p.pos, p.last = 0, 0
+	p.damp, p.released, p.silentRun = 1, false, 0
+	p.level = float32(dsp.DBToGain(float64(p.volume.Value())))
+}
+
+// setLoopFilter picks the loop filter, (1-S) y + S y[-1], and the loop gain so that the
+// fundamental falls 60 dB in `loops` passes. S = 1/2 (the averaging filter) where a loop
+// gain below 1 can make up the filter's loss at f0; for high notes, whose many loops a
+// second would lose too much to it, a smaller S that loses only what the decay allows.
+// Below 1 at DC either way: the loop stays stable.
+func (p *pluck) setLoopFilter(w0, loops float64) {
+	const most = 0.9999
+	want := math.Pow(0.001, 1/loops) // per loop, at f0
+	p.stretch = 0.5
+	if fb := want / math.Cos(w0/2); fb <= most {
+		p.feedback = float32(fb)
+		return
+	}
+	p.feedback = most
+	// |H(w0)|^2 = 1 - 2 S (1-S) (1 - cos w0) = (want/most)^2, solved for S < 1/2.
+	g := math.Min(want/most, 1)
+	sq := (1 - g*g) / (2 * (1 - math.Cos(w0)))
+	p.stretch = float32(0.5 * (1 - math.Sqrt(math.Max(0, 1-4*sq))))
+}
+
+// filterDelay is the loop filter's phase delay at w0 in samples (1/2 for the average).
+func (p *pluck) filterDelay(w0 float64) float64 {
+	s := float64(p.stretch)
+	return math.Atan2(s*math.Sin(w0), 1-s+s*math.Cos(w0)) / w0
+}
+
+// excite fills the line with the pluck: noise, lowpassed more for soft notes and a dull
+// brightness, without DC (a constant would circle the loop long after the tone).
+func (p *pluck) excite(velocity float32) {
 	smooth := float32(1 - 0.85*float64(p.brightness.Value())*float64(0.5+0.5*velocity))
-	var s, peak float32
+	var s, mean float32
 	for i := range p.line {
 		s += (p.noise.Next() - s) * (1 - smooth*0.9)
 		p.line[i] = s
-		if a := float32(math.Abs(float64(s))); a > peak {
+		mean += s / float32(len(p.line))
+	}
+	var peak float32
+	for i := range p.line {
+		p.line[i] -= mean
+		if a := float32(math.Abs(float64(p.line[i]))); a > peak {
 			peak = a
 		}
 	}
 	for i := range p.line { // the filtered burst at full scale, then by velocity
 		p.line[i] *= velocity / (peak + 1e-9)
 	}
-	p.pos, p.last, p.before = 0, 0, 0
-	// Loop gain so that the string falls 60 dB in Decay seconds.
-	loops := float64(p.decay.Value()) * p.ctx.NoteHz(note)
-	p.feedback = float32(math.Pow(0.001, 1/loops))
-	p.damp, p.released, p.silentRun = 1, false, 0
-	p.level = float32(dsp.DBToGain(float64(p.volume.Value())))
 }
 
 func (p *pluck) NoteOff() { p.released = true }
 
-func (p *pluck) Done() bool { return p.released && p.silentRun > len(p.line) }
+func (p *pluck) Done() bool { return p.released && p.silentRun > len(p.line)+8 }
 
 func (p *pluck) Render(out []float32) {
 	if len(p.line) == 0 {
@@ -124,9 +176,6 @@ func (p *pluck) Render(out []float32) {
 		}
 		return
 	}
-	g := float32(p.frac)
-	quality := p.ctx.Quality()
-	n := len(p.line)
 	for i := range out {
 		if p.released && p.damp > 0 { // a 50 ms mute after note off
 			p.damp -= float32(20 / p.ctx.SampleRate)
@@ -134,25 +183,12 @@ func (p *pluck) Render(out []float32) {
 				p.damp = 0
 			}
 		}
-		var y float32
-		switch quality {
-		case dsp.QualityLow:
-			if g < 0.5 {
-				y = p.line[p.pos]
-			} else {
-				y = p.line[(p.pos+1)%n]
-			}
-		case dsp.QualityHigh:
-			y = lagrange4(p.before, p.line[p.pos], p.line[(p.pos+1)%n], p.line[(p.pos+2)%n], g)
-		default:
-			cur, next := p.line[p.pos], p.line[(p.pos+1)%n]
-			y = cur + (next-cur)*g // fractional delay for the period's remainder
-		}
-		v := 0.5 * (y + p.last) * p.feedback
+		y := p.tune.Next(p.line[p.pos])
+		p.line[p.pos] = ((1-p.stretch)*y + p.stretch*p.last) * p.feedback
 		p.last = y
-		p.before = p.line[p.pos]
-		p.line[p.pos] = v
-		p.pos = (p.pos + 1) % len(p.line)
+		if p.pos++; p.pos == len(p.line) {
+			p.pos = 0
+		}
 		out[i] = y * p.level * p.damp
 		if math.Abs(float64(out[i])) < 1e-5 {
 			p.silentRun++
@@ -160,13 +196,6 @@ func (p *pluck) Render(out []float32) {
 			p.silentRun = 0
 		}
 	}
-}
-
-// lagrange4 reads between b and c at fraction g from the four samples around it: flat
-// to far higher frequencies than a straight line between b and c.
-func lagrange4(a, b, c, d, g float32) float32 {
-	ga, gb, gc, gd := g+1, g, g-1, g-2
-	return -a*gb*gc*gd/6 + b*ga*gc*gd/2 - c*ga*gb*gd/2 + d*ga*gb*gc/6
 }
 
 func main() {}
