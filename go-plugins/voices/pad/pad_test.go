@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"govox.dev/govox/dsp"
+	"govox.dev/govox/internal/audiotest"
 	"govox.dev/govox/sdk"
 	"govox.dev/govox/sdk/sdktest"
 )
@@ -43,6 +45,95 @@ func TestPadSoundsAndReleasesToSilence(t *testing.T) {
 		if math.Abs(float64(x)) > 1e-3 {
 			t.Fatalf("still sounding (%v) after Done", x)
 		}
+	}
+}
+
+// padNote renders a note for `seconds` with the given parameters set before it starts,
+// at quality q, in chunks of 480 frames, and returns the left channel; change, if not nil,
+// is called before the chunk that starts at frame `at`.
+func padNote(t testing.TB, note int, seconds float64, q dsp.Quality, params map[string]float32,
+	at int, change func(*sdk.Context)) []float32 {
+	inst, ok := sdk.RegisteredInstrument()
+	if !ok {
+		t.Fatal("the pad did not register exactly one instrument")
+	}
+	ctx := sdk.NewStandaloneContext(inst, 48000)
+	for name, v := range params {
+		ctx.SetParam(name, v)
+		ctx.Param(name).Advance(1 << 20) // settled before the note
+	}
+	ctx.SetQuality(q)
+	v := inst.New(ctx)
+	r := v.(sdk.StereoRenderer)
+	v.NoteOn(note, 0.8)
+	left := make([]float32, int(seconds*48000))
+	right := make([]float32, len(left))
+	for i := 0; i < len(left); i += 480 {
+		if i == at && change != nil {
+			change(ctx)
+		}
+		end := i + 480
+		if end > len(left) {
+			end = len(left)
+		}
+		r.RenderStereo(left[i:end], right[i:end])
+	}
+	return left
+}
+
+// With Detune at zero both oscillators play the note: every third note from A0 to C8
+// within 3 cents at every quality, once the attack is over.
+func TestPadIsInTuneAcrossTheKeyboard(t *testing.T) {
+	for _, q := range []dsp.Quality{dsp.QualityLow, dsp.QualityNormal, dsp.QualityHigh} {
+		worst := 0.0
+		for note := 21; note <= 108; note += 3 {
+			x := padNote(t, note, 1, q, map[string]float32{"Detune": 0}, 0, nil)[24000:]
+			hz := 440 * math.Pow(2, float64(note-69)/12)
+			c := 1200 * math.Log2(audiotest.Pitch(x, hz, 48000)/hz)
+			if math.Abs(c) > 3 {
+				t.Errorf("%v: note %d is %+.2f cents out", q, note, c)
+			}
+			worst = math.Max(worst, math.Abs(c))
+		}
+		t.Logf("%v: worst %.3f cents", q, worst)
+	}
+}
+
+// A knob turned all the way at once makes no click or zipper: in the 30 ms after the
+// jump, no sample-to-sample step is larger than the largest step of the steady sound at
+// the new setting (which for these three is the loudest or brightest of the two).
+func TestPadParameterJumpsAreSmooth(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		from, to float32
+	}{
+		{"Volume", -40, 0},
+		{"Resonance", 0, 0.95},
+		{"Cutoff", 200, 12000},
+	} {
+		const at = 24000 + 480*10 // past the attack, at a chunk's start
+		x := padNote(t, 45, 1.5, dsp.QualityNormal, map[string]float32{c.name: c.from}, at,
+			func(ctx *sdk.Context) { ctx.SetParam(c.name, c.to) })
+		jump, _ := audiotest.MaxStep(x[at-1 : at+1440])
+		steady, _ := audiotest.MaxStep(x[at+24000:])
+		t.Logf("%s %g to %g: largest step %.4f after the jump, %.4f steady", c.name, c.from, c.to, jump, steady)
+		if jump > 1.1*steady {
+			t.Errorf("%s %g to %g clicks: a step of %.4f after the jump against %.4f steady",
+				c.name, c.from, c.to, jump, steady)
+		}
+	}
+}
+
+// The cutoff's 10 ms glide keeps its time (the trap: a glide read every 32 samples but
+// stepped once, lasting 0.32 s): 50 ms after a jump the sound is as bright as it will be.
+func TestPadCutoffGlideKeepsItsTime(t *testing.T) {
+	const at = 24000 + 480*10
+	x := padNote(t, 45, 1.5, dsp.QualityNormal, map[string]float32{"Cutoff": 200}, at,
+		func(ctx *sdk.Context) { ctx.SetParam("Cutoff", 6000) })
+	brightness := func(y []float32) float64 { s, _ := audiotest.MaxStep(y); return s / audiotest.Peak(y) }
+	after, later := brightness(x[at+2400:at+4800]), brightness(x[at+24000:at+26400])
+	if after < 0.8*later {
+		t.Errorf("50 ms after the cutoff jumped the sound is at %.3f of its brightness %.3f", after, later)
 	}
 }
 

@@ -3,8 +3,9 @@
 //
 // Aims
 // - The same algorithm with the same number types: a PolyBLEP saw and a 0.42 pulse, detuned
-//   either way, summed into a Moog ladder whose cutoff follows its own ADSR (updated every
-//   32 samples), a slow amplitude ADSR, a little stereo spread. float32 where Go has
+//   either way, summed into a Moog ladder whose cutoff follows its own ADSR, the parameters
+//   read every 16 samples (the volume ramped between), a slow amplitude ADSR, a little
+//   stereo spread. float32 where Go has
 //   float32, float64 where Go has float64, operands in Go's order, so the outputs agree to
 //   rounding (pad_speed checks it against the real Go voice before timing anything).
 // - Written as a C++ programmer would write it, no hand tuning: the comparison is between
@@ -21,6 +22,7 @@
 #include "tests/bench/pad_reference/Saw.hpp"
 #include "tests/bench/pad_reference/Square.hpp"
 
+#include <cmath>
 #include <cstddef>
 
 namespace govox::bench::padref {
@@ -47,18 +49,50 @@ public:
 
     void renderStereo(float* left, float* right, std::size_t frames);
 
-private:
-    // sdk.ParamValue: a target and a one-pole smoother (10 ms) stepped by next().
+    // sdk.ParamValue: a target and a one-pole smoother (10 ms) stepped by next() and
+    // advance(n).
     struct Smoothed {
         float target, current, coeff;
         float next() noexcept { return current += (target - current) * coeff; }
+        void advance(int n) noexcept {
+            if (n > 0 && current != target) {
+                current = target +
+                          (current - target) * static_cast<float>(std::pow(double(1 - coeff), n));
+            }
+        }
     };
 
+private:
+    // dsp.Ramp: a linear glide to a target over a given number of samples.
+    struct Ramp {
+        double value = 0, target = 0, step = 0;
+        int left = 0;
+        void snap(float v) noexcept { value = target = v, left = 0; }
+        void setTarget(float v, int samples) noexcept {
+            target = v;
+            step = (target - value) / samples;
+            left = samples;
+        }
+        float next() noexcept {
+            if (left > 0 && --left == 0) {
+                value = target;
+            } else if (left > 0) {
+                value += step;
+            }
+            return static_cast<float>(value);
+        }
+    };
+    static constexpr std::size_t kControlRate = 16;
+
     double noteHz(int note) const;
+    float gainTarget(float db) const;
+    void control(int k);
 
     double sampleRate_;
     PadParams params_;
-    Smoothed cutoff_;
+    Smoothed cutoff_, resonance_, detune_, volume_;
+    Ramp gain_;
+    double detuned_ = 0, tunedHz_ = 0; // what the oscillators are tuned for
     Saw osc1_;
     Square osc2_;
     MoogLadder filter_;
