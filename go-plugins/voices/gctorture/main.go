@@ -2,8 +2,8 @@
 // a fresh output slice (the original design's Process style), maps, strings and a
 // pile of short-lived garbage - so that Govox's GC tolerance can be measured: its rings
 // must ride out the collector's pauses. The quality the engine asks for sets how often
-// the vibrato retunes the oscillator (every 64, 16 or 4 frames); the garbage stays, it is
-// what the voice is for.
+// the vibrato retunes the oscillator (every 64, 16 or 4 frames, the vibrato at 5.5 Hz
+// whatever the step); the garbage stays, it is what the voice is for.
 package main
 
 import (
@@ -36,6 +36,7 @@ type torture struct {
 	osc                      dsp.Sine
 	lfo                      dsp.LFO
 	env                      dsp.ADSR
+	gain                     dsp.Ramp // the volume, ramped between retune points
 	note                     int
 	garbage, vibrato, volume *sdk.ParamValue
 	kept                     map[string][]byte // survives a chunk, so the GC has to trace it
@@ -75,17 +76,19 @@ func (t *torture) NoteOn(note int, velocity float32) {
 	t.note = note
 	t.kept = map[string][]byte{}
 	t.env.Gate(true)
+	t.gain.Snap(float32(dsp.DBToGain(float64(t.volume.Smoothed()))))
 }
 
 func (t *torture) NoteOff()   { t.env.Gate(false) }
 func (t *torture) Done() bool { return !t.env.Active() }
 
-// Process returns a new slice every chunk and litters the heap while it is at it.
+// Process returns a new slice every chunk and litters the heap while it is at it. The
+// vibrato, its depth and the volume are read at each retune point; the LFO and the
+// parameters' glides are advanced by the samples in between, so they keep their time
+// whatever the step, and the volume is ramped sample by sample.
 func (t *torture) Process(samples int) []float32 {
 	t.makeGarbage(samples)
 	out := make([]float32, samples)
-	depth := float64(t.vibrato.Value()) * 0.5 // semitones
-	gain := float32(dsp.DBToGain(float64(t.volume.Value())))
 	base := t.ctx.NoteHz(t.note)
 	step := 16
 	switch t.ctx.Quality() {
@@ -96,9 +99,20 @@ func (t *torture) Process(samples int) []float32 {
 	}
 	for i := range out {
 		if i%step == 0 {
+			k := step
+			if left := samples - i; left < k {
+				k = left
+			}
+			depth := float64(t.vibrato.Next()) * 0.5 // semitones
 			t.osc.SetFrequency(base*math.Pow(2, depth*float64(t.lfo.Next())/12), t.ctx.SampleRate)
+			// Over a whole step even if the chunk ends sooner: a frame does not depend on
+			// where its chunk ends.
+			t.gain.SetTarget(float32(dsp.DBToGain(float64(t.volume.Next()))), step)
+			t.lfo.Advance(k - 1)
+			t.vibrato.Advance(k - 1)
+			t.volume.Advance(k - 1)
 		}
-		out[i] = t.osc.Next() * t.env.Next() * gain
+		out[i] = t.osc.Next() * t.env.Next() * t.gain.Next()
 	}
 	return out
 }
