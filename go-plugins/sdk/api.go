@@ -64,6 +64,19 @@ type Voice interface {
 	Done() bool
 }
 
+// Resetter is optional. Voices are pooled: New makes one per slot when the host starts,
+// and that voice plays every note its slot gets, so a note could start where the last one
+// ended (an envelope still at its sustain level after a steal, a filter still ringing).
+// Before each note after a voice's first, the SDK puts the voice back as New made it:
+// it calls Reset if the voice has it; else it restores a copy taken right after New (a
+// voice of plain values is copied by the SDK; a Snapshotter saves it in its last slot). A
+// voice with neither starts each note from where the last ended, and its NoteOn must
+// reset what needs it. State meant to carry over from note to note (a round-robin
+// counter, noise that must not repeat) belongs behind a pointer, which a copy shares.
+type Resetter interface {
+	Reset()
+}
+
 // MonoRenderer fills out with the voice's next samples; the SDK plays them on both
 // channels. out belongs to the SDK; the voice may allocate freely in Render.
 type MonoRenderer interface {

@@ -102,19 +102,45 @@ func rollbackPlan(ringFrames, maxBlock uint32) (every uint64, slots int) {
 	return every, slots
 }
 
-// rollbackFor decides how a voice gets rollback: it saves itself (Snapshotter), the SDK
-// copies it (plain values), or not at all (why says what stops it).
-func rollbackFor(v Voice, slots int) (saver Snapshotter, mode uint32, why string) {
+// saverFor is what saves and restores v's state: the voice itself (Snapshotter), a copier
+// of its struct (plain values; `slots` copies), or nil and why neither works.
+func saverFor(v Voice, slots int) (Snapshotter, string) {
+	if s, ok := v.(Snapshotter); ok {
+		return s, ""
+	}
+	if why := whyNotCopyable(v); why != "" {
+		return nil, fmt.Sprintf("%s; the voice can implement sdk.Snapshotter", why)
+	}
+	return newVoiceCopier(v, slots), ""
+}
+
+// rollbackFor decides whether a voice gets rollback, given its saver (saverFor): the
+// saver, and the mode the header shows, or nil and why not.
+func rollbackFor(saver Snapshotter, why string) (Snapshotter, uint32, string) {
 	if os.Getenv("GOVOX_ROLLBACK") == "off" {
 		return nil, rollbackNone, "turned off by GOVOX_ROLLBACK=off"
 	}
-	if s, ok := v.(Snapshotter); ok {
-		return s, rollbackVoice, ""
+	switch saver.(type) {
+	case nil:
+		return nil, rollbackNone, why
+	case *voiceCopier:
+		return saver, rollbackCopy, ""
 	}
-	if why := whyNotCopyable(v); why != "" {
-		return nil, rollbackNone, fmt.Sprintf("%s; the voice can implement sdk.Snapshotter", why)
+	return saver, rollbackVoice, ""
+}
+
+// freshStart is how a pooled voice starts each note after its first as New made it: its
+// Reset (Resetter), or the state its saver keeps in slot `slot` from right after New; nil
+// when it has neither (it starts where its last note ended).
+func freshStart(v Voice, saver Snapshotter, slot int) func() {
+	if r, ok := v.(Resetter); ok {
+		return r.Reset
 	}
-	return newVoiceCopier(v, slots), rollbackCopy, ""
+	if saver == nil {
+		return nil
+	}
+	saver.SaveState(slot)
+	return func() { saver.RestoreState(slot) }
 }
 
 func newRollback(saver Snapshotter, every uint64, slots, params int, ringFrames, seq uint32) *rollback {

@@ -37,6 +37,8 @@ type runner struct {
 	chunkCap   int       // live: most frames one chunk renders now (chunkLimit), 0: no cap
 	nsPerFrame float64   // live: recent render time per frame, wall clock (0: none yet)
 	rb         *rollback // live: saved states to render again from (rollback.go); nil without
+	fresh      func()    // puts the voice back as New made it (freshStart); nil if it cannot
+	played     bool      // the voice has played a note: the next starts with fresh()
 
 	cmds chan command
 	// The voice call in progress, for the stats goroutine's stuck check (calls.go):
@@ -86,9 +88,10 @@ func newRunner(h *host, index int) (*runner, error) {
 	ctx := newContext(&h.inst, h.region.sampleRate, index, &r.ctl)
 	ctx.priority = u32(&r.slot.priority)
 	every, slots := rollbackPlan(h.region.ringFrames, h.region.maxBlock)
-	if !h.lockstep {
-		ctx.snapshotSlots = slots
+	if h.lockstep { // offline every change arrives before its frame: nothing to undo
+		slots = 0
 	}
+	ctx.snapshotSlots = slots + 1 // the last keeps the voice as New made it (freshStart)
 	v := h.inst.New(ctx)
 	if v == nil {
 		return nil, errorf("New returned a nil voice")
@@ -99,9 +102,10 @@ func newRunner(h *host, index int) (*runner, error) {
 	}
 	r.listener, _ = v.(ParamListener)
 	r.voice, r.ctx, r.draw, r.renderName = v, ctx, draw, name
+	saver, why := saverFor(v, slots+1)
+	r.fresh = freshStart(v, saver, slots)
 	if !h.lockstep {
-		var saver Snapshotter
-		saver, h.rollback, h.rollbackWhy = rollbackFor(v, slots)
+		saver, h.rollback, h.rollbackWhy = rollbackFor(saver, why)
 		if saver != nil {
 			r.rb = newRollback(saver, every, slots, len(ctx.params), h.region.ringFrames,
 				load32(&r.slot.rewrite_seq))
@@ -135,6 +139,10 @@ func (r *runner) start(c command, pad int) bool {
 		r.setParam(&r.ctx.params[i], r.startParams[i])
 		r.ctx.params[i].snap()
 	}
+	if r.played && r.fresh != nil {
+		r.fresh()
+	}
+	r.played = true
 	r.noteOn(c.note, c.velocity)
 	if c.resume > 0 {
 		r.fastForward(c.resume)

@@ -23,7 +23,8 @@ type Snapshotter interface {
 	RestoreState(slot int)
 }
 
-// SnapshotSlots is how many saved states a Snapshotter keeps at most (one per slot).
+// SnapshotSlots is how many saved states a Snapshotter keeps at most (one per slot). The
+// last slot holds the voice as New made it, restored before each new note (Resetter).
 func (c *Context) SnapshotSlots() int { return c.snapshotSlots }
 
 // voiceCopier saves and restores a voice that is a pointer to a struct of plain values by

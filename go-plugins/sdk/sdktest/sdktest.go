@@ -21,3 +21,17 @@ func Rollback(t testing.TB) {
 		t.Fatal(err)
 	}
 }
+
+// FreshNotes fails t unless every note of the instrument this package registers starts
+// clean: a note on a pooled voice that has just had a note stolen must sound exactly like
+// the same note on a new voice (sdk.CheckFreshNotes, sdk.Resetter).
+func FreshNotes(t testing.TB) {
+	t.Helper()
+	inst, ok := sdk.RegisteredInstrument()
+	if !ok {
+		t.Fatal("the voice did not register exactly one instrument")
+	}
+	if err := sdk.CheckFreshNotes(inst); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -101,3 +101,7 @@ func TestTortureReactsToQuality(t *testing.T) {
 // Rollback (a change for a frame already rendered renders the note again from a saved
 // state) must give exactly what rendering once with the change known gives.
 func TestRollbackRendersExactlyWhatRenderingOnceDoes(t *testing.T) { sdktest.Rollback(t) }
+
+// A note on a pooled voice whose last note was stolen sounds exactly like the same note on
+// a new voice: no attack skipped, nothing left ringing.
+func TestEveryNoteStartsClean(t *testing.T) { sdktest.FreshNotes(t) }
