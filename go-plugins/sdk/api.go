@@ -64,6 +64,14 @@ type Voice interface {
 	Done() bool
 }
 
+// Ender is optional, for a note that can end while its key is still down: a one-shot (a
+// drum hit, a sample played to its end, a string that has died away). After each chunk
+// the SDK asks Ended; when it says true, the note ends there and its slot is free for
+// the next, as after a release (the key's note-off, when it comes, finds nothing to do).
+type Ender interface {
+	Ended() bool
+}
+
 // Resetter is optional. Voices are pooled: New makes one per slot when the host starts,
 // and that voice plays every note its slot gets, so a note could start where the last one
 // ended (an envelope still at its sustain level after a steal, a filter still ringing).

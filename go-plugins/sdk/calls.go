@@ -19,9 +19,10 @@ const (
 	callRender // Render, RenderStereo or Process: whichever the voice has
 	callResume
 	callParamChanged
+	callEnded
 )
 
-var callNames = [...]string{"none", "NoteOn", "NoteOff", "Done", "Render", "Resume", "ParamChanged"}
+var callNames = [...]string{"none", "NoteOn", "NoteOff", "Done", "Render", "Resume", "ParamChanged", "Ended"}
 
 // clockBase anchors the call timestamps: time.Since reads the monotonic clock through the
 // vDSO, cheaper than the clock_gettime syscall of monotonicNow, and never allocates.
@@ -59,6 +60,17 @@ func (r *runner) done() bool {
 	d := r.voice.Done()
 	r.leave()
 	return d
+}
+
+// ended asks an Ender voice whether its note has ended by itself (false for others).
+func (r *runner) ended() bool {
+	if r.ender == nil {
+		return false
+	}
+	r.enter(callEnded, time.Now())
+	e := r.ender.Ended()
+	r.leave()
+	return e
 }
 
 func (r *runner) resume(res Resumer, frames int) {

@@ -75,3 +75,38 @@ func TestPlainVoicesStartEachNoteFresh(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// oneShot plays 1000 frames of a constant and then has ended, key down or not.
+type oneShot struct{ played int }
+
+func (v *oneShot) NoteOn(int, float32) { v.played = 0 }
+func (v *oneShot) NoteOff()            {}
+func (v *oneShot) Done() bool          { return v.played >= 1000 }
+func (v *oneShot) Ended() bool         { return v.played >= 1000 }
+func (v *oneShot) Render(out []float32) {
+	for i := range out {
+		out[i] = 0
+		if v.played < 1000 {
+			out[i] = 0.5
+		}
+		v.played++
+	}
+}
+
+// A one-shot (Ender) ends while its key is down: its slot finishes without a note-off,
+// and the next note gets it (with one slot, it could not otherwise).
+func TestAOneShotEndsWhileItsKeyIsDown(t *testing.T) {
+	inst := Instrument{Name: "oneshot", Polyphony: 1, New: func(*Context) Voice { return &oneShot{} }}
+	rig := startLockstep(t, inst, 1)
+	rig.tr.push(noteOnEvent(0, 64, 100))
+	for i := 0; i < 12; i++ {
+		rig.block(128)
+	}
+	if s := load32(&rig.tr.r.slots[0].state); s != stateFinished && s != stateFree {
+		t.Fatalf("1536 frames into a 1000-frame one-shot, key down, the slot is in state %d", s)
+	}
+	out := rig.out[0]
+	if len(out) < 1000 || out[999] != 0.5 {
+		t.Fatalf("the one-shot did not play its 1000 frames (%d read)", len(out))
+	}
+}

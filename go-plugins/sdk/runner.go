@@ -23,6 +23,7 @@ type runner struct {
 
 	renderName string        // the method draw calls, for the stuck message
 	listener   ParamListener // the voice as a ParamListener, nil if it is none (asserted once)
+	ender      Ender         // the voice as an Ender, nil if it is none
 
 	ctl         controllers // what this voice hears of the wheels, as of r.pos
 	changes     timeline    // releases and controller and parameter changes to come
@@ -101,6 +102,7 @@ func newRunner(h *host, index int) (*runner, error) {
 		return nil, err
 	}
 	r.listener, _ = v.(ParamListener)
+	r.ender, _ = v.(Ender)
 	r.voice, r.ctx, r.draw, r.renderName = v, ctx, draw, name
 	saver, why := saverFor(v, slots+1)
 	r.fresh = freshStart(v, saver, slots)
@@ -252,7 +254,7 @@ func (r *runner) renderFrames(n int) {
 		}
 		if rewriting {
 			r.writeRewritten(r.left[:k], r.right[:k])
-			r.rb.ended = r.rb.ended || (r.released && r.done()) || r.fadeLeft == 0
+			r.rb.ended = r.rb.ended || (r.released && r.done()) || r.fadeLeft == 0 || r.ended()
 		} else {
 			r.ring.writeStereo(r.left[:k], r.right[:k])
 		}
@@ -308,10 +310,10 @@ func (r *runner) writeSilence(n int) {
 	}
 }
 
-// finishIfDone hands the slot back once the voice is silent: released and Done, or
-// stolen and faded.
+// finishIfDone hands the slot back once the voice is silent: released and Done, stolen
+// and faded, or ended by itself (Ender).
 func (r *runner) finishIfDone() {
-	done := (r.released && r.done()) || r.fadeLeft == 0
+	done := (r.released && r.done()) || r.fadeLeft == 0 || r.ended()
 	if !done {
 		return
 	}

@@ -167,7 +167,11 @@ func (p *pluck) excite(velocity float32) {
 
 func (p *pluck) NoteOff() { p.released = true }
 
-func (p *pluck) Done() bool { return p.released && p.silentRun > len(p.line)+8 }
+func (p *pluck) Done() bool { return p.released && p.Ended() }
+
+// Ended says the string has died away (a whole loop below -100 dB): the note ends even
+// with its key still down, and its slot is free for the next (sdk.Ender).
+func (p *pluck) Ended() bool { return p.silentRun > len(p.line)+8 }
 
 func (p *pluck) Render(out []float32) {
 	if len(p.line) == 0 {

@@ -126,6 +126,28 @@ func TestPluckReactsToQuality(t *testing.T) {
 	}
 }
 
+// A held string that has died away ends by itself (sdk.Ender): its slot is not kept for
+// as long as the key is down. Decay 0.2 s: silent well within a second.
+func TestAHeldStringEndsWhenItDiesAway(t *testing.T) {
+	inst, _ := sdk.RegisteredInstrument()
+	ctx := sdk.NewStandaloneContext(inst, 48000)
+	ctx.SetParam("Decay", 0.2)
+	ctx.Param("Decay").Advance(1 << 20)
+	v := inst.New(ctx)
+	v.NoteOn(60, 1)
+	out := make([]float32, 480)
+	ended := -1
+	for i := 0; i < 100 && ended < 0; i++ {
+		if v.(sdk.Ender).Ended() {
+			ended = i
+		}
+		v.(sdk.MonoRenderer).Render(out)
+	}
+	if ended < 5 || ended > 60 {
+		t.Errorf("a held string with Decay 0.2 s ended after %d chunks of 10 ms; want after its decay, within 0.6 s", ended)
+	}
+}
+
 // Rollback (a change for a frame already rendered renders the note again from a saved
 // state) must give exactly what rendering once with the change known gives.
 func TestRollbackRendersExactlyWhatRenderingOnceDoes(t *testing.T) { sdktest.Rollback(t) }
