@@ -3,6 +3,7 @@
 #include "app/govox/GoToolchain.hpp"
 #include "app/govox/ParamArgs.hpp"
 #include "app/govox/Paths.hpp"
+#include "app/govox/TuningArgs.hpp"
 #include "engine/audio/AudioEngine.hpp"
 #include "engine/audio/OutputReturn.hpp"
 #include "engine/midi/MidiInput.hpp"
@@ -172,6 +173,7 @@ int runPlayCommand(int argc, char** argv) {
          "name=value"},
         {"seconds", "Stop after this long (default: until Ctrl-C).", "s", "0"},
     });
+    p.addOptions(tuningOptions());
     p.process(app);
     PlayOptions o;
     const std::string voiceDir = p.value("voice").toStdString();
@@ -198,6 +200,8 @@ int runPlayCommand(int argc, char** argv) {
     o.midi.connectTo = p.value("midi-connect").toStdString();
     for (const QString& n : p.values("hold")) o.hold.push_back(n.toInt());
     if (std::string error; !parseParamAssignments(p.values("set"), o.params, error))
+        return std::fprintf(stderr, "govox play: %s\n", error.c_str()), 2;
+    if (std::string error; !applyTuningOptions(p, error))
         return std::fprintf(stderr, "govox play: %s\n", error.c_str()), 2;
     o.seconds = p.value("seconds").toDouble();
     if (o.voice.sdkDir.empty())

@@ -3,6 +3,7 @@
 #include "app/govox/GoToolchain.hpp"
 #include "app/govox/ParamArgs.hpp"
 #include "app/govox/Paths.hpp"
+#include "app/govox/TuningArgs.hpp"
 #include "engine/build/VoiceBuilder.hpp"
 #include "engine/midi/MidiFile.hpp"
 #include "engine/render/OfflineRender.hpp"
@@ -195,6 +196,7 @@ int runRenderCommand(int argc, char** argv) {
          "note; out-of-range values are clamped with a warning.",
          "file"},
     });
+    p.addOptions(tuningOptions());
     p.process(app);
     RenderOptions o;
     o.voiceDir = p.value("voice").toStdString();
@@ -209,6 +211,10 @@ int runRenderCommand(int argc, char** argv) {
     if (!parseQuality(p.value("quality"), o.quality)) {
         std::fprintf(stderr, "govox render: --quality must be low, normal or high, not '%s'\n",
                      qPrintable(p.value("quality")));
+        return 2;
+    }
+    if (std::string error; !applyTuningOptions(p, error)) {
+        std::fprintf(stderr, "govox render: %s\n", error.c_str());
         return 2;
     }
     if (std::string error; !parseParamAssignments(p.values("set"), o.params, error)) {

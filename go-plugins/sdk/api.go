@@ -45,6 +45,9 @@ type Instrument struct {
 	// Polyphony is how many notes sound at once before the oldest is stolen (default 16).
 	Polyphony int
 	Priority  Priority // each note's priority as it starts; Context.SetPriority changes it
+	// BendRange is how many semitones the pitch wheel bends each way (default 2, at most
+	// 48); Context.NoteHz and PitchBend follow it.
+	BendRange float64
 	// ChunkFrames is the most a voice renders at once (default 2048). Right after a
 	// note-on the first chunk is one engine block, so the note starts at once.
 	ChunkFrames int
@@ -147,6 +150,13 @@ func checkInstrument(inst *Instrument, voices int) error {
 	}
 	if inst.ChunkFrames <= 0 {
 		inst.ChunkFrames = 2048
+	}
+	if inst.BendRange == 0 {
+		inst.BendRange = 2
+	}
+	if !(inst.BendRange > 0 && inst.BendRange <= 48) {
+		return fmt.Errorf("instrument %q: BendRange %g semitones: it must be above 0 and at most 48",
+			inst.Name, inst.BendRange)
 	}
 	if len(inst.Params) > maxParams {
 		return fmt.Errorf("instrument %q declares %d parameters, at most %d are supported",

@@ -100,16 +100,24 @@ func (c *Context) Param(name string) *ParamValue {
 	return &c.params[i]
 }
 
-// PitchBend is the pitch wheel's offset in semitones (±2 at the wheel's ends).
+// PitchBend is the pitch wheel's offset in semitones (±Instrument.BendRange at its ends).
 func (c *Context) PitchBend() float64 { return c.controllers.bendSemitones() }
 
 // ModWheel is the modulation wheel, 0..1.
 func (c *Context) ModWheel() float32 { return c.controllers.modWheel() }
 
-// NoteHz is a MIDI note's frequency with the pitch wheel applied (A4 = 440 Hz).
+// NoteHz is a MIDI note's frequency in the user's tuning (12-TET at A4 = 440 Hz unless
+// they chose another reference or a Scala scale: Tuning) with the pitch wheel applied.
 func (c *Context) NoteHz(note int) float64 {
-	return 440 * math.Pow(2, (float64(note)-69+c.PitchBend())/12)
+	hz, _ := c.controllers.tuning.Hz(note)
+	if b := c.PitchBend(); b != 0 {
+		hz *= math.Pow(2, b/12)
+	}
+	return hz
 }
+
+// PitchBendRange is the pitch wheel's span in semitones each way (Instrument.BendRange).
+func (c *Context) PitchBendRange() float64 { return c.controllers.bendSpan }
 
 // SetPriority sets what the engine does with this note if its ring runs dry, from now
 // until the note ends (each note starts at the instrument's Priority): a lead line or a
@@ -154,6 +162,7 @@ type controllers struct {
 	bend     int32   // -8192..8191
 	mod      float32 // 0..1
 	bendSpan float64 // semitones at full deflection
+	tuning   *Tuning // shared by every runner, read-only; nil: 12-TET at 440 Hz
 }
 
 func (c *controllers) bendSemitones() float64 {

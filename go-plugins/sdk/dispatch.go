@@ -53,6 +53,9 @@ func (h *host) release(i int, at uint64) {
 }
 
 func (h *host) noteOn(at uint64, channel uint8, note int, velocity float32, resume int, start func(int, command)) {
+	if _, mapped := h.ctl.tuning.Hz(note); !mapped {
+		return // the keyboard mapping leaves this key silent
+	}
 	// The same key again: the old note releases, a new voice starts.
 	for i := range h.status {
 		s := &h.status[i]

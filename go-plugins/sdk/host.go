@@ -117,9 +117,12 @@ func newHostOf(r *region, inst Instrument) (h *host, err error) {
 		finished: make(chan int, r.voiceCount()),
 		exit:     os.Exit,
 	}
-	h.ctl.bendSpan = 2
 	if err := checkInstrument(&h.inst, r.voiceCount()); err != nil {
 		return nil, err
+	}
+	h.ctl.bendSpan = h.inst.BendRange
+	if h.ctl.tuning, err = LoadTuningFromEnv(); err != nil {
+		return nil, fmt.Errorf("the tuning: %v", err)
 	}
 	h.writeParamDescriptors()
 	// A panic in New (a voice asking for an undeclared parameter) becomes the message.

@@ -101,6 +101,7 @@ func playRollbackScript(inst Instrument, late bool) ([]float32, error) {
 		return nil, fmt.Errorf("instrument %q has no rollback: %s", inst.Name, h.rollbackWhy)
 	}
 	r.ctx.quality = dsp.QualityNormal
+	copy(r.startParams, h.params) // the note starts at the defaults, as a first note would
 	// The replays go to both plays: they split chunks at their frames, and the voice must
 	// see the same chunks either way.
 	script := rollbackScript(inst, true)

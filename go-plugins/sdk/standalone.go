@@ -6,8 +6,16 @@ import "govox.dev/govox/dsp"
 // benchmarks: parameters start at their defaults and can be changed with SetParam,
 // controllers are at rest, and Quality is normal until SetQuality.
 func NewStandaloneContext(inst Instrument, sampleRate float64) *Context {
-	return newContext(&inst, sampleRate, 0, &controllers{bendSpan: 2})
+	span := inst.BendRange
+	if span == 0 {
+		span = 2
+	}
+	return newContext(&inst, sampleRate, 0, &controllers{bendSpan: span})
 }
+
+// SetTuning gives a standalone Context the tuning NoteHz follows (nil: 12-TET, 440 Hz),
+// as the host's GOVOX_A4, GOVOX_SCALE and GOVOX_KEYBOARD_MAP would.
+func (c *Context) SetTuning(t *Tuning) { c.controllers.tuning = t }
 
 // SetParam sets a standalone Context's parameter (clamped to its range), as the app's
 // control would. Unknown names panic, as Param does. It calls no ParamChanged: a test of

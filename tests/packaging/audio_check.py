@@ -5,6 +5,10 @@
   audio_check.py peak IN.wav    prints the peak and RMS of a 32-bit float WAV (what
                                 `govox render` writes); exits 1 if it is silent or holds
                                 NaN/Inf, 2 if it is not such a WAV
+  audio_check.py note N OUT.mid writes one note N held for a second
+  audio_check.py freq IN.wav    prints the frequency of a steady tone (a sine) in the WAV's
+                                left channel from 0.3 s to 0.9 s, from its rising zero
+                                crossings (to a hundredth of a hertz)
 """
 import array
 import math
@@ -21,6 +25,23 @@ def write_chord(path):
     with open(path, "wb") as f:
         f.write(b"MThd" + struct.pack(">IHHH", 6, 0, 1, 480))
         f.write(b"MTrk" + struct.pack(">I", len(events)) + events)
+
+
+def write_note(path, note):
+    events = bytes((0, 0x90, note, 100)) + bytes((0x87, 0x40, 0x80, note, 64))
+    events += bytes((0, 0xFF, 0x2F, 0))
+    with open(path, "wb") as f:
+        f.write(b"MThd" + struct.pack(">IHHH", 6, 0, 1, 480))
+        f.write(b"MTrk" + struct.pack(">I", len(events)) + events)
+
+
+def tone_frequency(path, rate=48000):
+    left = float_samples(path)[0::2][int(0.3 * rate):int(0.9 * rate)]
+    crossings = [i - 1 + left[i - 1] / (left[i - 1] - left[i])
+                 for i in range(1, len(left)) if left[i - 1] < 0 <= left[i]]
+    if len(crossings) < 2:
+        return 0.0
+    return (len(crossings) - 1) * rate / (crossings[-1] - crossings[0])
 
 
 def float_samples(path):
@@ -67,5 +88,9 @@ if __name__ == "__main__":
         write_chord(sys.argv[2])
     elif len(sys.argv) == 3 and sys.argv[1] == "peak":
         sys.exit(check_peak(sys.argv[2]))
+    elif len(sys.argv) == 4 and sys.argv[1] == "note":
+        write_note(sys.argv[3], int(sys.argv[2]))
+    elif len(sys.argv) == 3 and sys.argv[1] == "freq":
+        print(f"{tone_frequency(sys.argv[2]):.2f}")
     else:
         sys.exit(__doc__)
