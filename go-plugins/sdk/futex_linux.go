@@ -21,3 +21,8 @@ func futexWait(word *cUint32, seen uint32, timeout time.Duration) {
 func engineAlive(r *region) bool {
 	return int(load32(&r.header.engine_pid)) == syscall.Getppid()
 }
+
+// futexWake wakes whoever sleeps in futexWait on word (a Session playing the engine).
+func futexWake(word *cUint32) {
+	syscall.Syscall6(syscall.SYS_FUTEX, uintptr(unsafe.Pointer(word)), 1 /* FUTEX_WAKE */, 1, 0, 0, 0)
+}

@@ -63,6 +63,16 @@ func (r *region) setMessage(text string) {
 	dst[n] = 0
 }
 
+// message is what the host last told the engine (setMessage).
+func (r *region) message() string {
+	src := unsafe.Slice((*byte)(unsafe.Pointer(&r.header.message[0])), messageLen)
+	n := 0
+	for n < messageLen && src[n] != 0 {
+		n++
+	}
+	return string(src[:n])
+}
+
 func (r *region) shutdownRequested() bool { return load32(&r.header.shutdown_requested) != 0 }
 func (r *region) ringTarget() uint32 {
 	t := load32(&r.header.ring_target_frames)

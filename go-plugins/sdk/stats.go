@@ -46,7 +46,7 @@ func (h *host) publishStats() {
 	st := h.region.stats
 	tick := time.NewTicker(50 * time.Millisecond)
 	defer tick.Stop()
-	for n := 0; ; n++ {
+	for n := 0; !h.region.shutdownRequested(); n++ {
 		if slot, call, d := h.stuckCall(time.Now()); slot >= 0 {
 			h.endStuck(slot, call, d)
 			return // only reached when a test replaced exit: the heartbeat stops too
