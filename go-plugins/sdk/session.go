@@ -3,8 +3,11 @@ package sdk
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
 	"time"
+
+	"govox.dev/govox/dsp"
 )
 
 // Session plays an instrument offline through the SDK's own host - the note allocation,
@@ -51,8 +54,22 @@ func NewSession(inst Instrument, sampleRate float64, voices int) (*Session, erro
 		return nil, err
 	}
 	s := &Session{mem: mem, reg: reg, h: h, done: make(chan int, 1), rate: float64(reg.sampleRate)}
+	s.SetQuality(dsp.QualityHigh)
 	go func() { s.done <- h.run() }()
 	return s, nil
+}
+
+// SetQuality sets the quality the engine hints to the voices (Context.Quality) from the
+// next block on: a session starts at High, as `govox render` does.
+func (s *Session) SetQuality(q dsp.Quality) {
+	hint := qualityNormalHint
+	switch q {
+	case dsp.QualityLow:
+		hint = qualityLowHint
+	case dsp.QualityHigh:
+		hint = qualityHighHint
+	}
+	store32(&s.reg.header.quality_hint, hint)
 }
 
 // SampleRate is the session's sample rate in Hz.
@@ -167,13 +184,17 @@ func (s *Session) block(left, right []float32) {
 	store32(&hdr.wake_word, load32(&hdr.wake_word)+1)
 	futexWake(&hdr.wake_word)
 	deadline := time.Now().Add(10 * time.Second)
-	for load64(&hdr.lockstep_done_frame) < end {
+	for spins := 0; load64(&hdr.lockstep_done_frame) < end; spins++ {
 		if load32(&hdr.host_state) == hostFailed || time.Now().After(deadline) {
 			s.err = fmt.Errorf("instrument %q: the host stopped at frame %d: %s", s.h.inst.Name,
 				load64(&hdr.lockstep_done_frame), s.reg.message())
 			return
 		}
-		time.Sleep(20 * time.Microsecond)
+		if spins < 10000 { // the host is a goroutine of this process: let it run
+			runtime.Gosched()
+		} else {
+			time.Sleep(50 * time.Microsecond)
+		}
 	}
 	for v := range s.reg.slots {
 		slot := &s.reg.slots[v]

@@ -46,11 +46,14 @@ func Pitch(x []float32, nearHz, sampleRate float64) float64 {
 	for i, v := range x {
 		y[i] = float64(v) - mean
 	}
+	// The unbiased autocorrelation: each lag's sum over its overlap, divided by the
+	// overlap's length, so that a long lag is not pulled down (which would move the
+	// peaks towards shorter lags: a sharp reading).
 	corr := func(lag int) (r float64) {
 		for i := 0; i+lag < len(y); i++ {
 			r += y[i] * y[i+lag]
 		}
-		return r
+		return r / float64(len(y)-lag)
 	}
 	// peak returns the refined lag of the highest autocorrelation in [lo, hi].
 	peak := func(lo, hi int) float64 {

@@ -105,3 +105,8 @@ func TestRollbackRendersExactlyWhatRenderingOnceDoes(t *testing.T) { sdktest.Rol
 // A note on a pooled voice whose last note was stolen sounds exactly like the same note on
 // a new voice: no attack skipped, nothing left ringing.
 func TestEveryNoteStartsClean(t *testing.T) { sdktest.FreshNotes(t) }
+
+// Through the SDK's host, as the app plays it (the test kit), garbage and all.
+func TestTortureIsInTuneThroughTheHost(t *testing.T) {
+	sdktest.InTune(t, sdktest.Notes(21, 108, 7), 3, map[string]float32{"Vibrato": 0})
+}

@@ -155,3 +155,8 @@ func TestRollbackRendersExactlyWhatRenderingOnceDoes(t *testing.T) { sdktest.Rol
 // A note on a pooled voice whose last note was stolen sounds exactly like the same note on
 // a new voice: no attack skipped, nothing left ringing.
 func TestEveryNoteStartsClean(t *testing.T) { sdktest.FreshNotes(t) }
+
+// The same through the SDK's host, as the app plays it (the test kit; quality high).
+func TestPluckIsInTuneThroughTheHost(t *testing.T) {
+	sdktest.InTune(t, sdktest.Notes(21, 108, 5), 3, nil)
+}
