@@ -22,8 +22,13 @@
 //   - Samples are float32. Phase accumulators, filter states and envelope
 //     levels are float64 internally, where float32 would drift or lose low
 //     cutoffs; they cost the same on the scalar code Go generates.
-//   - Zero values are usable: a zero Saw is silent at phase 0, a zero Noise is
-//     seeded with 0, a zero MoogLadder runs at QualityNormal.
+//   - Zero values are usable, and each type's doc says what its zero value
+//     is: a zero Sine or Triangle is silent at phase 0; a zero Saw or Square
+//     is stopped at phase 0 and holds its wave's value there (-1 or +1: a
+//     constant, not a sound, until SetFrequency); a zero Noise is seeded with
+//     0; a zero MoogLadder runs at QualityNormal with its cutoff at 0
+//     (silent); a zero filter of the delay and biquad families passes its
+//     input through.
 //   - Deterministic. Noise and the sample-and-hold LFO take explicit seeds, so
 //     the same voice renders the same samples every time.
 //
