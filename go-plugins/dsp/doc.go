@@ -1,7 +1,18 @@
-// Package dsp is Govox's building-block library for synthesizer voices:
-// oscillators, noise, filters, envelopes, LFOs, parameter smoothers and
-// small conversion helpers. It is pure Go with no dependencies beyond the
-// standard library.
+// Package dsp is Govox's building-block library for synthesizer voices,
+// pure Go with no dependencies beyond the standard library.
+//
+// # What there is
+//
+//   - Oscillators: band-limited Saw, Square (pulse) and Triangle (PolyBLEP),
+//     Sine, UnisonSaw, SyncSaw (hard sync), FMOperator (phase modulation
+//     with feedback).
+//   - Noise and control: Noise (white), PinkNoise, BrownNoise, VelvetNoise,
+//     SampleHold, Slew, LFO, ADSR, Smoother, Ramp.
+//   - Filters: MoogLadder, SVF, Biquad (every RBJ cookbook type), OnePole,
+//     DCBlocker, Saturator (antialiased by ADAA or 2x oversampling).
+//   - Delays and effects: DelayLine (linear, Lagrange and allpass reads),
+//     AllpassDelay (a fractional delay exact at one frequency, for tuned
+//     loops), Comb, SchroederAllpass, Chorus, Flanger, Phaser.
 //
 // # Aims
 //
