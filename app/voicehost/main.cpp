@@ -144,10 +144,10 @@ int main(int argc, char** argv) {
 
     void* lib = dlopen(o.library.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!lib) fail("cannot load the voice library: " + std::string(dlerror()));
-    auto version = reinterpret_cast<AbiVersionFn>(dlsym(lib, "GovoxAbiVersion"));
-    auto run = reinterpret_cast<RunFn>(dlsym(lib, "GovoxRun"));
+    auto version = reinterpret_cast<AbiVersionFn>(dlsym(lib, "govox_abi_version"));
+    auto run = reinterpret_cast<RunFn>(dlsym(lib, "govox_run"));
     if (!version || !run)
-        fail(o.library + " is not a Govox voice (it has no GovoxAbiVersion/GovoxRun entry "
+        fail(o.library + " is not a Govox voice (it has no govox_abi_version/govox_run entry "
                          "points): build it from a Go package that imports the Govox SDK");
     const std::uint32_t built = version();
     storeRelease(header->library_abi_version, built);

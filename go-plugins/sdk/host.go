@@ -57,7 +57,7 @@ const (
 
 func errorf(format string, args ...interface{}) error { return fmt.Errorf(format, args...) }
 
-// runHost is GovoxRun: it returns 0 after a requested shutdown, non-zero after writing
+// runHost is govox_run: it returns 0 after a requested shutdown, non-zero after writing
 // why it could not run into the region's message.
 func runHost(base unsafe.Pointer, size uint64) int {
 	h, code := openHost(base, size)

@@ -115,10 +115,12 @@ void checkReloads(SoakRig& rig, const Reloads& rl, int generation) {
                 std::to_string(100 + generation));
 }
 
-// A late cycle that caught a Govox client running is Govox's, unless the machine is as
-// likely to blame: the soak's idle clients, caught running as often, show how often the
-// machine takes the CPU mid-cycle (a VM's vCPU stolen, other work). Govox's clients may be
-// caught at most once more than the soak's: a single late cycle proves nothing either way.
+// A late cycle that caught a Govox client running is Govox's, unless the machine is to
+// blame: Govox's callback, timed from inside, never took half the period (its own work
+// cannot have made the cycle late); or the soak's idle clients, caught running as often,
+// show how often the machine takes the CPU mid-cycle (a VM's vCPU stolen, other work):
+// Govox's clients may be caught at most once more than the soak's, as a single late cycle
+// proves nothing either way.
 // Cycles the driver itself woke late for are the whole machine stalling and blame nobody
 // (JackXruns.hpp); they are shown as a figure.
 void checkXruns(SoakRig& rig, const backend::test::XrunReports& x0,
@@ -137,10 +139,19 @@ void checkXruns(SoakRig& rig, const backend::test::XrunReports& x0,
     std::string named;
     for (std::size_t i = x0.govoxCycles.size(); i < x1.govoxCycles.size(); ++i)
         named += " [" + x1.govoxCycles[i] + "]";
-    r.check(govox <= soak + 1,
-            "zero xruns attributable to Govox (its clients late no more often than idle ones)",
+    // Govox's own work made no cycle late if its longest callback (timed inside it, from
+    // entry to exit, a stolen CPU included) stayed under half the period: a client caught
+    // running then was caught before or after its callback, where every client's thread
+    // is as exposed to a stall. The idle clients cannot show that: their callbacks last
+    // microseconds, Govox's a few per cent of the period, so a stalling VM catches Govox
+    // more often for that alone.
+    const double longest = rig.app().callbackMax();
+    r.check(govox <= soak + 1 || longest < 0.5,
+            "zero xruns attributable to Govox (its callback never near the deadline, or its "
+            "clients late no more often than idle ones)",
             std::to_string(govox) + " cycles caught a Govox client running, " +
-                std::to_string(soak) + " a soak client" + named);
+                std::to_string(soak) + " a soak client; longest callback " +
+                fixed(100 * longest, 1) + " % of the period" + named);
 }
 
 } // namespace

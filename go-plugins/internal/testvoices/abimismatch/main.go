@@ -6,10 +6,10 @@ import "C"
 
 import "unsafe"
 
-//export GovoxAbiVersion
-func GovoxAbiVersion() C.uint32_t { return 999 }
+//export govox_abi_version
+func govox_abi_version() C.uint32_t { return 999 }
 
-//export GovoxRun
-func GovoxRun(base unsafe.Pointer, size C.uint64_t) C.int { return 0 }
+//export govox_run
+func govox_run(base unsafe.Pointer, size C.uint64_t) C.int { return 0 }
 
 func main() {}
